@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"ccabot/rag"
+)
+
+// newFlagSet returns a flag set that reports errors instead of exiting.
+func newFlagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // bad flags are reported in one line by parseFlags
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: ccabot %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args. --help prints the usage to out and returns errHelp; a bad flag is a usage error.
+func parseFlags(fs *flag.FlagSet, args []string, out io.Writer) error {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(out)
+		fs.Usage()
+		return errHelp
+	case err != nil:
+		return usageErrorf("%s: %v", fs.Name(), err)
+	}
+	return nil
+}
+
+// errHelp ends a command after printing its help; run treats it as success.
+var errHelp = errors.New("help shown")
+
+func (e *env) ask(ctx context.Context, args []string) error {
+	fs := newFlagSet("ask", "ask [--json] [--k N] QUESTION")
+	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
+	k := fs.Int("k", 0, "number of passages to retrieve (default TOP_K, 3)")
+	if err := parseFlags(fs, args, e.stdout); err != nil {
+		return err
+	}
+	question := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if question == "" {
+		return usageErrorf("ask: the question is empty (usage: ccabot ask \"QUESTION\")")
+	}
+	if *k < 0 {
+		return usageErrorf("ask: --k must be 1 or more, got %d", *k)
+	}
+	cfg, err := e.config()
+	if err != nil {
+		return err
+	}
+	if n := utf8.RuneCountInString(question); n > cfg.MaxQuestionChars {
+		return usageErrorf("ask: the question has %d characters; the limit is %d (MAX_QUESTION_CHARS)", n, cfg.MaxQuestionChars)
+	}
+	svc, _, err := newService(ctx, cfg, newLogger(cfg, e.stderr))
+	if err != nil {
+		return err
+	}
+	if *k == 0 {
+		*k = cfg.TopK
+	}
+	a, err := svc.AnswerK(ctx, question, nil, *k)
+	if err != nil {
+		return err
+	}
+	return printAnswer(e.stdout, a, *asJSON)
+}
+
+// answerJSON is the --json shape of an answer.
+type answerJSON struct {
+	Question string       `json:"question"`
+	Language string       `json:"language"`
+	Answer   string       `json:"answer"`
+	Mode     string       `json:"mode"`
+	Refused  bool         `json:"refused"`
+	Sources  []sourceJSON `json:"sources"`
+}
+
+type sourceJSON struct {
+	ID    string  `json:"id"`
+	Title string  `json:"title"`
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+}
+
+func printAnswer(w io.Writer, a rag.Answer, asJSON bool) error {
+	if !asJSON {
+		_, err := fmt.Fprintln(w, a.Text)
+		return err
+	}
+	out := answerJSON{Question: a.Question, Language: string(a.Lang), Answer: a.Text, Mode: string(a.Mode),
+		Refused: a.Refused, Sources: []sourceJSON{}}
+	for _, s := range a.Sources {
+		out.Sources = append(out.Sources, sourceJSON{ID: s.ID, Title: s.Title, Text: s.Text, Score: round3(s.Score)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }

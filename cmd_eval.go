@@ -1,0 +1,258 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"ccabot/rag"
+)
+
+// qaItem is one line of a QA set.
+type qaItem struct {
+	ID         string   `json:"id"`
+	Lang       string   `json:"lang"`
+	Question   string   `json:"question"`
+	Kind       string   `json:"kind"` // "fact" or "out_of_scope"
+	AnswerAny  []string `json:"answer_any"`
+	PassageAny []string `json:"passage_any"`
+	Context    string   `json:"context,omitempty"`
+}
+
+// thresholds below which eval fails.
+type thresholds struct {
+	recall, accuracy, refusal, wrongRefusals float64
+}
+
+func (e *env) eval(ctx context.Context, args []string) error {
+	fs := newFlagSet("eval", "eval [--file F] [--k N] [--min-recall R] [--min-accuracy A] [--min-refusal R] [--max-wrong-refusals W] [-v]")
+	file := fs.String("file", "testdata/qa.jsonl", "QA set, one JSON object a line")
+	k := fs.Int("k", 3, "passages retrieved per question (recall@k)")
+	var th thresholds
+	fs.Float64Var(&th.recall, "min-recall", 0.95, "fail when recall@k of either language is below this")
+	fs.Float64Var(&th.accuracy, "min-accuracy", 0.90, "fail when answer accuracy on fact questions is below this")
+	fs.Float64Var(&th.refusal, "min-refusal", 0.90, "fail when the share of out-of-scope questions refused is below this")
+	fs.Float64Var(&th.wrongRefusals, "max-wrong-refusals", 0.05, "fail when the share of fact questions refused is above this")
+	verbose := fs.Bool("v", false, "list every question answered wrongly")
+	if err := parseFlags(fs, args, e.stdout); err != nil {
+		return err
+	}
+	if *k < 1 {
+		return usageErrorf("eval: --k must be 1 or more, got %d", *k)
+	}
+	items, err := readQA(*file)
+	if err != nil {
+		return err
+	}
+	cfg, err := e.config()
+	if err != nil {
+		return err
+	}
+	svc, _, err := newService(ctx, cfg, newLogger(cfg, e.stderr))
+	if err != nil {
+		return err
+	}
+	rep, err := evaluate(ctx, svc, items, *k)
+	if err != nil {
+		return err
+	}
+	rep.print(e.stdout, *k, *verbose)
+	if bad := rep.below(th); len(bad) > 0 {
+		return fmt.Errorf("eval below thresholds: %s", strings.Join(bad, "; "))
+	}
+	return nil
+}
+
+func readQA(path string) ([]qaItem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageErrorf("eval: %v", err)
+	}
+	defer f.Close()
+	var items []qaItem
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var it qaItem
+		if err := json.Unmarshal([]byte(line), &it); err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", path, n, err)
+		}
+		if it.Kind != "fact" && it.Kind != "out_of_scope" || it.Lang != "ar" && it.Lang != "en" || it.Question == "" {
+			return nil, fmt.Errorf("%s line %d (%s): want kind fact|out_of_scope, lang ar|en and a question", path, n, it.ID)
+		}
+		items = append(items, it)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("%s holds no questions", path)
+	}
+	return items, nil
+}
+
+// langStats are the retrieval and answer figures of one language.
+type langStats struct {
+	facts, hits, correct, wrongRefusals int
+	rr                                  float64
+	oos, refused                        int
+}
+
+type report struct {
+	byLang    map[string]*langStats
+	followUps struct{ n, correct int }
+	latencies []time.Duration
+	failures  []string
+}
+
+func evaluate(ctx context.Context, svc *rag.Service, items []qaItem, k int) (*report, error) {
+	rep := &report{byLang: map[string]*langStats{"ar": {}, "en": {}}}
+	for _, it := range items {
+		var prev *rag.Turn
+		if it.Context != "" {
+			a, err := svc.AnswerK(ctx, it.Context, nil, k)
+			if err != nil {
+				return nil, err
+			}
+			prev = a.Turn
+		}
+		start := time.Now()
+		a, err := svc.AnswerK(ctx, it.Question, prev, k)
+		if err != nil {
+			return nil, err
+		}
+		rep.latencies = append(rep.latencies, time.Since(start))
+		st := rep.byLang[it.Lang]
+		if it.Kind == "out_of_scope" {
+			st.oos++
+			if a.Refused {
+				st.refused++
+			} else {
+				rep.failures = append(rep.failures, fmt.Sprintf("%s answered, should refuse: %q → %q", it.ID, it.Question, a.Body))
+			}
+			continue
+		}
+		st.facts++
+		if rank := firstRelevant(a.Retrieved, it.PassageAny); rank > 0 {
+			st.hits++
+			st.rr += 1 / float64(rank)
+		}
+		ok := !a.Refused && containsAny(a.Body, it.AnswerAny)
+		switch {
+		case ok:
+			st.correct++
+		case a.Refused:
+			st.wrongRefusals++
+			rep.failures = append(rep.failures, fmt.Sprintf("%s refused: %q", it.ID, it.Question))
+		default:
+			rep.failures = append(rep.failures, fmt.Sprintf("%s wrong: %q → %q (want %q)", it.ID, it.Question, a.Body, it.AnswerAny))
+		}
+		if it.Context != "" {
+			rep.followUps.n++
+			if ok {
+				rep.followUps.correct++
+			}
+		}
+	}
+	return rep, nil
+}
+
+// firstRelevant is the 1-based rank of the first retrieved source that is (or renders) a wanted passage, or 0.
+func firstRelevant(got []rag.Source, want []string) int {
+	for i, s := range got {
+		for _, w := range want {
+			if s.ID == w || s.Group == w || strings.HasPrefix(s.Group, w+".") {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+func containsAny(answer string, want []string) bool {
+	a := " " + rag.Normalize(answer) + " "
+	for _, w := range want {
+		if n := rag.Normalize(w); n != "" && strings.Contains(a, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func ratio(n, d int) float64 {
+	if d == 0 {
+		return 1
+	}
+	return float64(n) / float64(d)
+}
+
+func (r *report) totals() (facts, correct, wrongRef, oos, refused int) {
+	for _, st := range r.byLang {
+		facts += st.facts
+		correct += st.correct
+		wrongRef += st.wrongRefusals
+		oos += st.oos
+		refused += st.refused
+	}
+	return
+}
+
+func (r *report) print(w io.Writer, k int, verbose bool) {
+	fmt.Fprintf(w, "%-4s %6s %9s %6s %9s %9s\n", "lang", "facts", "recall@"+fmt.Sprint(k), "MRR", "accuracy", "refused")
+	for _, l := range []string{"ar", "en"} {
+		st := r.byLang[l]
+		fmt.Fprintf(w, "%-4s %6d %9.3f %6.3f %9.3f %5d/%-3d\n", l, st.facts, ratio(st.hits, st.facts),
+			ratio(int(st.rr*1000), st.facts*1000), ratio(st.correct, st.facts), st.refused, st.oos)
+	}
+	facts, correct, wrongRef, oos, refused := r.totals()
+	fmt.Fprintf(w, "answer accuracy %.3f (%d/%d), follow-ups %d/%d\n", ratio(correct, facts), correct, facts,
+		r.followUps.correct, r.followUps.n)
+	fmt.Fprintf(w, "out-of-scope refused %.3f (%d/%d), wrong refusals %.3f (%d/%d)\n", ratio(refused, oos), refused, oos,
+		ratio(wrongRef, facts), wrongRef, facts)
+	lat := slices.Clone(r.latencies)
+	slices.Sort(lat)
+	fmt.Fprintf(w, "latency p50 %v p95 %v over %d questions\n", percentile(lat, 0.50), percentile(lat, 0.95), len(lat))
+	if verbose {
+		for _, f := range r.failures {
+			fmt.Fprintln(w, "  ", f)
+		}
+	}
+}
+
+// below lists the thresholds the report misses.
+func (r *report) below(th thresholds) []string {
+	var bad []string
+	for _, l := range []string{"ar", "en"} {
+		if st := r.byLang[l]; st.facts > 0 && ratio(st.hits, st.facts) < th.recall {
+			bad = append(bad, fmt.Sprintf("recall %s %.3f < %.3f", l, ratio(st.hits, st.facts), th.recall))
+		}
+	}
+	facts, correct, wrongRef, oos, refused := r.totals()
+	if a := ratio(correct, facts); a < th.accuracy {
+		bad = append(bad, fmt.Sprintf("accuracy %.3f < %.3f", a, th.accuracy))
+	}
+	if a := ratio(refused, oos); a < th.refusal {
+		bad = append(bad, fmt.Sprintf("out-of-scope refused %.3f < %.3f", a, th.refusal))
+	}
+	if a := ratio(wrongRef, facts); a > th.wrongRefusals {
+		bad = append(bad, fmt.Sprintf("wrong refusals %.3f > %.3f", a, th.wrongRefusals))
+	}
+	return bad
+}
+
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))].Round(time.Microsecond)
+}

@@ -1,0 +1,242 @@
+// Package config reads the bot's settings from the environment and an optional .env file. Every setting has a
+// default that works offline; .env.example lists them all with comments.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/joho/godotenv"
+)
+
+// Config is every operator setting. The zero value is not useful: use Load.
+type Config struct {
+	// Telegram.
+	TelegramToken    Secret
+	TelegramAPIURL   string
+	WebhookURL       string
+	WebhookSecret    Secret
+	WebhookListen    string
+	AllowedChatIDs   []int64
+	MaxQuestionChars int
+	MaxQuestionAge   time.Duration
+	ShutdownTimeout  time.Duration
+	RateBurst        int // questions a user may ask at once
+	RatePerMinute    int // then this many a minute
+	MetricsAddr      string
+
+	// Model and embeddings through an OpenAI-compatible API.
+	OpenAIKey         Secret
+	OpenAIBaseURL     string
+	ChatModel         string
+	LLMTimeout        time.Duration
+	LLMMaxConcurrency int
+	EmbeddingProvider string // "local" or "openai"
+	EmbeddingModel    string
+
+	// Knowledge and retrieval.
+	DataDir      string // "" keeps the index in memory only
+	KnowledgeDir string
+	TopK         int
+	MinCoverage  float64
+
+	// Logging.
+	LogLevel  slog.Level
+	LogFormat string // "text" or "json"
+
+	openAIBaseURLSet bool
+}
+
+// LLMEnabled reports whether model answers are switched on: an API key or a base URL is set (Ollama needs no key).
+func (c Config) LLMEnabled() bool { return c.OpenAIKey != "" || c.openAIBaseURLSet }
+
+// Defaults of the settings that have one.
+const (
+	DefaultTelegramAPIURL = "https://api.telegram.org"
+	DefaultOpenAIBaseURL  = "https://api.openai.com/v1"
+	DefaultChatModel      = "gpt-4o-mini"
+	DefaultEmbeddingModel = "text-embedding-3-small"
+)
+
+// Load reads the settings from getenv, falling back to the .env file at envFile when it exists ("" skips it); a
+// variable set in the real environment wins over the file. It reports every problem at once, each naming its
+// variable.
+func Load(getenv func(string) string, envFile string) (Config, error) {
+	file := map[string]string{}
+	if envFile != "" {
+		m, err := godotenv.Read(envFile)
+		switch {
+		case err == nil:
+			file = m
+		case errors.Is(err, fs.ErrNotExist):
+		default:
+			return Config{}, fmt.Errorf("read %s: %w", envFile, err)
+		}
+	}
+	r := reader{get: func(k string) string {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
+			return v
+		}
+		return strings.TrimSpace(file[k])
+	}}
+	c := Config{
+		TelegramToken:     Secret(r.str("TELEGRAM_BOT_TOKEN", "")),
+		TelegramAPIURL:    r.url("TELEGRAM_API_URL", DefaultTelegramAPIURL),
+		WebhookURL:        r.url("WEBHOOK_URL", ""),
+		WebhookSecret:     Secret(r.str("WEBHOOK_SECRET", "")),
+		WebhookListen:     r.str("WEBHOOK_LISTEN", ":8080"),
+		AllowedChatIDs:    r.int64s("ALLOWED_CHAT_IDS"),
+		MaxQuestionChars:  r.posInt("MAX_QUESTION_CHARS", 1000),
+		MaxQuestionAge:    r.duration("MAX_QUESTION_AGE", 15*time.Minute),
+		ShutdownTimeout:   r.duration("SHUTDOWN_TIMEOUT", 20*time.Second),
+		RateBurst:         r.posInt("RATE_BURST", 5),
+		RatePerMinute:     r.posInt("RATE_PER_MINUTE", 10),
+		MetricsAddr:       r.str("METRICS_ADDR", ""),
+		OpenAIKey:         Secret(r.str("OPENAI_API_KEY", "")),
+		OpenAIBaseURL:     r.url("OPENAI_BASE_URL", DefaultOpenAIBaseURL),
+		ChatModel:         r.str("CHAT_MODEL", DefaultChatModel),
+		LLMTimeout:        r.duration("LLM_TIMEOUT", 30*time.Second),
+		LLMMaxConcurrency: r.posInt("LLM_MAX_CONCURRENCY", 4),
+		EmbeddingProvider: r.oneOf("EMBEDDING_PROVIDER", "local", "local", "openai"),
+		EmbeddingModel:    r.str("EMBEDDING_MODEL", DefaultEmbeddingModel),
+		DataDir:           r.str("DATA_DIR", defaultDataDir()),
+		KnowledgeDir:      r.str("KNOWLEDGE_DIR", ""),
+		TopK:              r.posInt("TOP_K", 3),
+		MinCoverage:       r.fraction("MIN_COVERAGE", 0.5),
+		LogLevel:          r.level("LOG_LEVEL"),
+		LogFormat:         r.oneOf("LOG_FORMAT", "text", "text", "json"),
+	}
+	c.openAIBaseURLSet = r.get("OPENAI_BASE_URL") != ""
+	if c.WebhookURL != "" && c.WebhookSecret == "" {
+		r.fail("WEBHOOK_SECRET", "is required when WEBHOOK_URL is set (any 1-256 characters of A-Z a-z 0-9 _ -)")
+	}
+	if c.EmbeddingProvider == "openai" && !c.LLMEnabled() {
+		r.fail("EMBEDDING_PROVIDER", "is openai, but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set")
+	}
+	if c.DataDir == "off" || c.DataDir == "none" {
+		c.DataDir = ""
+	}
+	return c, errors.Join(r.errs...)
+}
+
+// defaultDataDir is the user's cache directory, where a rebuildable index belongs.
+func defaultDataDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "ccabot")
+}
+
+// reader parses variables and collects every problem.
+type reader struct {
+	get  func(string) string
+	errs []error
+}
+
+func (r *reader) fail(key, msg string) { r.errs = append(r.errs, fmt.Errorf("%s %s", key, msg)) }
+
+func (r *reader) str(key, def string) string {
+	if v := r.get(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func (r *reader) url(key, def string) string {
+	v := r.str(key, def)
+	if v == "" {
+		return ""
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		r.fail(key, fmt.Sprintf("must be an http(s) URL like %q, got %q", "https://host/path", v))
+		return def
+	}
+	return strings.TrimRight(v, "/")
+}
+
+func (r *reader) posInt(key string, def int) int {
+	v := r.get(key)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		r.fail(key, fmt.Sprintf("must be a whole number above 0, got %q", v))
+		return def
+	}
+	return n
+}
+
+func (r *reader) fraction(key string, def float64) float64 {
+	v := r.get(key)
+	if v == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f <= 0 || f > 1 {
+		r.fail(key, fmt.Sprintf("must be a number in (0, 1], got %q", v))
+		return def
+	}
+	return f
+}
+
+func (r *reader) duration(key string, def time.Duration) time.Duration {
+	v := r.get(key)
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		r.fail(key, fmt.Sprintf("must be a positive duration like 30s or 15m, got %q", v))
+		return def
+	}
+	return d
+}
+
+func (r *reader) oneOf(key, def string, allowed ...string) string {
+	v := strings.ToLower(r.str(key, def))
+	for _, a := range allowed {
+		if v == a {
+			return v
+		}
+	}
+	r.fail(key, fmt.Sprintf("must be one of %s, got %q", strings.Join(allowed, ", "), v))
+	return def
+}
+
+func (r *reader) level(key string) slog.Level {
+	var l slog.Level
+	v := r.str(key, "info")
+	if err := l.UnmarshalText([]byte(v)); err != nil {
+		r.fail(key, fmt.Sprintf("must be debug, info, warn or error, got %q", v))
+		return slog.LevelInfo
+	}
+	return l
+}
+
+func (r *reader) int64s(key string) []int64 {
+	v := r.get(key)
+	if v == "" {
+		return nil
+	}
+	var out []int64
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			r.fail(key, fmt.Sprintf("must be chat ids separated by commas, got %q", f))
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}

@@ -1,0 +1,94 @@
+package knowledge
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// parseDocument turns a file's bytes into a Document. The file may start with front matter between two "---"
+// lines holding "key: value" pairs (title, source, date, lang, place, translation_of); everything else is text.
+// Missing metadata is filled in: the title from the first paragraph, the language from the script.
+func parseDocument(id, origin string, raw []byte) (Document, error) {
+	if !utf8.Valid(raw) {
+		return Document{}, errors.New("not valid UTF-8")
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
+	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
+	doc := Document{ID: id, Origin: origin}
+	if body, ok := strings.CutPrefix(text, "---\n"); ok {
+		front, rest, found := strings.Cut(body, "\n---")
+		if !found {
+			return Document{}, errors.New("front matter: no closing ---")
+		}
+		if err := doc.applyFrontMatter(front); err != nil {
+			return Document{}, fmt.Errorf("front matter: %w", err)
+		}
+		text = strings.TrimPrefix(strings.TrimLeft(rest, "-"), "\n")
+	}
+	doc.Text = text
+	paras := doc.Paragraphs()
+	if len(paras) == 0 {
+		return Document{}, errors.New("no text")
+	}
+	if doc.Title == "" {
+		doc.Title = truncateRunes(paras[0], 120)
+	}
+	if doc.Lang == "" {
+		doc.Lang = DetectLang(text)
+	}
+	return doc, nil
+}
+
+func (d *Document) applyFrontMatter(front string) error {
+	var errs []error
+	for n, line := range strings.Split(front, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(line, ":")
+		if !ok {
+			errs = append(errs, fmt.Errorf("line %d: want key: value, got %q", n+1, truncateRunes(line, 40)))
+			continue
+		}
+		key = strings.ToLower(strings.TrimSpace(key))
+		value = strings.Trim(strings.TrimSpace(value), `"'`)
+		switch key {
+		case "title":
+			d.Title = value
+		case "source":
+			d.Source = value
+		case "place":
+			d.Place = value
+		case "translation_of":
+			d.TranslationOf = value
+		case "date":
+			if _, err := time.Parse(time.DateOnly, value); err != nil {
+				errs = append(errs, fmt.Errorf("line %d: date %q is not YYYY-MM-DD", n+1, value))
+			}
+			d.Date = value
+		case "lang", "language":
+			switch l := Lang(strings.ToLower(value)); l {
+			case Arabic, English:
+				d.Lang = l
+			default:
+				errs = append(errs, fmt.Errorf("line %d: lang %q is not ar or en", n+1, value))
+			}
+		default:
+			// Unknown keys (author, tags, …) are allowed: operators reuse files written for other tools.
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n])) + "…"
+}

@@ -1,0 +1,95 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Sentences splits text after sentence-ending punctuation (. ! ? … and the Arabic ؟ and ؛) that is followed by
+// a space or the end, keeping closing quotes and brackets with their sentence. Decimal points and initials such
+// as "U.S." stay inside a sentence because no space follows their dot. Joining the result with single spaces
+// gives back the text with its whitespace collapsed.
+func Sentences(text string) []string {
+	return splitAfter(text, isSentenceEnd)
+}
+
+// Clauses splits a sentence after commas and semicolons (Latin and Arabic ، ؛) followed by a space: the pieces
+// an over-long sentence is cut into, and the units an extractive answer can be trimmed to. A comma before a
+// number ("March 30, 2024") does not split.
+func Clauses(sentence string) []string {
+	return splitAfter(sentence, func(r rune) bool { return r == ',' || r == ';' || r == '،' || r == '؛' })
+}
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '؟', '؛', '۔':
+		return true
+	}
+	return false
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '»', '”', '’':
+		return true
+	}
+	return false
+}
+
+func splitAfter(text string, isEnd func(rune) bool) []string {
+	runes := []rune(strings.Join(strings.Fields(text), " "))
+	var out []string
+	start := 0
+	for i := 0; i < len(runes); i++ {
+		if !isEnd(runes[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(runes) && (isEnd(runes[j]) || isCloser(runes[j])) {
+			j++
+		}
+		if j < len(runes) && !unicode.IsSpace(runes[j]) {
+			continue
+		}
+		if runes[i] == ',' && j+1 < len(runes) && unicode.IsDigit(runes[j+1]) {
+			continue
+		}
+		if runes[i] == '.' && isAbbreviation(runes[start:i]) {
+			continue
+		}
+		if s := strings.TrimSpace(string(runes[start:j])); s != "" {
+			out = append(out, s)
+		}
+		start = j
+		i = j
+	}
+	if s := strings.TrimSpace(string(runes[start:])); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// abbreviations end in a dot that does not end a sentence.
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"no": true, "vs": true, "etc": true, "jan": true, "feb": true, "aug": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "gen": true, "gov": true, "sen": true, "rep": true}
+
+// isAbbreviation reports whether the word before a dot is an abbreviation: "Dr" or initials such as "U.S".
+func isAbbreviation(before []rune) bool {
+	k := len(before)
+	for k > 0 && !unicode.IsSpace(before[k-1]) {
+		k--
+	}
+	word := string(before[k:])
+	if abbreviations[strings.ToLower(word)] {
+		return true
+	}
+	for i, r := range []rune(word) {
+		if i%2 == 0 && !unicode.IsUpper(r) || i%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return word != ""
+}
+
+func wordsOf(s string) []string { return strings.Fields(s) }

@@ -1,0 +1,70 @@
+// Command ccabot answers questions about the China–Central Asia cooperation mechanism, in Arabic or English, on
+// Telegram or on the command line. With no configuration it works offline from the built-in Xinhua article.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// run is the whole program with its inputs made explicit, so tests drive it end to end.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return serve(ctx, getenv, stdin, stdout, stderr)
+	}
+	env := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	switch args[0] {
+	case "ask":
+		return env.ask(ctx, args[1:])
+	case "chat":
+		return env.chat(ctx, args[1:])
+	case "eval":
+		return env.eval(ctx, args[1:])
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return usageErrorf("unknown command %q (want ask, chat or eval; see --help)", args[0])
+}
+
+const usage = `ccabot answers questions about the China–Central Asia cooperation mechanism, in Arabic or English.
+
+Usage:
+  ccabot                        run the Telegram bot (needs TELEGRAM_BOT_TOKEN)
+  ccabot ask [--json] [--k N] QUESTION
+  ccabot chat [--json]          questions line by line from stdin
+  ccabot eval [--file F] [--k N] [thresholds]
+
+Run "ccabot COMMAND --help" for a command's flags. Settings come from the environment or .env (see .env.example).
+`
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil || errors.Is(err, errHelp) {
+		return 0
+	}
+	fmt.Fprintln(stderr, "ccabot:", err)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}

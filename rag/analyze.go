@@ -1,0 +1,194 @@
+package rag
+
+import (
+	"strconv"
+	"strings"
+
+	"ccabot/knowledge"
+)
+
+// token is one word of a normalised text.
+type token struct {
+	word string // normalised surface form
+	stem string
+	stop bool
+}
+
+func tokenize(text string) []token {
+	words := Words(Normalize(text))
+	toks := make([]token, len(words))
+	for i, w := range words {
+		toks[i] = token{word: w, stem: Stem(w), stop: isStop(w)}
+	}
+	return toks
+}
+
+// isStop reports a stop word, also behind a one-letter Arabic proclitic (و ب ل ف ك: "وشو", "بايش", "لايه").
+func isStop(w string) bool {
+	if stopWords[w] {
+		return true
+	}
+	r := []rune(w)
+	return len(r) > 2 && strings.ContainsRune("وبلفك", r[0]) && stopWords[string(r[1:])]
+}
+
+// lexicon matches glossary forms in token sequences. Every form of an entry becomes the same concept term, so
+// "Kirghizstan", "Kyrgyz" and "قرغيزستان" all match each other and the article's "قيرغيزستان".
+type lexicon struct {
+	entries []knowledge.Entry
+	broader [][]int               // entry → broader entries
+	forms   map[string][][]string // first stem → stem sequences of forms starting with it
+	entryOf map[string]int        // joined stem sequence → entry index
+}
+
+func newLexicon(entries []knowledge.Entry) *lexicon {
+	l := &lexicon{entries: entries, forms: map[string][][]string{}, entryOf: map[string]int{},
+		broader: make([][]int, len(entries))}
+	byName := map[string]int{}
+	for i, e := range entries {
+		byName[e.EN[0]] = i
+	}
+	for i, e := range entries {
+		for _, b := range e.Broader {
+			if j, ok := byName[b]; ok {
+				l.broader[i] = append(l.broader[i], j)
+			}
+		}
+	}
+	for i, e := range entries {
+		for _, f := range e.Forms() {
+			toks := tokenize(f)
+			if len(toks) == 0 {
+				continue
+			}
+			stems := make([]string, len(toks))
+			for j, t := range toks {
+				stems[j] = t.stem
+			}
+			key := strings.Join(stems, " ")
+			if _, dup := l.entryOf[key]; dup {
+				continue // the first entry to claim a spelling keeps it
+			}
+			l.entryOf[key] = i
+			l.forms[stems[0]] = append(l.forms[stems[0]], stems)
+		}
+	}
+	return l
+}
+
+// name is entry i's canonical spelling in lang.
+func (l *lexicon) name(i int, lang knowledge.Lang) string {
+	if lang == knowledge.Arabic {
+		return l.entries[i].AR[0]
+	}
+	return l.entries[i].EN[0]
+}
+
+// conceptTerm is the index term standing for glossary entry i.
+func conceptTerm(i int) string { return "§" + strconv.Itoa(i) }
+
+// span is a glossary match over toks[start:end].
+type span struct{ entry, start, end int }
+
+// match finds glossary forms in toks, left to right, longest first, without overlaps.
+func (l *lexicon) match(toks []token) []span {
+	var out []span
+	for i := 0; i < len(toks); {
+		best := span{entry: -1}
+		for _, stems := range l.forms[toks[i].stem] {
+			if len(stems) > len(toks)-i || len(stems) <= best.end-best.start {
+				continue
+			}
+			ok := true
+			for j, s := range stems {
+				if toks[i+j].stem != s {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = span{entry: l.entryOf[strings.Join(stems, " ")], start: i, end: i + len(stems)}
+			}
+		}
+		if best.entry < 0 || allStop(toks[best.start:best.end]) {
+			i++
+			continue
+		}
+		out = append(out, best)
+		i = best.end
+	}
+	return out
+}
+
+// analysis is a text seen as retrieval terms.
+type analysis struct {
+	toks []token
+	// terms holds every index term with repetition: concept terms for glossary matches and the stems of all
+	// content words (BM25 counts them).
+	terms []string
+	// free is what a question must find in a source to be covered: concept terms, and the stems of content
+	// words outside any glossary title ("رئيس", president, alone is not covered by "نائب رئيس الوزراء", deputy
+	// prime minister; "meeting" is covered by "Foreign Ministers' Meeting").
+	free     []string
+	concepts []int // matched glossary entries, in order
+}
+
+func (l *lexicon) analyze(text string) analysis { return l.analyzeAs(text, false) }
+
+// analyzeSource analyses a passage or sentence: a concept it names also covers the broader concepts.
+func (l *lexicon) analyzeSource(text string) analysis { return l.analyzeAs(text, true) }
+
+func (l *lexicon) analyzeAs(text string, source bool) analysis {
+	toks := tokenize(text)
+	a := analysis{toks: toks}
+	spans := l.match(toks)
+	inSpan := make([]bool, len(toks))
+	for _, s := range spans {
+		a.concepts = append(a.concepts, s.entry)
+		a.terms = append(a.terms, conceptTerm(s.entry))
+		a.free = append(a.free, conceptTerm(s.entry))
+		if source {
+			for _, b := range l.broader[s.entry] {
+				a.terms = append(a.terms, conceptTerm(b))
+				a.free = append(a.free, conceptTerm(b))
+			}
+		}
+		// A question's matched words are their concept. In a source, only a title keeps its words to itself:
+		// the "meeting" in "Foreign Ministers' Meeting" is a meeting, the "رئيس" in "نائب رئيس الوزراء" is no
+		// president.
+		if !source || l.entries[s.entry].Kind == "role" {
+			for i := s.start; i < s.end; i++ {
+				inSpan[i] = true
+			}
+		}
+	}
+	for i, t := range toks {
+		if t.stop || len([]rune(t.stem)) < 2 && !isDigits(t.stem) {
+			continue
+		}
+		a.terms = append(a.terms, t.stem)
+		if !inSpan[i] {
+			a.free = append(a.free, t.stem)
+		}
+	}
+	return a
+}
+
+// allStop reports a run of stop words only: "لايه" (for what) is not the form "ولاية" it stems like.
+func allStop(toks []token) bool {
+	for _, t := range toks {
+		if !t.stop {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,120 @@
+package rag
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"strings"
+)
+
+// LocalEmbedder is the offline embedder: hashed character 3- to 5-grams of each normalised word (padded with
+// word boundaries), weighted by sublinear term frequency, signed-hashed into Dim buckets and scaled to unit length.
+// Character n-grams match across Arabic clitics, inflections and typos where whole words do not, and need no
+// model or network.
+//
+// Passage vectors depend on the passage alone (no corpus statistics), so a stored vector stays valid when other
+// documents are added; corpus rarity enters on the query side only (see queryVector).
+type LocalEmbedder struct {
+	Dim int
+}
+
+// DefaultLocalDim is the vector size of the offline embedder: 8 KiB a passage, few collisions for passages of a
+// few hundred characters.
+const DefaultLocalDim = 2048
+
+// ID names the embedding space; stored vectors are reused only under the same ID.
+func (e LocalEmbedder) ID() string { return fmt.Sprintf("local-char3to5-v1-d%d", e.Dim) }
+
+// Embed returns the unit vector of text. It never returns a zero vector (chromem-go would score it NaN): a text
+// without letters or digits maps to a fixed unit vector that matches nothing in particular.
+func (e LocalEmbedder) Embed(_ context.Context, text string) ([]float32, error) {
+	v := make([]float32, e.Dim)
+	counts := ngramCounts(Normalize(text), e.Dim)
+	for b, c := range counts {
+		v[b.index] += b.sign * float32(1+math.Log(c))
+	}
+	return unitOrDefault(v), nil
+}
+
+// Embedding is the chromem-go EmbeddingFunc for e.
+func (e LocalEmbedder) Embedding() func(context.Context, string) ([]float32, error) { return e.Embed }
+
+// bucket is one hashed n-gram position with its sign.
+type bucket struct {
+	index int
+	sign  float32
+}
+
+func ngramCounts(normalized string, dim int) map[bucket]float64 {
+	counts := map[bucket]float64{}
+	for _, w := range strings.Fields(normalized) {
+		r := []rune("\x02" + w + "\x03")
+		for n := 3; n <= 5; n++ {
+			for i := 0; i+n <= len(r); i++ {
+				counts[hashGram(string(r[i:i+n]), dim)]++
+			}
+		}
+	}
+	return counts
+}
+
+func hashGram(g string, dim int) bucket {
+	h := fnv.New64a()
+	h.Write([]byte(g))
+	sum := h.Sum64()
+	b := bucket{index: int(sum % uint64(dim)), sign: 1}
+	if sum>>63 == 1 {
+		b.sign = -1
+	}
+	return b
+}
+
+// queryVector embeds a question with each n-gram's weight multiplied by its squared inverse document frequency
+// over the passages (df counts passages with a non-zero bucket). Against unit passage vectors this ranks like
+// TF-IDF cosine, without baking corpus statistics into stored vectors.
+func (e LocalEmbedder) queryVector(text string, idf []float32) []float32 {
+	v := make([]float32, e.Dim)
+	for b, c := range ngramCounts(Normalize(text), e.Dim) {
+		w := float32(1 + math.Log(c))
+		if idf != nil {
+			w *= idf[b.index] * idf[b.index]
+		}
+		v[b.index] += b.sign * w
+	}
+	return unitOrDefault(v)
+}
+
+// bucketIDF computes the inverse document frequency of each bucket over the given unit vectors.
+func bucketIDF(vectors [][]float32, dim int) []float32 {
+	df := make([]int, dim)
+	for _, v := range vectors {
+		for i, x := range v {
+			if x != 0 {
+				df[i]++
+			}
+		}
+	}
+	idf := make([]float32, dim)
+	n := float64(len(vectors))
+	for i, d := range df {
+		idf[i] = float32(math.Log((n+1)/(float64(d)+1)) + 1)
+	}
+	return idf
+}
+
+func unitOrDefault(v []float32) []float32 {
+	var sum float64
+	for _, x := range v {
+		sum += float64(x) * float64(x)
+	}
+	if sum == 0 {
+		v[0] = 1
+		return v
+	}
+	inv := float32(1 / math.Sqrt(sum))
+	for i := range v {
+		v[i] *= inv
+	}
+	return v
+}

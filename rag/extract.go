@@ -1,0 +1,216 @@
+package rag
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"ccabot/knowledge"
+)
+
+// MaxExtractRunes bounds an extractive answer (list answers excepted: they keep the whole list).
+const MaxExtractRunes = 400
+
+// typeBonus favours clauses holding the kind of thing asked for (a name for "who", a date for "when").
+const typeBonus = 0.25
+
+// trimAbove is the length from which a sentence is cut down to the clauses that answer: a 380-character list of
+// six ministers is not the answer to "who is Kyrgyzstan's foreign minister?".
+const trimAbove = 240
+
+// listItemBonus favours, for a list question, the sentence naming the most items (the five countries, not the
+// headline that says "Central Asian countries").
+const listItemBonus = 0.05
+
+// placeBonus favours, for a "where" question, the sentence that locates most precisely.
+const placeBonus = 0.1
+
+// extract picks the sentence that best answers q from the top hits, in the question's language: the one that
+// covers most of the question and holds the kind of thing asked for, from as high a hit as possible. It reports
+// false when no sentence of the top hits holds what the question asks for (a "when" question whose passages have
+// no date), which the caller turns into a refusal rather than a guess.
+func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, ok bool) {
+	type cand struct {
+		p, s     int
+		cov, hit float64
+	}
+	var cands []cand
+	bestCov := 0.0
+	for h, hit := range hits {
+		if h >= extractHits {
+			break
+		}
+		p := ix.member(hit.group, q.lang)
+		for i, s := range ix.sents[p] {
+			c := cand{p: p, s: i, cov: coverage(q.cover, s.free), hit: hit.Score}
+			cands = append(cands, c)
+			bestCov = max(bestCov, c.cov)
+		}
+	}
+	// Only sentences about as relevant as the best compete: the kind of answer asked for ("who") must not pull
+	// in a sentence about something else just because it names a person.
+	for _, strict := range []bool{true, false} {
+		bestP, bestS, bestScore := -1, -1, -1.0
+		for _, c := range cands {
+			s := ix.sents[c.p][c.s]
+			if c.cov < bestCov-relevanceSlack || !ix.answers(q, s.concepts, s.types, strict) {
+				continue
+			}
+			score := 2*c.hit + c.cov - 0.01*float64(c.s)
+			if q.list {
+				score += listItemBonus * float64(min(s.items, 6))
+			}
+			if q.kind == whereAnswer {
+				score += placeBonus * float64(min(ix.newPlaces(q, s), 3)) // "in Shaanxi Province, northwest China"
+			}
+			if score > bestScore {
+				bestP, bestS, bestScore = c.p, c.s, score
+			}
+		}
+		if bestP >= 0 {
+			return ix.compose(q, bestP, bestS), bestP, true
+		}
+	}
+	return "", -1, false
+}
+
+// newPlaces counts the places s names that q does not.
+func (ix *Index) newPlaces(q *query, s sentence) int {
+	n := 0
+	for _, c := range s.concepts {
+		if !q.concepts[c] && ix.lex.entries[c].Kind == "place" {
+			n++
+		}
+	}
+	return n
+}
+
+// relevanceSlack is how much less of the question a sentence may cover than the best one and still be chosen
+// for holding the kind of answer asked for.
+const relevanceSlack = 0.15
+
+// extractHits is how many top hits an answer sentence may come from: enough to reach the paragraph naming the
+// city when "where is the secretariat?" matches every paragraph about the secretariat equally.
+const extractHits = 8
+
+// member picks the passage of a unit in the wanted language, else the original.
+func (ix *Index) member(g int, lang knowledge.Lang) int {
+	members := ix.groups[g].members
+	for _, m := range members {
+		if ix.passages[m].Lang == lang {
+			return m
+		}
+	}
+	for _, m := range members {
+		if !ix.passages[m].Translation {
+			return m
+		}
+	}
+	return members[0]
+}
+
+// compose builds the answer around sentence best: whole for a list question; trimmed to its best clauses when
+// too long; joined with the next sentence when that adds something the question asked and still fits.
+//
+// A sentence that opens a paragraph with "He …" gets its speaker, from the paragraph before, in front:
+// "(Sun Weidong) He expressed the hope …".
+func (ix *Index) compose(q *query, p, best int) string {
+	sents := ix.sents[p]
+	text := sents[best].text
+	switch {
+	case q.list:
+	case utf8.RuneCountInString(text) > trimAbove:
+		text = ix.trimClauses(q, text)
+	case best+1 < len(sents):
+		next := sents[best+1]
+		joined := text + " " + next.text
+		// The next sentence joins when it adds to the answer or is as relevant ("… have high hopes …. They
+		// also expressed the hope that …").
+		if utf8.RuneCountInString(joined) <= MaxExtractRunes &&
+			(coverage(q.cover, union(sents[best].free, next.free)) > coverage(q.cover, sents[best].free) ||
+				coverage(q.cover, next.free) >= coverage(q.cover, sents[best].free)) {
+			text = joined
+		}
+	}
+	// A sentence that goes on from the one before ("They also …") brings that one along when both fit.
+	if sents[best].continued {
+		if joined := sents[best-1].text + " " + text; utf8.RuneCountInString(joined) <= MaxExtractRunes {
+			text = joined
+		}
+	}
+	if sp := ix.speaker[p]; sp >= 0 && best == 0 && !strings.HasPrefix(text, "…") {
+		text = "(" + ix.lex.name(sp, ix.passages[p].Lang) + ") " + text
+	}
+	return text
+}
+
+// minAnswerRunes: a trimmed answer is widened to about this length, so "who heads the secretariat?" gets
+// "Wu Yingchen, Executive Director of the Secretariat, said the secretariat will …", not a bare name.
+const minAnswerRunes = 150
+
+// trimClauses keeps the window of consecutive clauses that covers most of the question within MaxExtractRunes,
+// marking cuts with an ellipsis.
+func (ix *Index) trimClauses(q *query, text string) string {
+	clauses := knowledge.Clauses(text)
+	parts := make([]sentence, len(clauses))
+	for i, c := range clauses {
+		parts[i] = ix.analyzeSentence(c)
+	}
+	bestStart, bestEnd, bestScore := 0, 1, -1.0
+	for start := range clauses {
+		have := map[string]bool{}
+		var types typeSet
+		var concepts []int
+		length := 0
+		for end := start; end < len(clauses); end++ {
+			length += utf8.RuneCountInString(clauses[end]) + 1
+			if length > MaxExtractRunes && end > start {
+				break
+			}
+			for t := range parts[end].free {
+				have[t] = true
+			}
+			types |= parts[end].types
+			concepts = append(concepts, parts[end].concepts...)
+			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
+			score := coverage(q.cover, have) - 0.001*float64(end-start) - 0.0001*float64(start)
+			if ix.answers(q, concepts, types, true) {
+				score += typeBonus
+			}
+			if score > bestScore {
+				bestStart, bestEnd, bestScore = start, end+1, score
+			}
+		}
+	}
+	length := utf8.RuneCountInString(strings.Join(clauses[bestStart:bestEnd], " "))
+	for bestEnd < len(clauses) && length < minAnswerRunes {
+		next := utf8.RuneCountInString(clauses[bestEnd]) + 1
+		if length+next > MaxExtractRunes {
+			break
+		}
+		length += next
+		bestEnd++
+	}
+	out := strings.Join(clauses[bestStart:bestEnd], " ")
+	if utf8.RuneCountInString(out) > MaxExtractRunes {
+		out = string([]rune(out)[:MaxExtractRunes])
+	}
+	out = strings.TrimRight(out, ",،;؛ ")
+	if bestStart > 0 {
+		out = "…" + out
+	}
+	if bestEnd < len(clauses) {
+		out += "…"
+	}
+	return out
+}
+
+func union(a, b map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for t := range a {
+		out[t] = true
+	}
+	for t := range b {
+		out[t] = true
+	}
+	return out
+}

@@ -1,0 +1,252 @@
+package rag
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"ccabot/knowledge"
+)
+
+// Index is the searchable form of a corpus: a BM25 index over analysed words and glossary concepts, and a
+// chromem-go vector store, over the same passages. An original paragraph and its aligned translation form one
+// unit (a group), found by a question in either language. An Index is read-only once built and safe for
+// concurrent searches.
+type Index struct {
+	passages []knowledge.Passage
+	lex      *lexicon
+	spell    *speller
+	bm       *bm25
+	store    *store
+	emb      Embedder
+	local    *LocalEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
+	idf      []float32
+	groups   []group
+	groupOf  []int          // passage index → group index
+	byID     map[string]int // passage ID → passage index
+	sents    [][]sentence   // per passage
+	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
+	// paragraph before; -1 elsewhere.
+	speaker []int
+}
+
+// group is a retrieval unit: a paragraph (or part) and its renderings in the other language.
+type group struct {
+	key     string
+	members []int           // passage indexes, original first
+	free    map[string]bool // coverage terms of all members
+}
+
+// sentence is one sentence of a passage, analysed for extractive answers.
+type sentence struct {
+	text     string
+	free     map[string]bool
+	concepts []int   // glossary entries named
+	types    typeSet // times and numbers among its words
+	items    int     // distinct countries and people named: the length of a list it gives
+	// continued: the sentence goes on about the previous one's subject ("They also expressed …").
+	continued bool
+}
+
+// IndexOptions configure NewIndex.
+type IndexOptions struct {
+	// Dir is where vectors persist between runs ("" keeps everything in memory).
+	Dir string
+	// Embedder embeds passages and questions; nil means the offline LocalEmbedder.
+	Embedder Embedder
+	// Glossary is the bilingual names and terms list; nil means knowledge.Glossary().
+	Glossary []knowledge.Entry
+}
+
+// NewIndex analyses and embeds the corpus's passages. Vectors saved under opts.Dir are reused for passages whose
+// content is unchanged; new and changed passages are embedded, and the file is rewritten. A failure to write the
+// file is returned as a non-nil error together with a usable Index, so the caller may warn and continue.
+func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (*Index, IndexStats, error) {
+	if opts.Embedder == nil {
+		opts.Embedder = LocalEmbedder{Dim: DefaultLocalDim}
+	}
+	if opts.Glossary == nil {
+		opts.Glossary = knowledge.Glossary()
+	}
+	ix := &Index{
+		passages: corpus.Passages,
+		lex:      newLexicon(opts.Glossary),
+		spell:    newSpeller(),
+		emb:      opts.Embedder,
+		groupOf:  make([]int, len(corpus.Passages)),
+		byID:     make(map[string]int, len(corpus.Passages)),
+		sents:    make([][]sentence, len(corpus.Passages)),
+		speaker:  make([]int, len(corpus.Passages)),
+	}
+	if l, ok := opts.Embedder.(LocalEmbedder); ok {
+		ix.local = &l
+	}
+	for _, e := range opts.Glossary {
+		for _, f := range e.Forms() {
+			for _, t := range tokenize(f) {
+				ix.spell.add(t)
+			}
+		}
+	}
+	terms := make([][]string, len(corpus.Passages))
+	groupIdx := map[string]int{}
+	for i, p := range corpus.Passages {
+		ix.byID[p.ID] = i
+		a := ix.lex.analyzeSource(p.Text)
+		terms[i] = a.terms
+		for _, t := range a.toks {
+			ix.spell.add(t)
+		}
+		g, ok := groupIdx[p.Group]
+		if !ok {
+			g = len(ix.groups)
+			groupIdx[p.Group] = g
+			ix.groups = append(ix.groups, group{key: p.Group, free: map[string]bool{}})
+		}
+		ix.groupOf[i] = g
+		ix.groups[g].members = append(ix.groups[g].members, i)
+		for _, t := range a.free {
+			ix.groups[g].free[t] = true
+		}
+		for _, s := range knowledge.Sentences(p.Text) {
+			ix.sents[i] = append(ix.sents[i], ix.analyzeSentence(s))
+		}
+		if p.Para == 1 && p.Text == strings.Join(strings.Fields(p.Title), " ") {
+			for j := range ix.sents[i] {
+				ix.sents[i][j].types |= isTitle
+			}
+		}
+	}
+	for i := range corpus.Passages {
+		ix.inheritSpeaker(i, terms)
+	}
+	ix.bm = newBM25(terms)
+	st, stats, err := openStore(ctx, opts.Dir, opts.Embedder, corpus.Passages)
+	if st == nil {
+		return nil, stats, fmt.Errorf("build vector index: %w", err)
+	}
+	ix.store = st
+	if ix.local != nil {
+		ix.idf = bucketIDF(st.vectors, ix.local.Dim)
+	}
+	return ix, stats, err
+}
+
+// inheritSpeaker links a paragraph that continues the previous one's speaker ("He added that …", "وأضاف أنه …")
+// to the people and posts named there, so "what did Sun hope about its duties?" finds the paragraph that only
+// says "He expressed the hope …". Within a paragraph, a sentence that goes on the same way ("They also expressed
+// the hope …") inherits from the sentence before.
+func (ix *Index) inheritSpeaker(i int, terms [][]string) {
+	ix.speaker[i] = -1
+	sents := ix.sents[i]
+	for j := 1; j < len(sents); j++ {
+		if ix.continues(sents[j]) {
+			sents[j].continued = true
+			for _, c := range ix.speakers(sents[j-1 : j]) {
+				ix.addConcept(&sents[j], c)
+			}
+		}
+	}
+	p := ix.passages[i]
+	if i == 0 || len(sents) == 0 || ix.passages[i-1].DocID != p.DocID || !ix.continues(sents[0]) {
+		return
+	}
+	inherited := ix.speakers(ix.sents[i-1])
+	for _, c := range inherited {
+		if ix.lex.entries[c].Kind == "person" {
+			ix.speaker[i] = c
+			break
+		}
+	}
+	if ix.speaker[i] < 0 {
+		return
+	}
+	g := &ix.groups[ix.groupOf[i]]
+	for _, c := range inherited {
+		terms[i] = append(terms[i], conceptTerm(c))
+		g.free[conceptTerm(c)] = true
+		for _, b := range ix.lex.broader[c] {
+			g.free[conceptTerm(b)] = true
+		}
+		for j := range sents {
+			ix.addConcept(&sents[j], c)
+		}
+	}
+}
+
+// addConcept records that s speaks of glossary entry c (and so of its broader entries).
+func (ix *Index) addConcept(s *sentence, c int) {
+	s.concepts = append(s.concepts, c)
+	s.free[conceptTerm(c)] = true
+	for _, b := range ix.lex.broader[c] {
+		s.free[conceptTerm(b)] = true
+	}
+}
+
+// continues reports whether a sentence goes on about someone named before: it names no person or post and
+// opens (after words like "also", "كما") with a pronoun or a verb of saying.
+func (ix *Index) continues(s sentence) bool {
+	for _, c := range s.concepts {
+		if k := ix.lex.entries[c].Kind; k == "person" || k == "role" {
+			return false
+		}
+	}
+	for _, t := range tokenize(s.text) {
+		if continuationPronouns[t.word] || speechWords[t.word] {
+			return true
+		}
+		if !t.stop {
+			return false
+		}
+	}
+	return false
+}
+
+// speakers are the people and posts the sentences name.
+func (ix *Index) speakers(sents []sentence) []int {
+	var out []int
+	for _, s := range sents {
+		for _, c := range s.concepts {
+			if k := ix.lex.entries[c].Kind; k == "person" || k == "role" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// continuationPronouns open a sentence whose subject was named before.
+var continuationPronouns = map[string]bool{"he": true, "she": true, "they": true}
+
+func (ix *Index) analyzeSentence(text string) sentence {
+	a := ix.lex.analyzeSource(text)
+	s := sentence{text: text, free: make(map[string]bool, len(a.free))}
+	for _, t := range a.free {
+		s.free[t] = true
+	}
+	s.types = wordTypes(a)
+	s.concepts = a.concepts
+	seen := map[int]bool{}
+	for _, e := range a.concepts {
+		switch ix.lex.entries[e].Kind {
+		case "country", "person":
+			if !seen[e] {
+				seen[e] = true
+				s.items++
+			}
+		}
+	}
+	return s
+}
+
+// Len is the number of passages indexed.
+func (ix *Index) Len() int { return len(ix.passages) }
+
+// Passage returns the passage with the given ID.
+func (ix *Index) Passage(id string) (knowledge.Passage, bool) {
+	i, ok := ix.byID[id]
+	if !ok {
+		return knowledge.Passage{}, false
+	}
+	return ix.passages[i], true
+}

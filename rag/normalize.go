@@ -1,0 +1,119 @@
+// Package rag answers questions from the knowledge passages: it normalises and analyses Arabic and English text,
+// retrieves passages with a hybrid of BM25 and embeddings held in a chromem-go store, decides whether the sources
+// cover a question at all, and writes the answer, extractive by default.
+package rag
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize folds a text to the form both questions and passages are compared in: NFKC (which also undoes
+// Arabic presentation forms), lower case, Arabic diacritics (tashkeel), Quranic marks, tatweel and invisible
+// direction marks removed, hamza-carrying and variant letters folded (أ إ آ ٱ → ا, ؤ → و, ئ → ي, ى → ي, ة → ه,
+// Persian ک ی → ك ي), Arabic-Indic digits to ASCII, apostrophes dropped ("Xi'an" → "xian"), and every other
+// punctuation mark and symbol turned into a space. Runs of spaces collapse to one.
+func Normalize(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // suppress leading spaces
+	for _, r := range s {
+		r, keep := foldRune(r)
+		switch {
+		case !keep:
+			continue
+		case r == ' ':
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		default:
+			b.WriteRune(r)
+			space = false
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// foldRune maps one rune to its folded form; keep is false for runes that vanish. Letters and digits are kept,
+// everything else becomes a space.
+func foldRune(r rune) (out rune, keep bool) {
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED, r == 0x0640:
+		return 0, false // tashkeel, superscript alef, Quranic marks, tatweel
+	case r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`' || r == '´':
+		return 0, false // Xi'an, China's
+	case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0x061C, r == 0xFEFF,
+		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x00AD:
+		return 0, false // zero-width and bidi controls, soft hyphen
+	}
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
+		return 'ا', true
+	case 'ؤ':
+		return 'و', true
+	case 'ئ', 'ى', 'ی', 'ې':
+		return 'ي', true
+	case 'ة', 'ۃ', 'ھ', 'ہ':
+		return 'ه', true
+	case 'ک', 'ڪ':
+		return 'ك', true
+	case 'ء':
+		return 0, false
+	}
+	if r >= '٠' && r <= '٩' {
+		return '0' + (r - '٠'), true
+	}
+	if r >= '۰' && r <= '۹' {
+		return '0' + (r - '۰'), true
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return unicode.ToLower(r), true
+	}
+	return ' ', true
+}
+
+// Words splits a normalised text into words: runs of Arabic letters, of other letters, or of digits, so
+// "30مارس" gives "30" and "مارس".
+func Words(normalized string) []string {
+	var out []string
+	start, prev := -1, 0
+	for i, r := range normalized {
+		c := runeClass(r)
+		if start >= 0 && c != prev {
+			out = append(out, normalized[start:i])
+			start = -1
+		}
+		if c != 0 && start < 0 {
+			start = i
+		}
+		prev = c
+	}
+	if start >= 0 {
+		out = append(out, normalized[start:])
+	}
+	return out
+}
+
+func runeClass(r rune) int {
+	switch {
+	case r == ' ':
+		return 0
+	case unicode.IsDigit(r):
+		return 1
+	case unicode.Is(unicode.Arabic, r):
+		return 2
+	default:
+		return 3
+	}
+}
+
+func isArabicWord(w string) bool {
+	for _, r := range w {
+		return unicode.Is(unicode.Arabic, r)
+	}
+	return false
+}

@@ -1,0 +1,113 @@
+package rag
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// Hit is one retrieved unit: a paragraph and its renderings, scored.
+type Hit struct {
+	group int
+	// Score ranks hits: the fused retrieval score and the coverage, averaged. In [0, 1].
+	Score float64
+	// Coverage is the share (IDF-weighted) of the question's terms and concepts found in the unit. A question
+	// whose best hit covers too little is one the sources do not answer.
+	Coverage float64
+	// Retrieval is the fused, max-normalised BM25 and vector score.
+	Retrieval float64
+}
+
+// Hybrid weights: lexical and vector channels count equally; the rank mixes retrieval and coverage equally.
+const (
+	bm25Share     = 0.5
+	coverageShare = 0.5
+	// denseCandidates is how many nearest passages the vector channel contributes at least.
+	denseCandidates = 50
+)
+
+// search ranks the units for q, best first, and returns at most k (all when k <= 0). A vector-store failure is
+// returned; BM25 alone never fails.
+func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
+	n := len(ix.passages)
+	if n == 0 || !q.hasContent() {
+		return nil, nil
+	}
+	lex := make([]float64, n)
+	ix.bm.score(q.weights, lex)
+	dense := make([]float64, n)
+	vec, err := ix.queryVector(ctx, q.dense)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.store.query(ctx, vec, max(denseCandidates, 4*k))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res {
+		if i, ok := ix.byID[r.ID]; ok && r.Similarity > 0 {
+			dense[i] = float64(r.Similarity)
+		}
+	}
+	maxLex, maxDense := maxOf(lex), maxOf(dense)
+	best := make([]float64, len(ix.groups))
+	for i := range n {
+		var s float64
+		if maxLex > 0 {
+			s += bm25Share * lex[i] / maxLex
+		}
+		if maxDense > 0 {
+			s += (1 - bm25Share) * dense[i] / maxDense
+		}
+		g := ix.groupOf[i]
+		best[g] = max(best[g], s)
+	}
+	hits := make([]Hit, 0, len(ix.groups))
+	for g := range ix.groups {
+		if best[g] == 0 {
+			continue
+		}
+		cov := coverage(q.cover, ix.groups[g].free)
+		hits = append(hits, Hit{group: g, Retrieval: best[g], Coverage: cov,
+			Score: (1-coverageShare)*best[g] + coverageShare*cov})
+	}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
+	if k > 0 && len(hits) > k {
+		hits = hits[:k]
+	}
+	return hits, nil
+}
+
+func (ix *Index) queryVector(ctx context.Context, text string) ([]float32, error) {
+	if ix.local != nil {
+		return ix.local.queryVector(text, ix.idf), nil
+	}
+	v, err := ix.emb.Embed(ctx, text)
+	if err != nil {
+		return nil, fmt.Errorf("embed question: %w", err)
+	}
+	return v, nil
+}
+
+// coverage is the weighted share of the question's terms found in have.
+func coverage(want map[string]float64, have map[string]bool) float64 {
+	var got, total float64
+	for t, w := range want {
+		total += w
+		if have[t] {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+func maxOf(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = max(m, x)
+	}
+	return m
+}

@@ -1,0 +1,175 @@
+package rag
+
+import (
+	"context"
+	"log/slog"
+
+	"ccabot/knowledge"
+)
+
+// Mode says how an answer was written.
+type Mode string
+
+// The answer modes.
+const (
+	// Extractive answers quote the sentences of a source that answer the question: the offline default, and
+	// the fallback whenever a model fails.
+	Extractive Mode = "extractive"
+	// LLM answers are written by a model from the retrieved passages.
+	LLM Mode = "llm"
+)
+
+// Source is a passage an answer rests on.
+type Source struct {
+	ID          string  // passage ID, e.g. "xinhua-20240330-en#4"
+	Group       string  // the original paragraph's ID, shared with its renderings
+	Title       string  // document title
+	Publisher   string  // document source, e.g. "Xinhua (Arabic)"
+	Date        string  // YYYY-MM-DD or ""
+	Translation bool    // the passage is our rendering of an original
+	Text        string  // the passage text
+	Score       float64 // ranking score in [0, 1]
+}
+
+// Answer is the reply to one question.
+type Answer struct {
+	Question string
+	Lang     knowledge.Lang
+	// Text is the whole reply as shown to the user: the answer and its source line, or the refusal.
+	Text string
+	// Body is the answer alone, without the source line ("" when refused).
+	Body    string
+	Mode    Mode
+	Refused bool
+	// Sources back the answer, best first (none when refused).
+	Sources []Source
+	// Retrieved is the ranked list of units retrieval found, whatever the answer; evaluation reads it.
+	Retrieved []Source
+	// BestScore is the top unit's score (0 when nothing was found): logged, never shown.
+	BestScore float64
+	// Turn carries this question into the next one of the same conversation, for follow-ups.
+	Turn *Turn
+}
+
+// Turn is what a conversation remembers of a question. Pass it to the next Answer call of the same chat.
+type Turn struct {
+	q *query
+}
+
+// Options tune the Service.
+type Options struct {
+	// TopK is how many units are retrieved (default 3).
+	TopK int
+	// MinCoverage is the least share of a question's terms the best source must hold for an answer
+	// (default DefaultMinCoverage); below it the sources "do not cover" the question.
+	MinCoverage float64
+	Logger      *slog.Logger
+}
+
+// DefaultMinCoverage: at least half of what a question asks about (weighted by rarity) must be in the source.
+// A question about something the article never names ("who is the president of Kazakhstan?") covers less.
+const DefaultMinCoverage = 0.5
+
+// Service answers questions from an Index. It is safe for concurrent use; conversation state lives in the
+// Turn values its callers keep.
+type Service struct {
+	ix   *Index
+	opts Options
+}
+
+// NewService returns a Service over ix.
+func NewService(ix *Index, opts Options) *Service {
+	if opts.TopK <= 0 {
+		opts.TopK = 3
+	}
+	if opts.MinCoverage <= 0 {
+		opts.MinCoverage = DefaultMinCoverage
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Service{ix: ix, opts: opts}
+}
+
+// Answer answers one question; prev is the previous Turn of the same conversation, or nil. The error is non-nil
+// only when ctx ends or the embedder fails; a question the sources do not cover is an Answer with Refused set.
+func (s *Service) Answer(ctx context.Context, question string, prev *Turn) (Answer, error) {
+	return s.AnswerK(ctx, question, prev, s.opts.TopK)
+}
+
+// AnswerK is Answer with k units retrieved instead of the configured TopK.
+func (s *Service) AnswerK(ctx context.Context, question string, prev *Turn, k int) (Answer, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	var pq *query
+	if prev != nil {
+		pq = prev.q
+	}
+	q := s.ix.prepare(question, pq)
+	a := Answer{Question: question, Lang: q.lang, Mode: Extractive, Turn: &Turn{q: q}}
+	if q.kind == titleAnswer {
+		return s.headline(ctx, q, a)
+	}
+	if !q.hasContent() {
+		a.Refused, a.Text = true, HelpText(q.lang)
+		return a, nil
+	}
+	hits, err := s.ix.search(ctx, q, max(k, extractHits))
+	if err != nil {
+		return Answer{}, err
+	}
+	for i, h := range hits {
+		if i < k {
+			a.Retrieved = append(a.Retrieved, s.ix.source(h, q.lang))
+		}
+	}
+	if len(hits) > 0 {
+		a.BestScore = hits[0].Score
+	}
+	if len(hits) == 0 || hits[0].Coverage < s.opts.MinCoverage {
+		a.Refused, a.Text = true, NotCoveredText(q.lang)
+		return a, nil
+	}
+	body, p, ok := s.ix.extract(q, hits)
+	if !ok {
+		a.Refused, a.Text = true, NotCoveredText(q.lang)
+		return a, nil
+	}
+	src := s.ix.source(hits[0], q.lang)
+	if hits[0].group != s.ix.groupOf[p] {
+		src = s.ix.source(hits[1], q.lang)
+	}
+	a.Body = body
+	a.Sources = []Source{src}
+	a.Text = body + "\n\n" + SourceLine(src, q.lang)
+	return a, nil
+}
+
+// headline answers "what is the headline?": the title of the document the question points at, else of the
+// first document (the built-in article).
+func (s *Service) headline(ctx context.Context, q *query, a Answer) (Answer, error) {
+	doc := s.ix.passages[0].DocID
+	if q.hasContent() {
+		hits, err := s.ix.search(ctx, q, 1)
+		if err != nil {
+			return Answer{}, err
+		}
+		if len(hits) > 0 {
+			doc = s.ix.passages[s.ix.groups[hits[0].group].members[0]].DocID
+		}
+	}
+	g := s.ix.groupOf[s.ix.byID[doc+"#1"]]
+	src := s.ix.source(Hit{group: g, Score: 1}, q.lang)
+	a.Body = src.Title
+	a.Sources = []Source{src}
+	a.Retrieved = a.Sources
+	a.Text = a.Body + "\n\n" + SourceLine(src, q.lang)
+	return a, nil
+}
+
+func (ix *Index) source(h Hit, lang knowledge.Lang) Source {
+	p := ix.passages[ix.member(h.group, lang)]
+	return Source{ID: p.ID, Group: ix.groups[h.group].key, Title: p.Title, Publisher: p.Source, Date: p.Date,
+		Translation: p.Translation, Text: p.Text, Score: h.Score}
+}

@@ -1,0 +1,110 @@
+package rag
+
+import "strings"
+
+// speller corrects a misspelt question word to the nearest word of the sources or the glossary ("forign" →
+// "foreign", "قيرغستان" → "قيرغيزستان"), so a typo neither misses its passage nor counts as a topic the sources
+// lack. Words are corrected only within a small edit distance that grows with length, and never when short.
+type speller struct {
+	known  map[string]int   // normalised word → frequency
+	stems  map[string]bool  // stems of known words
+	byLen  map[int][]string // known words by rune length
+	minLen int
+}
+
+func newSpeller() *speller {
+	return &speller{known: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, minLen: 4}
+}
+
+func (s *speller) add(t token) {
+	if t.stop {
+		return
+	}
+	if s.known[t.word] == 0 {
+		s.byLen[len([]rune(t.word))] = append(s.byLen[len([]rune(t.word))], t.word)
+	}
+	s.known[t.word]++
+	if !s.stems[t.stem] && s.known[t.stem] == 0 {
+		// Stems are candidates too: "تظهر" is one edit from the stem of "ويظهر", not from the word.
+		s.byLen[len([]rune(t.stem))] = append(s.byLen[len([]rune(t.stem))], t.stem)
+	}
+	s.stems[t.stem] = true
+}
+
+// maxEdits is the number of edits tolerated in a word of n runes.
+func maxEdits(n int) int {
+	switch {
+	case n >= 8:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
+
+// correct returns the known word closest to w, or w itself when w is known, too short, or nothing is close.
+func (s *speller) correct(w string) string {
+	r := []rune(w)
+	if len(r) < s.minLen || s.known[w] > 0 || s.stems[Stem(w)] || isDigits(w) {
+		return w
+	}
+	// Dialect verb prefixes: Egyptian and Levantine ب before a present tense (بتظهر), ح/ه for the future
+	// (حتنفذ). Try the verb without it.
+	if len(r) >= 5 && strings.ContainsRune("بحه", r[0]) && strings.ContainsRune("يتنا", r[1]) {
+		if c := s.correct(string(r[1:])); c != string(r[1:]) || s.known[c] > 0 || s.stems[Stem(c)] {
+			return c
+		}
+	}
+	// An Arabic article does not make a word longer for this purpose: "المشاركه" is a 6-letter word.
+	limit := maxEdits(len(r))
+	if strings.HasPrefix(w, "ال") {
+		limit = maxEdits(len(r) - 2)
+	}
+	best, bestDist, bestFreq := w, limit+1, 0
+	for n := len(r) - limit; n <= len(r)+limit; n++ {
+		for _, cand := range s.byLen[n] {
+			d := editDistance(r, []rune(cand), limit)
+			if d > limit {
+				continue
+			}
+			if d < bestDist || d == bestDist && s.known[cand] > bestFreq {
+				best, bestDist, bestFreq = cand, d, s.known[cand]
+			}
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal-string-alignment distance (Levenshtein plus adjacent transpositions) between a and
+// b, or limit+1 as soon as it must exceed limit.
+func editDistance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

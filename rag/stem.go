@@ -1,0 +1,50 @@
+package rag
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Stem reduces a normalised word to the form indexed and matched: the Snowball (Porter2) stem for English, the
+// light10 stem for Arabic, the word itself for numbers.
+func Stem(word string) string {
+	if isArabicWord(word) {
+		return stemArabic(word)
+	}
+	if word == "" || word[0] >= '0' && word[0] <= '9' {
+		return word
+	}
+	return english.Stem(word, false)
+}
+
+// Arabic light10 (Larkey, Ballesteros & Connell), as Lucene's ArabicStemmer implements it, over normalised text
+// (so ة is already ه). It strips one definite-article prefix, a leading و, and then one pass of suffixes, always
+// leaving at least two letters.
+var (
+	arPrefixes = []string{"وال", "بال", "كال", "فال", "لل", "ال"}
+	arSuffixes = []string{"ها", "ان", "ات", "ون", "وا", "ين", "يه", "ه", "ي"} // وا: dialect plural verbs (يدعموا)
+)
+
+func stemArabic(w string) string {
+	n := len([]rune(w))
+	for _, p := range arPrefixes {
+		if pl := len([]rune(p)); strings.HasPrefix(w, p) && n-pl >= 2 {
+			w, n = w[len(p):], n-pl
+			break
+		}
+	}
+	// The conjunction و may stand before a word that itself starts with و ("ووزير" = "and minister"): strip
+	// up to two, so "ووزير" and "وزير" stem alike.
+	for range 2 {
+		if n > 3 && strings.HasPrefix(w, "و") {
+			w, n = w[len("و"):], n-1
+		}
+	}
+	for _, s := range arSuffixes {
+		if sl := len([]rune(s)); strings.HasSuffix(w, s) && n-sl >= 2 {
+			w, n = w[:len(w)-len(s)], n-sl
+		}
+	}
+	return w
+}

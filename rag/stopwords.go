@@ -1,0 +1,115 @@
+package rag
+
+import "strings"
+
+// Stop words: function words and the chat filler people wrap questions in ("pls tell me about …", "شو بتعرف عن …").
+// They carry no topic, so they are neither indexed nor required to be covered by a source. Lists are of
+// normalised forms (see Normalize); Arabic entries cover Modern Standard Arabic and the common dialects.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, list := range []string{englishStop, arabicStop} {
+		for _, w := range strings.Fields(list) {
+			m[Normalize(w)] = true
+		}
+	}
+	return m
+}()
+
+const englishStop = `a an the and or but if then else of to in on at by for with from into onto about above below over
+under between among through during before after again further once here there when where why how what which who whom
+whose this that these those is are was were be been being am do does did doing done have has had having i me my mine
+myself we us our ours you your yours u ur he him his she her hers it its they them their theirs what's whats who's
+whos where's wheres when's whens how's hows there's theres it's its isn't wasn't aren't weren't don't doesn't didn't
+can could would should will shall may might must not no nor so than too very just also only own same such both each
+few more most other some any all as up down out off yes yeah ok okay please pls plz thanks thank thx hi hello hey
+tell know knows knew say says said saying told ask asked answer question bot let lets like give show explain describe
+mean means meant called name named get got one ones thing things something anything kind sort much many lot really
+actually exactly anyone someone somebody anybody happen happened happens take took taken make made go went going come
+came want wanted need needed does do kindly hmm um uh headline headlines according per regarding concerning besides except via
+whats whos wheres hows thats its located location based headquarters headquartered hq seat`
+
+const arabicStop = `من مين منو منين مين هو هي هم هن انا انت انتم نحن هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين
+اللتين اللي اللى الي إلى الى في فى على عن مع عند لدى لدي حتى منذ مذ ثم او أو أم ام و ف ب ل ك لا لم لن ما ماذا لماذا ليش
+ليه متى امتى إمتى امتا ايمتى وقتاش اين أين وين فين فينه وينه كيف كيفاش ازاي إزاي شلون كم كام قديش اي أي ايش إيش ايه إيه
+شو شنو شنهو وش واش اش هل اذا إذا ان إن أن كان كانت يكون تكون كانوا قد لقد هناك هنا هنالك كل بعض غير سوى بين قبل بعد
+فوق تحت ايضا أيضا كذلك جدا بس فقط يا ممكن لو سمحت رجاء رجاءا من فضلك فضلك شكرا مرحبا اهلا أهلا السلام عليكم سلام
+قل قولي قلي قول قال قالت قالوا يقول تقول اخبرني أخبرني خبرني عرفني اعرف أعرف بتعرف تعرف يعرف ابغى أبغى ابغا بدي عايز
+عاوز اريد أريد نريد اسم اسمه اسمها سؤال جواب اجب أجب اشرح وضح دي ده دا هاد هادا هاي هذي هاذا هيك كده كدا كذا عشان
+علشان لان لأن يعني طيب طب بالضبط بالظبط تحديدا حول بخصوص بشأن عليه عليها عليهم فيه فيها فيهم منه منها منهم له لها لهم
+به بها بهم اللي الليه تم يتم انهي انهو انهى اني ايوه كمان برضه برضو بردو رح راح ح حسب وفق وفقا بالنسبه
+بالنسبة كما عنوان العنوان مانشيت انه انها انهم انهن بانه بانها بانهم كلام لازم ممكن يمكن عايزه عايزين حد بعض اللى ياترى هيك اي شي شيء شي حاجه حاجة مقر مقرها موقع يقع تقع`
+
+// softWords frame a question more than they name its topic ("what is his job title", "شو منصبه"): a source
+// need not contain them, so they count for little in coverage. Unknown topic words ("president", "budget")
+// keep their full weight: a question about them is one the sources do not answer.
+var softWords = wordSet(`title position post job role office capacity view opinion think thoughts plans plan
+	planning mean meaning means purpose happen happens happened going brings bring expect expects expected want wants
+	wanted hope hopes hoped part date day week time year month details detail info information story news article
+	report describe described description picture photo image pic run runs running do does hold holds holding
+	become becomes became put role kind type sort appear appears appearing shown seen join joined joining called
+	منصب منصبه منصبها وظيفه وظيفته وظيفتها دور دوره دورها رأي رايه رايك خطط خطه خططها تفاصيل معلومات خبر الخبر
+	يوم اليوم تاريخ تاريخه وقت اسبوع بالاسبوع شهر سنه عام وصف يوصف وصفها متوقع يتوقع توقعات عايز يبغى يريد تكون يكون
+	ظاهرين يظهر ظاهر الصوره صوره اتاخدت اتعملت اتعمل اتعمل تابعه تابع تابعة مستقبل بمستقبل`)
+
+// Answer types a question asks for, from its question words. They steer sentence choice, and a question whose
+// type no sentence of the sources can satisfy ("when was the first summit?") is refused rather than guessed.
+type answerType int
+
+const (
+	anyAnswer answerType = iota
+	whoAnswer
+	whenAnswer
+	whereAnswer
+	countAnswer
+	sayAnswer   // what someone said
+	roleAnswer  // a named person's title or post
+	dateAnswer  // a calendar date or weekday, not just "four years ago"
+	titleAnswer // a document's headline
+)
+
+// questionCues maps normalised question words to the answer type they ask for, first match wins: multi-word
+// cues before single words, question words before content cues.
+var questionCues = []struct {
+	phrase string
+	kind   answerType
+}{
+	{"how many", countAnswer}, {"how much", countAnswer}, {"number of", countAnswer},
+	{"what date", dateAnswer}, {"which date", dateAnswer}, {"what day", dateAnswer}, {"which day", dateAnswer},
+	{"headline", titleAnswer}, {"headlines", titleAnswer}, {"title of the article", titleAnswer},
+	{"title of the news", titleAnswer}, {"title of the story", titleAnswer}, {"عنوان", titleAnswer},
+	{"العنوان", titleAnswer}, {"مانشيت", titleAnswer},
+	{"which city", whereAnswer}, {"what city", whereAnswer}, {"which province", whereAnswer},
+	{"what province", whereAnswer}, {"what place", whereAnswer},
+	{"located", whereAnswer}, {"location", whereAnswer}, {"based", whereAnswer}, {"headquarters", whereAnswer},
+	{"headquartered", whereAnswer}, {"hq", whereAnswer}, {"seat", whereAnswer},
+	{"who", whoAnswer}, {"whom", whoAnswer}, {"whose", whoAnswer},
+	{"when", whenAnswer}, {"where", whereAnswer}, {"wheres", whereAnswer},
+	{"في اي مدينه", whereAnswer}, {"اي مدينه", whereAnswer}, {"في اي يوم", dateAnswer}, {"اي يوم", dateAnswer}, {"يوم ايش", dateAnswer},
+	{"يوم ايه", dateAnswer}, {"انهي يوم", dateAnswer},
+	{"في اي تاريخ", dateAnswer}, {"اي تاريخ", dateAnswer}, {"اي سنه", whenAnswer}, {"اي عام", whenAnswer},
+	{"من هو", whoAnswer}, {"من هي", whoAnswer}, {"من هم", whoAnswer}, {"مين", whoAnswer}, {"منو", whoAnswer},
+	{"متي", whenAnswer}, {"امتي", whenAnswer}, {"امتا", whenAnswer}, {"ايمتي", whenAnswer}, {"وقتاش", whenAnswer},
+	{"مقر", whereAnswer}, {"مقرها", whereAnswer}, {"موقع", whereAnswer}, {"يقع", whereAnswer}, {"تقع", whereAnswer},
+	{"اين", whereAnswer}, {"وين", whereAnswer}, {"فين", whereAnswer}, {"منين", whereAnswer},
+	{"كم", countAnswer}, {"كام", countAnswer}, {"قديش", countAnswer}, {"عدد", countAnswer},
+	// Content cues come last: "who explained what the main job is?" asks "who".
+	{"what year", whenAnswer}, {"which year", whenAnswer}, {"what time", whenAnswer}, {"date", dateAnswer},
+	{"title", roleAnswer}, {"position", roleAnswer}, {"post", roleAnswer}, {"job", roleAnswer},
+	{"role", roleAnswer}, {"office", roleAnswer}, {"capacity", roleAnswer},
+	{"منصب", roleAnswer}, {"منصبه", roleAnswer}, {"منصبها", roleAnswer}, {"وظيفته", roleAnswer},
+	{"وظيفتها", roleAnswer}, {"صفته", roleAnswer}, {"صفتها", roleAnswer}, {"دوره", roleAnswer},
+	{"تاريخ", dateAnswer}, {"تاريخه", dateAnswer},
+	{"say", sayAnswer}, {"said", sayAnswer}, {"says", sayAnswer}, {"saying", sayAnswer}, {"remarks", sayAnswer},
+	{"statement", sayAnswer}, {"think", sayAnswer}, {"thinks", sayAnswer}, {"think of", sayAnswer},
+	{"قال", sayAnswer}, {"قالت", sayAnswer}, {"قالوا", sayAnswer}, {"يقول", sayAnswer}, {"تقول", sayAnswer},
+	{"صرح", sayAnswer}, {"تصريح", sayAnswer}, {"تصريحات", sayAnswer}, {"كلام", sayAnswer},
+}
+
+// followUpCues open a question that leans on the previous one ("and the Tajik one?", "what about …", "وتركمانستان؟").
+var followUpCues = []string{"and", "what about", "how about", "and what", "also", "same for", "then",
+	"ماذا عن", "وماذا", "وشو", "وايش", "طيب", "طب", "وبالنسبه", "بالنسبه", "وكمان", "و"}
+
+// pronouns in a short question point back at the previous one ("what did he say?").
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "him": true, "his": true,
+	"her": true, "its": true, "their": true, "them": true, "that": true, "this": true, "there": true, "those": true,
+	"هو": true, "هي": true, "هم": true, "ذلك": true, "هذا": true, "هذه": true, "هناك": true, "ده": true, "دي": true}

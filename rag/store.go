@@ -1,0 +1,188 @@
+package rag
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+
+	chromem "github.com/philippgille/chromem-go"
+
+	"ccabot/knowledge"
+)
+
+// Embedder turns text into vectors. Implementations must be safe for concurrent use.
+type Embedder interface {
+	// ID names the embedding space (provider, model, dimensions); vectors are reused only under the same ID.
+	ID() string
+	Embed(ctx context.Context, text string) ([]float32, error)
+}
+
+// BatchEmbedder is an Embedder that can embed many texts in one call; indexing uses it when available.
+type BatchEmbedder interface {
+	Embedder
+	EmbedBatch(ctx context.Context, texts []string) ([][]float32, error)
+}
+
+// IndexStats reports what building the index cost.
+type IndexStats struct {
+	Passages, Reused, Embedded, Dropped int
+	Persisted                           bool
+}
+
+// store is the chromem-go collection of passage vectors. Vectors persist under dir as one chromem export file per
+// embedding space, written atomically, and are reused on the next start when a passage's content hash is
+// unchanged. chromem's own persistent mode is not used: it writes a file per document named by a 32-bit hash of
+// the ID, which collides silently at scale, and it cannot list documents to prune removed passages.
+type store struct {
+	col     *chromem.Collection
+	vectors [][]float32 // by passage index, unit length
+}
+
+const collectionName = "passages"
+
+var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+func indexPath(dir string, emb Embedder) string {
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, "index", unsafeFileChars.ReplaceAllString(emb.ID(), "_")+".chromem")
+}
+
+// openStore builds the vector store for passages, reusing vectors saved under dir (when dir is not "") and
+// embedding only new or changed passages. A missing, unreadable or stale file is not an error: everything is
+// embedded again. A failure to save is returned with the (working) store, so the caller can warn and go on.
+func openStore(ctx context.Context, dir string, emb Embedder, passages []knowledge.Passage) (*store, IndexStats, error) {
+	stats := IndexStats{Passages: len(passages)}
+	path := indexPath(dir, emb)
+	old := loadPrevious(path, emb)
+
+	docs := make([]chromem.Document, len(passages))
+	var todo []int
+	for i, p := range passages {
+		docs[i] = chromem.Document{ID: p.ID, Content: p.Text, Metadata: map[string]string{"hash": p.Hash()}}
+		if old != nil {
+			if prev, err := old.GetByID(ctx, p.ID); err == nil && prev.Metadata["hash"] == p.Hash() &&
+				len(prev.Embedding) > 0 {
+				docs[i].Embedding = prev.Embedding
+				stats.Reused++
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	if err := embedAll(ctx, emb, docs, todo); err != nil {
+		return nil, stats, err
+	}
+	stats.Embedded = len(todo)
+	if old != nil {
+		stats.Dropped = old.Count() - stats.Reused
+	}
+
+	db := chromem.NewDB()
+	col, err := db.CreateCollection(collectionName, map[string]string{"embedder": emb.ID()}, emb.Embed)
+	if err != nil {
+		return nil, stats, fmt.Errorf("create collection: %w", err)
+	}
+	if len(docs) > 0 {
+		if err := col.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
+			return nil, stats, fmt.Errorf("add %d passages: %w", len(docs), err)
+		}
+	}
+	s := &store{col: col, vectors: make([][]float32, len(docs))}
+	for i, d := range docs {
+		s.vectors[i] = unitOrDefault(append([]float32(nil), d.Embedding...))
+	}
+	if path == "" || stats.Embedded == 0 && stats.Dropped == 0 {
+		return s, stats, nil
+	}
+	if err := saveAtomically(db, path); err != nil {
+		return s, stats, fmt.Errorf("save index %s: %w", path, err)
+	}
+	stats.Persisted = true
+	return s, stats, nil
+}
+
+// loadPrevious returns the collection saved at path, or nil when there is none usable.
+func loadPrevious(path string, emb Embedder) *chromem.Collection {
+	if path == "" {
+		return nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	db := chromem.NewDB()
+	if err := db.ImportFromFile(path, "", collectionName); err != nil {
+		return nil // a torn or foreign file: re-embed
+	}
+	return db.GetCollection(collectionName, emb.Embed)
+}
+
+func embedAll(ctx context.Context, emb Embedder, docs []chromem.Document, todo []int) error {
+	if len(todo) == 0 {
+		return nil
+	}
+	if b, ok := emb.(BatchEmbedder); ok {
+		texts := make([]string, len(todo))
+		for k, i := range todo {
+			texts[k] = docs[i].Content
+		}
+		vecs, err := b.EmbedBatch(ctx, texts)
+		if err != nil {
+			return fmt.Errorf("embed %d passages: %w", len(todo), err)
+		}
+		if len(vecs) != len(todo) {
+			return fmt.Errorf("embed %d passages: got %d vectors", len(todo), len(vecs))
+		}
+		for k, i := range todo {
+			docs[i].Embedding = vecs[k]
+		}
+		return nil
+	}
+	for _, i := range todo {
+		v, err := emb.Embed(ctx, docs[i].Content)
+		if err != nil {
+			return fmt.Errorf("embed passage %s: %w", docs[i].ID, err)
+		}
+		docs[i].Embedding = v
+	}
+	return nil
+}
+
+// saveAtomically exports the collection to a temporary file and renames it over path, so a crash mid-write
+// leaves the previous index intact.
+func saveAtomically(db *chromem.DB, path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".index-*.tmp")
+	if err != nil {
+		return err
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpName)
+	if err := db.ExportToFile(tmpName, false, "", collectionName); err != nil {
+		return err
+	}
+	if err := os.Rename(tmpName, path); err != nil {
+		return err
+	}
+	return nil
+}
+
+// query returns up to n passage IDs with their cosine similarity to the unit vector q, best first.
+func (s *store) query(ctx context.Context, q []float32, n int) ([]chromem.Result, error) {
+	n = min(n, s.col.Count())
+	if n <= 0 {
+		return nil, nil
+	}
+	res, err := s.col.QueryEmbedding(ctx, q, n, nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("query %d nearest passages: %w", n, err)
+	}
+	return res, nil
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"ccabot/config"
+	"ccabot/knowledge"
+	"ccabot/rag"
+)
+
+// env is what every command reads from and writes to.
+type env struct {
+	getenv         func(string) string
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// envFile is the optional dotenv file read from the working directory.
+const envFile = ".env"
+
+func (e *env) config() (config.Config, error) {
+	cfg, err := config.Load(e.getenv, envFile)
+	if err != nil {
+		return cfg, fmt.Errorf("configuration:\n%w", err)
+	}
+	return cfg, nil
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// newService loads the knowledge (built-in article plus KNOWLEDGE_DIR) and builds the index. Bad operator files
+// and an index that cannot be saved are logged, never fatal.
+func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.Service, knowledge.Corpus, error) {
+	start := time.Now()
+	docs := knowledge.Builtin()
+	extra, skipped, err := knowledge.LoadDir(cfg.KnowledgeDir)
+	if err != nil {
+		log.Warn("knowledge dir not read; answering from the built-in article", "KNOWLEDGE_DIR", cfg.KnowledgeDir, "err", err)
+	}
+	for _, s := range skipped {
+		log.Warn("knowledge file skipped", "err", s)
+	}
+	corpus, problems := knowledge.NewCorpus(append(docs, extra...), 0)
+	for _, p := range problems {
+		log.Warn("knowledge document", "err", p)
+	}
+	ix, stats, err := rag.NewIndex(ctx, corpus, rag.IndexOptions{Dir: cfg.DataDir})
+	if ix == nil {
+		return nil, corpus, err
+	}
+	if err != nil {
+		log.Warn("index works but was not saved; it will be rebuilt next start", "DATA_DIR", cfg.DataDir, "err", err)
+	}
+	log.Debug("index ready", "documents", len(corpus.Docs), "passages", stats.Passages, "reused", stats.Reused,
+		"embedded", stats.Embedded, "dropped", stats.Dropped, "saved", stats.Persisted, "took", time.Since(start))
+	return rag.NewService(ix, rag.Options{TopK: cfg.TopK, MinCoverage: cfg.MinCoverage, Logger: log}), corpus, nil
+}
