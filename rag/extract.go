@@ -13,6 +13,9 @@ const MaxExtractRunes = 400
 // typeBonus favours clauses holding the kind of thing asked for (a name for "who", a date for "when").
 const typeBonus = 0.25
 
+// dateBonus favours, for a "when" question, the clauses with the fullest calendar date.
+const dateBonus = 0.05
+
 // trimAbove is the length from which a sentence is cut down to the clauses that answer: a 380-character list of
 // six ministers is not the answer to "who is Kyrgyzstan's foreign minister?".
 const trimAbove = 240
@@ -118,8 +121,8 @@ func (ix *Index) compose(q *query, p, best int) string {
 	text := sents[best].text
 	switch {
 	case q.list:
-	case utf8.RuneCountInString(text) > trimAbove:
-		text = ix.trimClauses(q, text)
+	case len(sents[best].clauses) > 0:
+		text = ix.trimClauses(q, sents[best].clauses)
 	case best+1 < len(sents):
 		next := sents[best+1]
 		joined := text + " " + next.text
@@ -149,18 +152,17 @@ const minAnswerRunes = 150
 
 // trimClauses keeps the window of consecutive clauses that covers most of the question within MaxExtractRunes,
 // marking cuts with an ellipsis.
-func (ix *Index) trimClauses(q *query, text string) string {
-	clauses := knowledge.Clauses(text)
-	parts := make([]sentence, len(clauses))
-	for i, c := range clauses {
-		parts[i] = ix.analyzeSentence(c)
+func (ix *Index) trimClauses(q *query, parts []sentence) string {
+	clauses := make([]string, len(parts))
+	for i, p := range parts {
+		clauses[i] = p.text
 	}
 	bestStart, bestEnd, bestScore := 0, 1, -1.0
 	for start := range clauses {
 		have := map[string]bool{}
 		var types typeSet
 		var concepts []int
-		length := 0
+		length, dates := 0, 0
 		for end := start; end < len(clauses); end++ {
 			length += utf8.RuneCountInString(clauses[end]) + 1
 			if length > MaxExtractRunes && end > start {
@@ -170,11 +172,15 @@ func (ix *Index) trimClauses(q *query, text string) string {
 				have[t] = true
 			}
 			types |= parts[end].types
+			dates += parts[end].dates
 			concepts = append(concepts, parts[end].concepts...)
 			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
 			score := coverage(q.cover, have) - 0.001*float64(end-start) - 0.0001*float64(start)
 			if ix.answers(q, concepts, types, true) {
 				score += typeBonus
+			}
+			if q.kind == whenAnswer || q.kind == dateAnswer {
+				score += dateBonus * float64(min(dates, 4)) // "March 30, 2024 … (Saturday)" beats "(Saturday)"
 			}
 			if score > bestScore {
 				bestStart, bestEnd, bestScore = start, end+1, score

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"ccabot/knowledge"
 )
@@ -43,9 +44,12 @@ type sentence struct {
 	free     map[string]bool
 	concepts []int   // glossary entries named
 	types    typeSet // times and numbers among its words
+	dates    int     // words of calendar dates
 	items    int     // distinct countries and people named: the length of a list it gives
 	// continued: the sentence goes on about the previous one's subject ("They also expressed …").
 	continued bool
+	// clauses of a sentence too long to quote whole, analysed once here rather than per question.
+	clauses []sentence
 }
 
 // IndexOptions configure NewIndex.
@@ -224,7 +228,14 @@ func (ix *Index) analyzeSentence(text string) sentence {
 	for _, t := range a.free {
 		s.free[t] = true
 	}
-	s.types = wordTypes(a)
+	s.types, s.dates = wordTypes(a)
+	if utf8.RuneCountInString(text) > trimAbove {
+		if clauses := knowledge.Clauses(text); len(clauses) > 1 {
+			for _, c := range clauses {
+				s.clauses = append(s.clauses, ix.analyzeSentence(c))
+			}
+		}
+	}
 	s.concepts = a.concepts
 	seen := map[int]bool{}
 	for _, e := range a.concepts {

@@ -159,8 +159,14 @@ func (s *Service) headline(ctx context.Context, q *query, a Answer) (Answer, err
 			doc = s.ix.passages[s.ix.groups[hits[0].group].members[0]].DocID
 		}
 	}
-	g := s.ix.groupOf[s.ix.byID[doc+"#1"]]
-	src := s.ix.source(Hit{group: g, Score: 1}, q.lang)
+	first := 0
+	for i, p := range s.ix.passages {
+		if p.DocID == doc {
+			first = i
+			break
+		}
+	}
+	src := s.ix.source(Hit{group: s.ix.groupOf[first], Score: 1}, q.lang)
 	a.Body = src.Title
 	a.Sources = []Source{src}
 	a.Retrieved = a.Sources

@@ -48,6 +48,10 @@ func (s *speller) correct(w string) string {
 	if len(r) < s.minLen || s.known[w] > 0 || s.stems[Stem(w)] || isDigits(w) {
 		return w
 	}
+	// A common English word is what the user meant, not a typo: "funding" must not become "founding".
+	if !isArabicWord(w) && commonEnglish()[w] {
+		return w
+	}
 	// Dialect verb prefixes: Egyptian and Levantine ب before a present tense (بتظهر), ح/ه for the future
 	// (حتنفذ). Try the verb without it.
 	if len(r) >= 5 && strings.ContainsRune("بحه", r[0]) && strings.ContainsRune("يتنا", r[1]) {

@@ -26,7 +26,9 @@ tell know knows knew say says said saying told ask asked answer question bot let
 mean means meant called name named get got one ones thing things something anything kind sort much many lot really
 actually exactly anyone someone somebody anybody happen happened happens take took taken make made go went going come
 came want wanted need needed does do kindly hmm um uh headline headlines according per regarding concerning besides except via
-whats whos wheres hows thats its located location based headquarters headquartered hq seat`
+whats whos wheres hows thats its abt wat wut wht hw pls plz u r ur ya yo bro im ive id dont doesnt didnt cant
+wont isnt arent wasnt also else exactly precisely basically anyway btw idk tbh wanna gonna gotta kinda lemme gimme
+located location based headquarters headquartered hq seat`
 
 const arabicStop = `من مين منو منين مين هو هي هم هن انا انت انتم نحن هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين
 اللتين اللي اللى الي إلى الى في فى على عن مع عند لدى لدي حتى منذ مذ ثم او أو أم ام و ف ب ل ك لا لم لن ما ماذا لماذا ليش
@@ -37,18 +39,24 @@ const arabicStop = `من مين منو منين مين هو هي هم هن ان�
 عاوز اريد أريد نريد اسم اسمه اسمها سؤال جواب اجب أجب اشرح وضح دي ده دا هاد هادا هاي هذي هاذا هيك كده كدا كذا عشان
 علشان لان لأن يعني طيب طب بالضبط بالظبط تحديدا حول بخصوص بشأن عليه عليها عليهم فيه فيها فيهم منه منها منهم له لها لهم
 به بها بهم اللي الليه تم يتم انهي انهو انهى اني ايوه كمان برضه برضو بردو رح راح ح حسب وفق وفقا بالنسبه
-بالنسبة كما عنوان العنوان مانشيت انه انها انهم انهن بانه بانها بانهم كلام لازم ممكن يمكن عايزه عايزين حد بعض اللى ياترى هيك اي شي شيء شي حاجه حاجة مقر مقرها موقع يقع تقع`
+بالنسبة كما واش شنو شنهي اشنو علاش كيفاش فاش تاع ديال ديالو نتاع عندو عنده عندها عندهم انو اني هلق هلا
+هسه هسا بدي بدك بدو تبع تبعت حق حقت بتاع بتاعت بتاعة اللي اصلا أصلا ياخي يا خي طيب عاد زي مثل متل شي شو شلون وشلون
+كيف ليش ليه لماذا غير كمان برضو بس فقط تحديدا بالظبط بالضبط بالزبط يعني اي ايه إيه فـ ف في علي عالـ علـ
+عنوان العنوان مانشيت انه انها انهم انهن بانه بانها بانهم كلام لازم ممكن يمكن عايزه عايزين حد بعض اللى ياترى هيك اي شي شيء شي حاجه حاجة مقر مقرها موقع يقع تقع`
 
 // softWords frame a question more than they name its topic ("what is his job title", "شو منصبه"): a source
 // need not contain them, so they count for little in coverage. Unknown topic words ("president", "budget")
 // keep their full weight: a question about them is one the sources do not answer.
 var softWords = wordSet(`title position post job role office capacity view opinion think thoughts plans plan
-	planning mean meaning means purpose happen happens happened going brings bring expect expects expected want wants
+	planning mean meaning means purpose feel feels felt feeling react reaction word words quote quotes quoted quotation
+	marks phrase refer refers referred name named label called call calls other another besides
+	sort kind much happen happens happened going brings bring expect expects expected want wants
 	wanted hope hopes hoped part date day week time year month details detail info information story news article
 	report describe described description picture photo image pic run runs running do does hold holds holding
 	become becomes became put role kind type sort appear appears appearing shown seen join joined joining called
 	منصب منصبه منصبها وظيفه وظيفته وظيفتها دور دوره دورها رأي رايه رايك خطط خطه خططها تفاصيل معلومات خبر الخبر
 	يوم اليوم تاريخ تاريخه وقت اسبوع بالاسبوع شهر سنه عام وصف يوصف وصفها متوقع يتوقع توقعات عايز يبغى يريد تكون يكون
+	كلمه كلمة الكلمه كلمات علامات تنصيص اقتباس وصف وصفها سماها اسم منصب تاني ثاني اخر آخر شغل شغلها الشغل
 	ظاهرين يظهر ظاهر الصوره صوره اتاخدت اتعملت اتعمل اتعمل تابعه تابع تابعة مستقبل بمستقبل`)
 
 // Answer types a question asks for, from its question words. They steer sentence choice, and a question whose
@@ -74,6 +82,7 @@ var questionCues = []struct {
 	kind   answerType
 }{
 	{"how many", countAnswer}, {"how much", countAnswer}, {"number of", countAnswer},
+	{"how long", whenAnswer}, {"how old", whenAnswer}, {"since when", whenAnswer}, {"until when", whenAnswer},
 	{"what date", dateAnswer}, {"which date", dateAnswer}, {"what day", dateAnswer}, {"which day", dateAnswer},
 	{"headline", titleAnswer}, {"headlines", titleAnswer}, {"title of the article", titleAnswer},
 	{"title of the news", titleAnswer}, {"title of the story", titleAnswer}, {"عنوان", titleAnswer},

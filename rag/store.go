@@ -38,7 +38,7 @@ type IndexStats struct {
 // the ID, which collides silently at scale, and it cannot list documents to prune removed passages.
 type store struct {
 	col     *chromem.Collection
-	vectors [][]float32 // by passage index, unit length
+	vectors [][]float32 // by passage index, as embedded; read only
 }
 
 const collectionName = "passages"
@@ -94,7 +94,7 @@ func openStore(ctx context.Context, dir string, emb Embedder, passages []knowled
 	}
 	s := &store{col: col, vectors: make([][]float32, len(docs))}
 	for i, d := range docs {
-		s.vectors[i] = unitOrDefault(append([]float32(nil), d.Embedding...))
+		s.vectors[i] = d.Embedding // shared with the collection, read only
 	}
 	if path == "" || stats.Embedded == 0 && stats.Dropped == 0 {
 		return s, stats, nil

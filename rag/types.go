@@ -87,9 +87,9 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// wordTypes finds times and numbers among a text's words.
-func wordTypes(a analysis) typeSet {
-	var ts typeSet
+// wordTypes finds times and numbers among a text's words; dates counts the words of calendar dates ("March",
+// "30", "2024", "Saturday").
+func wordTypes(a analysis) (ts typeSet, dates int) {
 	for _, t := range a.toks {
 		w := t.word
 		if r, ok := strings.CutPrefix(w, "و"); ok && len(r) > 2 {
@@ -100,9 +100,11 @@ func wordTypes(a analysis) typeSet {
 			ts |= hasNumber
 			if len(w) == 4 || len(w) <= 2 {
 				ts |= hasTime | hasDate // a year or a day of the month
+				dates++
 			}
 		case dateWords[w]:
 			ts |= hasTime | hasDate
+			dates++
 		case numberWords[w] || numberWords[t.stem]:
 			ts |= hasNumber
 		case timeWords[w] || timeWords[t.stem]:
@@ -112,5 +114,5 @@ func wordTypes(a analysis) typeSet {
 			ts |= hasSpeech
 		}
 	}
-	return ts
+	return ts, dates
 }

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fakeEnv returns a getenv over vars, with DATA_DIR in a temporary directory unless given.
+func fakeEnv(t *testing.T, vars ...string) func(string) string {
+	t.Helper()
+	m := map[string]string{"DATA_DIR": t.TempDir()}
+	for i := 0; i+1 < len(vars); i += 2 {
+		m[vars[i]] = vars[i+1]
+	}
+	return func(k string) string { return m[k] }
+}
+
+// runCmd runs the program in a fresh working directory (so no .env is read) and returns its output and exit code.
+func runCmd(t *testing.T, getenv func(string) string, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), args, getenv, strings.NewReader(stdin), &out, &errOut)
+	code = exitCode(err, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func TestAskJSON(t *testing.T) {
+	t.Chdir(t.TempDir())
+	out, stderr, code := runCmd(t, fakeEnv(t), "", "ask", "--json", "--k", "2", "Who heads the secretariat?")
+	if code != 0 {
+		t.Fatalf("ask exit %d: %s", code, stderr)
+	}
+	if strings.Count(out, "\n") != 1 {
+		t.Fatalf("ask --json printed %d lines, want exactly one object:\n%s", strings.Count(out, "\n"), out)
+	}
+	var got struct {
+		Question, Language, Answer, Mode string
+		Refused                          bool
+		Sources                          []struct {
+			ID, Title, Text string
+			Score           float64
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("decode %s: %v", out, err)
+	}
+	if got.Language != "en" || got.Mode != "extractive" || got.Refused || !strings.Contains(got.Answer, "Wu Yingchen") {
+		t.Errorf("ask --json = %+v", got)
+	}
+	if len(got.Sources) != 1 || got.Sources[0].ID != "xinhua-20240330-en#11" || got.Sources[0].Text == "" ||
+		got.Sources[0].Score <= 0 || got.Sources[0].Title == "" {
+		t.Errorf("sources = %+v", got.Sources)
+	}
+}
+
+func TestAskTextArabic(t *testing.T) {
+	t.Chdir(t.TempDir())
+	out, _, code := runCmd(t, fakeEnv(t), "", "ask", "متى", "أطلقت", "الأمانة؟")
+	if code != 0 || !strings.Contains(out, "30 مارس 2024") || !strings.Contains(out, "المصدر:") {
+		t.Errorf("ask (ar) exit %d:\n%s", code, out)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{
+		{"ask"}, {"ask", "   "}, {"ask", "--nope", "x"}, {"ask", "--k", "x", "q"}, {"ask", "--k", "-1", "q"},
+		{"frobnicate"}, {"chat", "extra"}, {"eval", "--file", "/nonexistent.jsonl"}, {"eval", "--k", "0"},
+		{"ask", strings.Repeat("a", 1001)},
+	} {
+		_, stderr, code := runCmd(t, fakeEnv(t), "", args...)
+		if code != 2 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || stderr == "" {
+			t.Errorf("run(%.40q) exit %d, stderr %q; want 2 and one line", args, code, stderr)
+		}
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{{"--help"}, {"help"}, {"ask", "--help"}, {"chat", "-h"}, {"eval", "--help"}} {
+		out, stderr, code := runCmd(t, fakeEnv(t), "", args...)
+		if code != 0 || !strings.Contains(out, "Usage") {
+			t.Errorf("run(%q) exit %d, stdout %q, stderr %q; want usage and 0", args, code, out, stderr)
+		}
+	}
+}
+
+func TestChatKeepsTheConversation(t *testing.T) {
+	t.Chdir(t.TempDir())
+	in := "who is the foreign minister of kyrgyzstan?\n\nand the tajik one?\nمن هو وانغ يي؟\n" + strings.Repeat("x", 2000) + "\n"
+	out, stderr, code := runCmd(t, fakeEnv(t), in, "chat", "--json")
+	if code != 0 {
+		t.Fatalf("chat exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("chat --json printed %d lines, want 4 (the blank line is skipped):\n%s", len(lines), out)
+	}
+	var answers []struct {
+		Language, Answer string
+		Refused          bool
+	}
+	for _, l := range lines {
+		var a struct {
+			Language, Answer string
+			Refused          bool
+		}
+		if err := json.Unmarshal([]byte(l), &a); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		answers = append(answers, a)
+	}
+	if !strings.Contains(answers[1].Answer, "Sirojiddin Muhriddin") {
+		t.Errorf("follow-up answer = %q, want the Tajik minister", answers[1].Answer)
+	}
+	if answers[2].Language != "ar" || !strings.Contains(answers[2].Answer, "وزير الخارجية") {
+		t.Errorf("Arabic answer = %+v", answers[2])
+	}
+	if !answers[3].Refused || !strings.Contains(answers[3].Answer, "2000") {
+		t.Errorf("over-long question answer = %+v, want a refusal naming its length", answers[3])
+	}
+}
+
+func TestNoTokenWithoutTerminal(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, stderr, code := runCmd(t, fakeEnv(t), "")
+	if code != 1 || !strings.Contains(stderr, "TELEGRAM_BOT_TOKEN") || !strings.Contains(stderr, "ask") {
+		t.Errorf("run() without token: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestBadConfigNamesEveryVariable(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, stderr, code := runCmd(t, fakeEnv(t, "TOP_K", "zero", "LOG_LEVEL", "loud"), "", "ask", "hi")
+	if code != 1 || !strings.Contains(stderr, "TOP_K") || !strings.Contains(stderr, "LOG_LEVEL") {
+		t.Errorf("bad config: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestOperatorDocumentsAreAnswered(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := t.TempDir()
+	doc := "---\ntitle: Summit notes\nsource: Test desk\ndate: 2023-05-19\nlang: en\n---\n" +
+		"The first China-Central Asia Summit was held in Xi'an on 18 and 19 May 2023.\n"
+	if err := os.WriteFile(filepath.Join(dir, "summit.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.md"), []byte{0xff, 0xfe}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCmd(t, fakeEnv(t, "KNOWLEDGE_DIR", dir), "", "ask", "when was the first summit held?")
+	if code != 0 || !strings.Contains(out, "May 2023") || !strings.Contains(out, "summit#1") {
+		t.Errorf("ask with KNOWLEDGE_DIR: exit %d\n%s", code, out)
+	}
+	if !strings.Contains(stderr, "broken.md") {
+		t.Errorf("the broken file is not reported by name: %q", stderr)
+	}
+}
+
+// TestQASetFloors runs the shipped QA set through the offline default and holds it to the floors the eval
+// command enforces (recall@3 ≥ 0.95 per language, accuracy ≥ 0.90, out-of-scope refused ≥ 0.90, wrong refusals
+// ≤ 0.05).
+func TestQASetFloors(t *testing.T) {
+	qa, err := filepath.Abs(filepath.Join("testdata", "qa.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	out, stderr, code := runCmd(t, fakeEnv(t), "", "eval", "--file", qa, "-v")
+	if code != 0 {
+		t.Fatalf("eval below the floors (exit %d): %s\n%s", code, stderr, out)
+	}
+	t.Log("\n" + out)
+}
