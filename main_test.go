@@ -53,8 +53,8 @@ func TestAskJSON(t *testing.T) {
 	if got.Language != "en" || got.Mode != "extractive" || got.Refused || !strings.Contains(got.Answer, "Wu Yingchen") {
 		t.Errorf("ask --json = %+v", got)
 	}
-	if len(got.Sources) != 1 || got.Sources[0].ID != "xinhua-20240330-en#11" || got.Sources[0].Text == "" ||
-		got.Sources[0].Score <= 0 || got.Sources[0].Title == "" {
+	if len(got.Sources) != 2 || got.Sources[0].ID != "xinhua-20240330-en#11" || got.Sources[0].Text == "" ||
+		got.Sources[0].Score <= 0 || got.Sources[0].Title == "" || got.Sources[1].ID == got.Sources[0].ID {
 		t.Errorf("sources = %+v", got.Sources)
 	}
 }

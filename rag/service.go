@@ -41,7 +41,8 @@ type Answer struct {
 	Body    string
 	Mode    Mode
 	Refused bool
-	// Sources back the answer, best first (none when refused).
+	// Sources back the answer: the passage quoted (or cited) first, then the other passages retrieved, best
+	// first; none when refused.
 	Sources []Source
 	// Retrieved is the ranked list of units retrieval found, whatever the answer; evaluation reads it.
 	Retrieved []Source
@@ -136,12 +137,21 @@ func (s *Service) AnswerK(ctx context.Context, question string, prev *Turn, k in
 		a.Refused, a.Text = true, NotCoveredText(q.lang)
 		return a, nil
 	}
-	src := s.ix.source(hits[0], q.lang)
-	if hits[0].group != s.ix.groupOf[p] {
-		src = s.ix.source(hits[1], q.lang)
+	var src Source
+	for _, h := range hits {
+		if h.group == s.ix.groupOf[p] {
+			src = s.ix.source(h, q.lang)
+			break
+		}
 	}
 	a.Body = body
+	// The quoted passage first, then the rest of what retrieval found: --k shows more evidence.
 	a.Sources = []Source{src}
+	for _, r := range a.Retrieved {
+		if r.Group != src.Group {
+			a.Sources = append(a.Sources, r)
+		}
+	}
 	a.Text = body + "\n\n" + SourceLine(src, q.lang)
 	return a, nil
 }
