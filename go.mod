@@ -11,5 +11,7 @@ require (
 
 require (
 	github.com/go-telegram/bot v1.19.0 // indirect
+	github.com/prometheus/client_golang v1.25.0 // indirect
 	github.com/sashabaranov/go-openai v1.43.0 // indirect
+	golang.org/x/time v0.16.0 // indirect
 )

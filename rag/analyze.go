@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kljensen/snowball/english"
+
 	"ccabot/knowledge"
 )
 
@@ -23,9 +25,9 @@ func tokenize(text string) []token {
 	return toks
 }
 
-// isStop reports a stop word, also behind a one-letter Arabic proclitic (و ب ل ف ك: "وشو", "بايش", "لايه").
+// isStop reports a stop word (ours, or Snowball's English list), also behind a one-letter Arabic proclitic (و ب ل ف ك: "وشو", "بايش", "لايه").
 func isStop(w string) bool {
-	if stopWords[w] {
+	if stopWords[w] || !isArabicWord(w) && english.IsStopWord(w) {
 		return true
 	}
 	r := []rune(w)

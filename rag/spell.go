@@ -59,10 +59,19 @@ func (s *speller) correct(w string) string {
 			return c
 		}
 	}
-	// An Arabic article does not make a word longer for this purpose: "المشاركه" is a 6-letter word.
+	// An Arabic article does not make a word longer for this purpose ("المشاركه" is a 6-letter word), and
+	// short Arabic words have too many neighbours to correct at all: "سكان" (inhabitants) is one letter from
+	// "سيان" (Xi'an).
 	limit := maxEdits(len(r))
-	if strings.HasPrefix(w, "ال") {
-		limit = maxEdits(len(r) - 2)
+	if isArabicWord(w) {
+		n := len(r)
+		if strings.HasPrefix(w, "ال") {
+			n -= 2
+		}
+		limit = maxEdits(n)
+		if n < 5 {
+			limit = 0
+		}
 	}
 	best, bestDist, bestFreq := w, limit+1, 0
 	for n := len(r) - limit; n <= len(r)+limit; n++ {

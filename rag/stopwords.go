@@ -27,7 +27,8 @@ mean means meant called name named get got one ones thing things something anyth
 actually exactly anyone someone somebody anybody happen happened happens take took taken make made go went going come
 came want wanted need needed does do kindly hmm um uh headline headlines according per regarding concerning besides except via
 whats whos wheres hows thats its abt wat wut wht hw pls plz u r ur ya yo bro im ive id dont doesnt didnt cant
-wont isnt arent wasnt also else exactly precisely basically anyway btw idk tbh wanna gonna gotta kinda lemme gimme
+wont isnt arent wasnt also else itself themselves himself herself ourselves yourself whatever whoever
+whichever wherever whenever therefore thus hence ever never maybe perhaps sure guess think thx ty exactly precisely basically anyway btw idk tbh wanna gonna gotta kinda lemme gimme
 located location based headquarters headquartered hq seat`
 
 const arabicStop = `من مين منو منين مين هو هي هم هن انا انت انتم نحن هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين
@@ -39,7 +40,7 @@ const arabicStop = `من مين منو منين مين هو هي هم هن ان�
 عاوز اريد أريد نريد اسم اسمه اسمها سؤال جواب اجب أجب اشرح وضح دي ده دا هاد هادا هاي هذي هاذا هيك كده كدا كذا عشان
 علشان لان لأن يعني طيب طب بالضبط بالظبط تحديدا حول بخصوص بشأن عليه عليها عليهم فيه فيها فيهم منه منها منهم له لها لهم
 به بها بهم اللي الليه تم يتم انهي انهو انهى اني ايوه كمان برضه برضو بردو رح راح ح حسب وفق وفقا بالنسبه
-بالنسبة كما واش شنو شنهي اشنو علاش كيفاش فاش تاع ديال ديالو نتاع عندو عنده عندها عندهم انو اني هلق هلا
+بالنسبة كما هما همه احنا انتو انتوا معاهم معاه معاها معها معهم ولا والا او يعني موجود موجوده موجودة واش شنو شنهي اشنو علاش كيفاش فاش تاع ديال ديالو نتاع عندو عنده عندها عندهم انو اني هلق هلا
 هسه هسا بدي بدك بدو تبع تبعت حق حقت بتاع بتاعت بتاعة اللي اصلا أصلا ياخي يا خي طيب عاد زي مثل متل شي شو شلون وشلون
 كيف ليش ليه لماذا غير كمان برضو بس فقط تحديدا بالظبط بالضبط بالزبط يعني اي ايه إيه فـ ف في علي عالـ علـ
 عنوان العنوان مانشيت انه انها انهم انهن بانه بانها بانهم كلام لازم ممكن يمكن عايزه عايزين حد بعض اللى ياترى هيك اي شي شيء شي حاجه حاجة مقر مقرها موقع يقع تقع`
@@ -50,12 +51,14 @@ const arabicStop = `من مين منو منين مين هو هي هم هن ان�
 var softWords = wordSet(`title position post job role office capacity view opinion think thoughts plans plan
 	planning mean meaning means purpose feel feels felt feeling react reaction word words quote quotes quoted quotation
 	marks phrase refer refers referred name named label called call calls other another besides
-	sort kind much happen happens happened going brings bring expect expects expected want wants
+	sort kind much involved involve involves total overall altogether thing things stuff part parts member
+	mentioned mention mentions internal supposed supposedly actual actually real really exact happen happens happened going brings bring expect expects expected want wants
 	wanted hope hopes hoped part date day week time year month details detail info information story news article
 	report describe described description picture photo image pic run runs running do does hold holds holding
 	become becomes became put role kind type sort appear appears appearing shown seen join joined joining called
 	منصب منصبه منصبها وظيفه وظيفته وظيفتها دور دوره دورها رأي رايه رايك خطط خطه خططها تفاصيل معلومات خبر الخبر
 	يوم اليوم تاريخ تاريخه وقت اسبوع بالاسبوع شهر سنه عام وصف يوصف وصفها متوقع يتوقع توقعات عايز يبغى يريد تكون يكون
+	المذكور مذكور المذكوره ذكر الخبر خبر بالخبر كامله كاملة كلها كله عددهالي عددهم عددها
 	كلمه كلمة الكلمه كلمات علامات تنصيص اقتباس وصف وصفها سماها اسم منصب تاني ثاني اخر آخر شغل شغلها الشغل
 	ظاهرين يظهر ظاهر الصوره صوره اتاخدت اتعملت اتعمل اتعمل تابعه تابع تابعة مستقبل بمستقبل`)
 
@@ -99,6 +102,7 @@ var questionCues = []struct {
 	{"من هو", whoAnswer}, {"من هي", whoAnswer}, {"من هم", whoAnswer}, {"مين", whoAnswer}, {"منو", whoAnswer},
 	{"متي", whenAnswer}, {"امتي", whenAnswer}, {"امتا", whenAnswer}, {"ايمتي", whenAnswer}, {"وقتاش", whenAnswer},
 	{"مقر", whereAnswer}, {"مقرها", whereAnswer}, {"موقع", whereAnswer}, {"يقع", whereAnswer}, {"تقع", whereAnswer},
+	{"موجود", whereAnswer}, {"موجوده", whereAnswer}, {"قداش", countAnswer}, {"قدّاش", countAnswer},
 	{"اين", whereAnswer}, {"وين", whereAnswer}, {"فين", whereAnswer}, {"منين", whereAnswer},
 	{"كم", countAnswer}, {"كام", countAnswer}, {"قديش", countAnswer}, {"عدد", countAnswer},
 	// Content cues come last: "who explained what the main job is?" asks "who".
