@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"ccabot/bot/bottest"
 )
 
 // fakeEnv returns a getenv over vars, with DATA_DIR in a temporary directory unless given.
@@ -177,4 +182,46 @@ func TestQASetFloors(t *testing.T) {
 		t.Fatalf("eval below the floors (exit %d): %s\n%s", code, stderr, out)
 	}
 	t.Log("\n" + out)
+}
+
+// TestRunTelegram is the whole program end to end: run() with a token, against the fake Bot API, answering from
+// the real index, then a clean return on cancel.
+func TestRunTelegram(t *testing.T) {
+	t.Chdir(t.TempDir())
+	srv := bottest.New(t)
+	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(), "LOG_LEVEL", "warn")
+	ctx, cancel := context.WithCancel(t.Context())
+	var stderr bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &stderr) }()
+	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
+	srv.Push(bottest.PrivateText(42, 42, "Who heads the secretariat?"))
+	srv.Push(bottest.PrivateText(43, 43, "مين وزير خارجية قيرغيزستان؟"))
+	srv.Push(bottest.PrivateText(44, 44, "what is the capital of France?"))
+	sent := srv.WaitSent(t, 3, 20*time.Second)
+	byChat := map[int64]string{}
+	for _, m := range sent {
+		byChat[m.ChatID] = m.Plain
+	}
+	if !strings.Contains(byChat[42], "Wu Yingchen") || !strings.Contains(byChat[42], "xinhua-20240330-en#11") {
+		t.Errorf("English answer = %q", byChat[42])
+	}
+	if !strings.Contains(byChat[43], "جينبيك كولوبييف") || !strings.Contains(byChat[43], "المصدر") {
+		t.Errorf("Arabic answer = %q", byChat[43])
+	}
+	if !strings.Contains(byChat[44], "can't find that in my sources") {
+		t.Errorf("out-of-scope answer = %q", byChat[44])
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("run = %v\n%s", err, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("run did not return after cancel")
+	}
+	if strings.Contains(stderr.String(), srv.Token()) {
+		t.Error("token in the logs")
+	}
 }

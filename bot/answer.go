@@ -1,0 +1,197 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"html"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"ccabot/knowledge"
+)
+
+// groupMaxRunes keeps answers in groups short: a longer one is cut at a sentence end.
+const groupMaxRunes = 700
+
+// typingEvery renews the typing indicator, which Telegram shows for about 5 seconds.
+const typingEvery = 4 * time.Second
+
+// answer prepares and sends the reply to one question, in the question's chat (and topic), then remembers it
+// for follow-ups. It logs one line per question: chat, language, mode, score, duration; never the text.
+func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
+	b.metrics.inFlight.Inc()
+	defer b.metrics.inFlight.Dec()
+	ctx, cancel := context.WithTimeout(ctx, b.opts.AnswerTimeout)
+	defer cancel()
+	stopTyping := b.typing(ctx, ev)
+	r, err := b.ans.Answer(ctx, Question{Text: ev.text, Prev: prev})
+	stopTyping()
+	if err != nil {
+		b.metrics.errors.WithLabelValues("answer").Inc()
+		b.log.Error("answer failed", "chat_id", ev.chatID, "err", err)
+		b.deliver(ctx, ev, failed[ev.lang], "", nil)
+		return
+	}
+	body := r.Body
+	if !ev.private {
+		body = shorten(body, groupMaxRunes)
+	}
+	var markup any
+	if !r.Refused {
+		key := b.votes.issue(r.Lang, r.Mode, string(ev.chatType))
+		markup = feedbackKeyboard(key)
+	}
+	msgID := b.deliver(ctx, ev, body, footer(r), markup)
+	if msgID != 0 {
+		b.convo.remember(ev.chatID, msgID, r.Turn)
+	}
+	if r.Refused {
+		b.metrics.refusals.WithLabelValues(r.Lang).Inc()
+	} else {
+		b.metrics.answers.WithLabelValues(r.Mode, r.Lang).Inc()
+	}
+	d := time.Since(taken)
+	b.metrics.latency.Observe(d.Seconds())
+	b.log.Info("answered", "chat_id", ev.chatID, "chat_type", ev.chatType, "lang", r.Lang, "mode", r.Mode,
+		"refused", r.Refused, "best_score", fmt.Sprintf("%.3f", r.Score), "delivered", msgID != 0,
+		"duration", d.Round(time.Millisecond))
+}
+
+// deliver renders text (escaped HTML, split under Telegram's limit, footer on the last piece) and sends it to
+// the chat: threaded to the question in groups, in the question's forum topic. The keyboard goes on the last
+// message. It returns the last message's ID, or 0 when the reply could not be delivered (logged).
+func (b *Bot) deliver(ctx context.Context, ev event, text, foot string, markup any) int {
+	msgs := renderHTML(text, foot, MaxMessageUnits)
+	last := 0
+	for i, m := range msgs {
+		o := outgoing{chatID: ev.chatID, group: !ev.private, thread: ev.thread, html: m.html}
+		if i == 0 && !ev.private {
+			o.replyTo = ev.msgID
+		}
+		if i == len(msgs)-1 {
+			o.markup = markup
+		}
+		id, err := b.send.send(ctx, o)
+		switch {
+		case errors.Is(err, errBlocked):
+			b.log.Info("cannot reply: the bot was blocked or removed", "chat_id", ev.chatID)
+			return 0
+		case err != nil:
+			b.metrics.errors.WithLabelValues("send").Inc()
+			b.log.Error("reply not delivered", "chat_id", ev.chatID, "part", i+1, "parts", len(msgs), "err", err)
+			return 0
+		}
+		last = id
+	}
+	return last
+}
+
+// typing shows "typing…" while an answer is prepared, renewed every few seconds. It is best effort: it never
+// waits for the flood limits, and is skipped when the global limit is busy with answers.
+func (b *Bot) typing(ctx context.Context, ev event) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			if b.send.pace.global.tryTake() {
+				b.tg.SendChatAction(ctx, &tgbot.SendChatActionParams{ChatID: b.send.chat(ev.chatID),
+					MessageThreadID: ev.thread, Action: models.ChatActionTyping})
+			}
+			if sleep(ctx, typingEvery) != nil {
+				return
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
+// feedbackKeyboard is the 👍/👎 row under an answer. It is our own type, not models.InlineKeyboardMarkup, whose
+// buttons always carry an empty "copy_text" that Telegram may reject.
+func feedbackKeyboard(key string) any {
+	type button struct {
+		Text         string `json:"text"`
+		CallbackData string `json:"callback_data"`
+	}
+	return struct {
+		InlineKeyboard [][]button `json:"inline_keyboard"`
+	}{[][]button{{{Text: "👍", CallbackData: feedbackData("u", key)}, {Text: "👎", CallbackData: feedbackData("d", key)}}}}
+}
+
+// shorten cuts text to about max runes at a sentence end (or word), marking the cut.
+func shorten(text string, max int) string {
+	if utf8.RuneCountInString(text) <= max {
+		return text
+	}
+	r := []rune(text)[:max]
+	s := string(r)
+	if i := lastSentenceEnd(s); i > len(s)/2 {
+		return strings.TrimSpace(s[:i]) + " …"
+	}
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		s = s[:i]
+	}
+	return s + " …"
+}
+
+// onInline answers "@Bot question" typed in any chat with one article the user can send.
+func (b *Bot) onInline(q *models.InlineQuery) {
+	text := strings.TrimSpace(q.Query)
+	if len(b.allowed) > 0 && !b.allowed[q.From.ID] {
+		return
+	}
+	lang := knowledge.DetectLang(text)
+	respond := func(ctx context.Context, results []models.InlineQueryResult) {
+		_, err := b.tg.AnswerInlineQuery(ctx, &tgbot.AnswerInlineQueryParams{InlineQueryID: q.ID, Results: results,
+			CacheTime: 60})
+		if err != nil {
+			b.log.Warn("answerInlineQuery failed", "err", b.send.scrub(err))
+		}
+	}
+	key := fmt.Sprint("inline:", q.From.ID)
+	switch {
+	case text == "":
+		b.disp.submit(key, func(ctx context.Context) { respond(ctx, []models.InlineQueryResult{}) })
+		return
+	case utf8.RuneCountInString(text) > b.opts.MaxQuestionChars:
+		msg := fmt.Sprintf(tooLong[lang], utf8.RuneCountInString(text), b.opts.MaxQuestionChars)
+		b.disp.submit(key, func(ctx context.Context) {
+			respond(ctx, []models.InlineQueryResult{article("long", msg, msg, html.EscapeString(msg))})
+		})
+		return
+	}
+	if ok, _ := b.limits.take(q.From.ID); !ok {
+		b.disp.submit(key, func(ctx context.Context) {
+			msg := rateLimited[lang]
+			respond(ctx, []models.InlineQueryResult{article("rate", msg, msg, html.EscapeString(msg))})
+		})
+		return
+	}
+	b.metrics.questions.WithLabelValues("inline").Inc()
+	b.disp.submit(key, func(ctx context.Context) {
+		ctx, cancel := context.WithTimeout(ctx, 8*time.Second) // Telegram drops inline answers after ~10 s
+		defer cancel()
+		r, err := b.ans.Answer(ctx, Question{Text: text})
+		if err != nil {
+			b.log.Error("inline answer failed", "err", err)
+			return
+		}
+		msg := renderHTML(r.Body, footer(r), MaxMessageUnits)[0].html
+		h := fnv.New64a()
+		h.Write([]byte(text))
+		respond(ctx, []models.InlineQueryResult{article(fmt.Sprintf("%x", h.Sum64()), text, r.Body, msg)})
+		b.log.Info("answered inline", "lang", r.Lang, "mode", r.Mode, "refused", r.Refused)
+	})
+}
+
+// article is an inline result that sends htmlText when chosen.
+func article(id, title, description, htmlText string) models.InlineQueryResult {
+	return &models.InlineQueryResultArticle{ID: id, Title: shorten(title, 60), Description: shorten(description, 120),
+		InputMessageContent: &models.InputTextMessageContent{MessageText: htmlText, ParseMode: models.ParseModeHTML}}
+}

@@ -1,0 +1,289 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+)
+
+// Options configure a Bot. Zero values take the documented defaults.
+type Options struct {
+	Token          string
+	APIURL         string // default https://api.telegram.org
+	WebhookURL     string // webhook mode when set; polling otherwise
+	WebhookSecret  string // required with WebhookURL
+	WebhookListen  string // default :8080
+	AllowedChatIDs []int64
+	MetricsAddr    string // serve /metrics and /healthz here when set
+
+	MaxQuestionChars int           // default 1000
+	MaxQuestionAge   time.Duration // default 15m: older questions in the backlog are skipped
+	ShutdownTimeout  time.Duration // default 20s: how long answers in flight get after SIGTERM
+	AnswerTimeout    time.Duration // default 90s: bound on one answer, model included
+	RateBurst        int           // default 5
+	RatePerMinute    int           // default 10
+	Workers          int           // answers in flight; default 16
+	Pacing           Pacing        // default DefaultPacing
+	PollTimeout      time.Duration // long-poll timeout; default 50s
+
+	Documents []Document // for /sources
+	Logger    *slog.Logger
+}
+
+func (o *Options) defaults() {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	defInt := func(n *int, v int) {
+		if *n <= 0 {
+			*n = v
+		}
+	}
+	if o.APIURL == "" {
+		o.APIURL = "https://api.telegram.org"
+	}
+	if o.WebhookListen == "" {
+		o.WebhookListen = ":8080"
+	}
+	defInt(&o.MaxQuestionChars, 1000)
+	defInt(&o.RateBurst, 5)
+	defInt(&o.RatePerMinute, 10)
+	defInt(&o.Workers, 16)
+	def(&o.MaxQuestionAge, 15*time.Minute)
+	def(&o.ShutdownTimeout, 20*time.Second)
+	def(&o.AnswerTimeout, 90*time.Second)
+	def(&o.PollTimeout, 50*time.Second)
+	if o.Pacing.Global == 0 {
+		o.Pacing = DefaultPacing
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Bot is the Telegram front end of an Answerer. Create it with New and run it with Run.
+type Bot struct {
+	opts    Options
+	ans     Answerer
+	log     *slog.Logger
+	tg      *tgbot.Bot
+	me      self
+	send    *sender
+	disp    *dispatcher
+	metrics *metrics
+	limits  *userLimits
+	convo   *conversations
+	votes   *feedbackStore
+	allowed map[int64]bool
+
+	lastUpdate atomic.Int64
+	staleCount atomic.Int64
+	denied     sync.Map // chat id → struct{}: chats outside ALLOWED_CHAT_IDS, logged once
+	libErrors  logThrottle
+}
+
+// New checks opts and returns a Bot; it does not contact Telegram.
+func New(opts Options, ans Answerer) (*Bot, error) {
+	opts.defaults()
+	if strings.TrimSpace(opts.Token) == "" {
+		return nil, errors.New("TELEGRAM_BOT_TOKEN is empty")
+	}
+	if opts.WebhookURL != "" && opts.WebhookSecret == "" {
+		return nil, errors.New("WEBHOOK_SECRET is required in webhook mode")
+	}
+	b := &Bot{opts: opts, ans: ans, log: opts.Logger, metrics: newMetrics(), convo: newConversations(),
+		limits: newUserLimits(opts.RateBurst, opts.RatePerMinute), votes: newFeedbackStore(),
+		allowed: map[int64]bool{}}
+	for _, id := range opts.AllowedChatIDs {
+		b.allowed[id] = true
+	}
+	b.disp = newDispatcher(opts.Workers, func(n int) { b.metrics.queued.Set(float64(n)) })
+	return b, nil
+}
+
+// allowedUpdates are the update types the bot asks Telegram for.
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateEditedMessage,
+	models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery, models.AllowedUpdateChannelPost}
+
+// Run connects to Telegram and serves until ctx is cancelled; then it stops taking updates, lets the answers in
+// flight finish (at most ShutdownTimeout) and returns nil. It returns an error only when it cannot start: a
+// token Telegram rejects, an address it cannot listen on.
+func (b *Bot) Run(ctx context.Context) error {
+	webhook := b.opts.WebhookURL != ""
+	tgOpts := []tgbot.Option{
+		tgbot.WithServerURL(strings.TrimRight(b.opts.APIURL, "/")),
+		tgbot.WithSkipGetMe(),
+		tgbot.WithDefaultHandler(b.handle),
+		tgbot.WithErrorsHandler(b.libError),
+		tgbot.WithNotAsyncHandlers(), // one reader; our dispatcher does the concurrency
+		tgbot.WithWorkers(1),
+		tgbot.WithUpdatesChannelCap(1), // so few updates wait unrecorded between Telegram and us
+		tgbot.WithHTTPClient(b.opts.PollTimeout, &http.Client{Timeout: b.opts.PollTimeout + 15*time.Second}),
+		tgbot.WithAllowedUpdates(allowedUpdates),
+	}
+	if webhook {
+		tgOpts = append(tgOpts, tgbot.WithWebhookSecretToken(b.opts.WebhookSecret))
+	}
+	tg, err := tgbot.New(b.opts.Token, tgOpts...)
+	if err != nil {
+		return fmt.Errorf("create telegram client: %w", err)
+	}
+	b.tg = tg
+	b.send = &sender{tg: tg, pace: newPacer(b.opts.Pacing), log: b.log, metrics: b.metrics,
+		secrets: []string{b.opts.Token, b.opts.WebhookSecret}}
+	if err := b.introduce(ctx); err != nil {
+		return err
+	}
+	stopMetrics, err := b.serveMetrics()
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
+
+	intake, stopIntake := context.WithCancel(ctx)
+	defer stopIntake()
+	var stopped func()
+	if webhook {
+		stopped, err = b.startWebhook(ctx, intake)
+	} else {
+		stopped, err = b.startPolling(ctx, intake)
+	}
+	if err != nil {
+		return err
+	}
+	<-ctx.Done()
+	b.log.Info("shutting down: no new questions; finishing the ones in flight", "timeout", b.opts.ShutdownTimeout)
+	stopIntake()
+	stopped()
+	if n := b.disp.drain(b.opts.ShutdownTimeout); n > 0 {
+		b.log.Error("shutdown timeout: answers not delivered", "count", n)
+	}
+	b.logStale()
+	if !webhook {
+		b.confirmUpdates()
+	}
+	b.log.Info("stopped")
+	return nil
+}
+
+// introduce learns who the bot is, registers its commands, and says what group privacy mode means.
+func (b *Bot) introduce(ctx context.Context) error {
+	var me *models.User
+	var err error
+	for attempt := 1; ; attempt++ {
+		me, err = b.tg.GetMe(ctx)
+		if err == nil {
+			break
+		}
+		if errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound) {
+			return errors.New("telegram rejected TELEGRAM_BOT_TOKEN (unauthorized): check the token from @BotFather")
+		}
+		if attempt >= 5 || ctx.Err() != nil {
+			return fmt.Errorf("reach telegram (getMe): %s", b.send.scrub(err))
+		}
+		b.log.Warn("telegram not reachable yet; retrying", "err", b.send.scrub(err))
+		if err := sleep(ctx, backoff(attempt)); err != nil {
+			return err
+		}
+	}
+	b.me = self{id: me.ID, username: me.Username}
+	if me.CanReadAllGroupMessages {
+		b.log.Info("bot ready; group privacy mode is OFF: Telegram delivers every group message, and the bot still answers only when addressed",
+			"username", me.Username)
+	} else {
+		b.log.Info("bot ready; group privacy mode is ON: in groups Telegram delivers only commands, replies to the bot and messages that mention it, which is all the bot answers",
+			"username", me.Username)
+	}
+	for _, set := range []struct {
+		lang string
+		cmds []models.BotCommand
+	}{
+		{"", []models.BotCommand{{Command: "ask", Description: "Ask a question"}, {Command: "help", Description: "How to ask"},
+			{Command: "sources", Description: "What I know"}, {Command: "start", Description: "Welcome"}}},
+		{"ar", []models.BotCommand{{Command: "ask", Description: "اطرح سؤالاً"}, {Command: "help", Description: "طريقة السؤال"},
+			{Command: "sources", Description: "مصادري"}, {Command: "start", Description: "ترحيب"}}},
+	} {
+		if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: set.cmds, LanguageCode: set.lang}); err != nil {
+			b.log.Warn("could not register commands", "lang", set.lang, "err", b.send.scrub(err))
+		}
+	}
+	return nil
+}
+
+// startPolling removes a leftover webhook and long-polls getUpdates; stopped waits for the poller to end.
+func (b *Bot) startPolling(ctx, intake context.Context) (stopped func(), err error) {
+	if _, err := b.tg.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
+		b.log.Warn("could not remove a webhook; polling may get 409 Conflict", "err", b.send.scrub(err))
+	}
+	done := make(chan struct{})
+	go func() { b.tg.Start(intake); close(done) }()
+	b.log.Info("polling for updates")
+	return func() { <-done }, nil
+}
+
+// serveMetrics starts /metrics and /healthz when METRICS_ADDR is set.
+func (b *Bot) serveMetrics() (stop func(), err error) {
+	if b.opts.MetricsAddr == "" {
+		return func() {}, nil
+	}
+	ln, err := net.Listen("tcp", b.opts.MetricsAddr)
+	if err != nil {
+		return nil, fmt.Errorf("METRICS_ADDR %s: %w", b.opts.MetricsAddr, err)
+	}
+	srv := &http.Server{Handler: b.metrics.handler(), ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	b.log.Info("metrics at /metrics and /healthz", "addr", ln.Addr().String())
+	return func() { srv.Close() }, nil
+}
+
+// libError receives go-telegram's internal errors (polling, webhook decoding): scrubbed of the token, and
+// throttled so a second instance polling the same token (409 Conflict) gives one clear line, not a flood.
+func (b *Bot) libError(err error) {
+	msg := b.send.scrub(err)
+	if errors.Is(err, tgbot.ErrorConflict) {
+		if n, ok := b.libErrors.allow("conflict", time.Minute); ok {
+			b.log.Error("another instance is polling with this token (409 Conflict): stop it, or run one instance; retrying with backoff",
+				"suppressed", n)
+		}
+		return
+	}
+	b.metrics.errors.WithLabelValues("telegram").Inc()
+	if n, ok := b.libErrors.allow("other", 10*time.Second); ok {
+		b.log.Warn("telegram client", "err", msg, "suppressed", n)
+	}
+}
+
+// logThrottle lets one log line per key through per interval and counts the rest.
+type logThrottle struct {
+	mu   sync.Mutex
+	last map[string]time.Time
+	held map[string]int
+}
+
+func (t *logThrottle) allow(key string, every time.Duration) (suppressed int, ok bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.last == nil {
+		t.last, t.held = map[string]time.Time{}, map[string]int{}
+	}
+	if time.Since(t.last[key]) < every {
+		t.held[key]++
+		return 0, false
+	}
+	t.last[key] = time.Now()
+	n := t.held[key]
+	t.held[key] = 0
+	return n, true
+}

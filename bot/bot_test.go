@@ -1,0 +1,464 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"ccabot/bot/bottest"
+	"ccabot/knowledge"
+)
+
+// echoAnswerer answers "answer to: <question>", citing one source; a follow-up also names what it follows.
+type echoAnswerer struct {
+	delay   time.Duration
+	hold    map[string]chan struct{} // Answer to these questions waits for the channel to close
+	started chan string              // when set, receives each question as Answer starts
+	calls   atomic.Int64
+}
+
+func (a *echoAnswerer) Answer(ctx context.Context, q Question) (Reply, error) {
+	a.calls.Add(1)
+	if a.started != nil {
+		a.started <- q.Text
+	}
+	if gate, ok := a.hold[q.Text]; ok {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+			return Reply{}, ctx.Err()
+		}
+	}
+	if err := sleep(ctx, a.delay); err != nil {
+		return Reply{}, err
+	}
+	body := "answer to: " + q.Text
+	if prev, ok := q.Prev.(string); ok {
+		body += " (after: " + prev + ")"
+	}
+	return Reply{Lang: string(knowledge.DetectLang(q.Text)), Body: body, Mode: "extractive", Turn: q.Text,
+		Sources: []Source{{ID: "doc#1", Publisher: "Xinhua (Arabic)", Date: "30 March 2024"}}}, nil
+}
+
+// fastPacing keeps the flood-limit logic but at test speed.
+var fastPacing = Pacing{Global: 30, GlobalWindow: 50 * time.Millisecond, Chat: 1, ChatWindow: 10 * time.Millisecond,
+	Group: 20, GroupWindow: 50 * time.Millisecond}
+
+type harness struct {
+	srv    *bottest.Server
+	bot    *Bot
+	logs   *syncBuffer
+	cancel context.CancelFunc
+	done   chan error
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func loggerTo(w *syncBuffer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// start runs a bot against srv until the test ends (or stop is called), and fails the test if Run errs.
+func start(t *testing.T, srv *bottest.Server, ans Answerer, opts Options) *harness {
+	t.Helper()
+	logs := &syncBuffer{}
+	opts.Token, opts.APIURL = srv.Token(), srv.URL()
+	opts.Logger = loggerTo(logs)
+	if opts.Pacing.Global == 0 {
+		opts.Pacing = fastPacing
+	}
+	if opts.PollTimeout == 0 {
+		opts.PollTimeout = 2 * time.Second
+	}
+	b, err := New(opts, ans)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	h := &harness{srv: srv, bot: b, logs: logs, cancel: cancel, done: make(chan error, 1)}
+	go func() { h.done <- b.Run(ctx) }()
+	t.Cleanup(func() { h.stop(t) })
+	srv.WaitCalls(t, "getUpdates", 1, 5*time.Second)
+	return h
+}
+
+// stop cancels the bot and requires a clean return.
+func (h *harness) stop(t *testing.T) {
+	t.Helper()
+	if h.cancel == nil {
+		return
+	}
+	h.cancel()
+	h.cancel = nil
+	select {
+	case err := <-h.done:
+		if err != nil {
+			t.Errorf("Run returned %v, want nil", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Error("Run did not return after cancel")
+	}
+	if strings.Contains(h.logs.String(), h.srv.Token()) {
+		t.Error("the bot token appears in the logs")
+	}
+}
+
+func lastSent(t *testing.T, s *bottest.Server, n int) bottest.SentMessage {
+	t.Helper()
+	sent := s.WaitSent(t, n, 10*time.Second)
+	return sent[n-1]
+}
+
+// noMoreSent checks that nothing beyond n messages was sent once the bot has handled everything pushed.
+func noMoreSent(t *testing.T, h *harness, n int) {
+	t.Helper()
+	h.stop(t)
+	if got := len(h.srv.Sent()); got != n {
+		for _, m := range h.srv.Sent() {
+			t.Logf("sent to %d: %q", m.ChatID, m.Plain)
+		}
+		t.Errorf("%d messages sent, want %d", got, n)
+	}
+}
+
+func TestStartupRegistersAndAnswersPrivately(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{})
+	if len(s.Calls("getMe")) == 0 || len(s.Calls("deleteWebhook")) == 0 {
+		t.Error("no getMe or deleteWebhook at start")
+	}
+	langs := map[string]bool{}
+	for _, set := range s.MyCommands() {
+		langs[set.LanguageCode] = true
+	}
+	if !langs[""] || !langs["ar"] {
+		t.Errorf("setMyCommands languages = %v, want default and ar", langs)
+	}
+	if !strings.Contains(h.logs.String(), "privacy mode is ON") {
+		t.Error("privacy mode not logged")
+	}
+	s.Push(bottest.PrivateText(501, 501, "who heads the secretariat? <b>&"))
+	m := lastSent(t, s, 1)
+	if m.ChatID != 501 || m.ParseMode != "HTML" || !strings.Contains(m.Plain, "answer to: who heads the secretariat? <b>&") ||
+		!strings.Contains(m.Plain, "Source: Xinhua (Arabic) · 30 March 2024 · doc#1") || m.ReplyTo != 0 {
+		t.Errorf("sent %+v", m)
+	}
+	if !strings.Contains(m.ReplyMarkup, `"callback_data":"fb:u:`) || strings.Contains(m.ReplyMarkup, "copy_text") {
+		t.Errorf("feedback keyboard = %s", m.ReplyMarkup)
+	}
+	h.stop(t)
+	if !strings.Contains(h.logs.String(), "msg=answered") || strings.Contains(h.logs.String(), "who heads") {
+		t.Errorf("want one 'answered' line without the question text:\n%s", h.logs.String())
+	}
+}
+
+func TestGroupSpeaksOnlyWhenAddressed(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{})
+	const g = -1001
+	at := "@" + s.Me().Username
+	s.Push(bottest.GroupText(g, 7, "who heads the secretariat?"))
+	s.Push(bottest.GroupText(g, 7, "/ask@OtherBot who?", bottest.Command("/ask@OtherBot who?")))
+	s.Push(bottest.GroupText(g, 7, "hi @alice", bottest.Mention("hi @alice", "@alice")))
+	s.Push(bottest.GroupText(g, 7, "/weather", bottest.Command("/weather")))
+	arabic := "سؤال: " + at + " من يرأس الأمانة؟"
+	s.Push(bottest.GroupText(g, 7, arabic, bottest.Mention(arabic, at)))
+	ask := "/ask@" + s.Me().Username + " when?"
+	s.Push(bottest.GroupText(g, 8, ask, bottest.Command(ask)))
+	s.Push(bottest.GroupText(g, 9, "/ask", bottest.Command("/ask")))
+	sent := s.WaitSent(t, 3, 10*time.Second)
+	if !strings.Contains(sent[0].Plain, "answer to: سؤال:") || !strings.Contains(sent[0].Plain, "من يرأس الأمانة؟") ||
+		strings.Contains(sent[0].Plain, at) || sent[0].ReplyTo == 0 {
+		t.Errorf("mention after Arabic: %+v", sent[0])
+	}
+	if !strings.Contains(sent[1].Plain, "answer to: when?") {
+		t.Errorf("/ask@Bot: %q", sent[1].Plain)
+	}
+	if !strings.Contains(sent[2].Plain, "/ask") {
+		t.Errorf("/ask alone: %q, want a usage hint", sent[2].Plain)
+	}
+	// A reply to the bot's answer is addressed, and read with that answer in mind.
+	reply := bottest.GroupText(g, 7, "and the tajik one?")
+	reply.Message.ReplyToMessage = &models.Message{ID: sent[0].MessageID, Chat: reply.Message.Chat,
+		From: &models.User{ID: s.Me().ID, IsBot: true}}
+	s.Push(reply)
+	if m := lastSent(t, s, 4); !strings.Contains(m.Plain, "answer to: and the tajik one? (after: سؤال:") {
+		t.Errorf("reply to the bot: %q", m.Plain)
+	}
+	noMoreSent(t, h, 4)
+}
+
+func TestCommandsAndOddMessages(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{MaxQuestionChars: 50,
+		Documents: []Document{{Title: "الصين ودول آسيا الوسطى", Publisher: "Xinhua (Arabic)", Date: "2024-03-30"}}})
+	const c = 601
+	push := func(u models.Update) { s.Push(u) }
+	push(bottest.PrivateText(c, c, "/start"))
+	push(bottest.PrivateText(c, c, "/help"))
+	push(bottest.PrivateText(c, c, "/sources"))
+	push(bottest.PrivateText(c, c, "/weather"))
+	push(bottest.PrivateText(c, c, strings.Repeat("ما هي الأمانة؟ ", 10)))
+	sticker := bottest.PrivateText(c, c, "")
+	sticker.Message.Sticker = &models.Sticker{FileID: "x"}
+	push(sticker)
+	sent := s.WaitSent(t, 6, 10*time.Second)
+	checks := []string{"Hello!", "/ask", "Xinhua (Arabic), 2024-03-30", "don't know that command", "سؤالك طويل", "I can only read text"}
+	for i, want := range checks {
+		if !strings.Contains(sent[i].Plain, want) {
+			t.Errorf("reply %d = %q, want %q", i, sent[i].Plain, want)
+		}
+	}
+	// Silence: a sticker in a group, an edited message, a channel post, a message from a bot.
+	groupSticker := bottest.GroupText(-5, 1, "")
+	groupSticker.Message.Sticker = &models.Sticker{FileID: "x"}
+	push(groupSticker)
+	edited := bottest.PrivateText(c, c, "edited question")
+	push(models.Update{EditedMessage: edited.Message})
+	post := bottest.GroupText(-6, 1, "channel post")
+	push(models.Update{ChannelPost: post.Message})
+	fromBot := bottest.PrivateText(c, 99, "I am a bot")
+	fromBot.Message.From.IsBot = true
+	push(fromBot)
+	push(models.Update{PollAnswer: &models.PollAnswer{PollID: "p"}})
+	push(bottest.PrivateText(c, c, "still working?"))
+	if m := lastSent(t, s, 7); !strings.Contains(m.Plain, "answer to: still working?") {
+		t.Errorf("after ignored updates: %q", m.Plain)
+	}
+	noMoreSent(t, h, 7)
+}
+
+func TestFloodControlAndRetries(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{})
+	s.FailNext("sendMessage", 1, bottest.TooManyRequests(1))
+	s.FailNext("sendMessage", 2, bottest.ServerError(502))
+	begin := time.Now()
+	s.Push(bottest.PrivateText(701, 701, "retry me"))
+	m := lastSent(t, s, 1)
+	if d := m.Time.Sub(begin); d < time.Second {
+		t.Errorf("delivered %v after a 429 with retry_after 1", d)
+	}
+	if !strings.Contains(m.Plain, "retry me") {
+		t.Errorf("sent %q", m.Plain)
+	}
+	// 403: logged, not retried; the next chat is still served.
+	s.FailNext("sendMessage", 1, bottest.Forbidden)
+	s.Push(bottest.PrivateText(702, 702, "blocked"))
+	s.WaitCalls(t, "sendMessage", 5, 10*time.Second)
+	s.Push(bottest.PrivateText(703, 703, "next"))
+	if m := lastSent(t, s, 2); m.ChatID != 703 {
+		t.Errorf("after a 403, sent to %d", m.ChatID)
+	}
+	if n := len(s.Calls("sendMessage")); n != 6 {
+		t.Errorf("%d sendMessage calls, want 6 (429, 502, 502, ok, 403 once, ok)", n)
+	}
+	if !strings.Contains(h.logs.String(), "blocked or removed") {
+		t.Error("403 not logged")
+	}
+	// A group that became a supergroup: the reply follows it.
+	s.FailNext("sendMessage", 1, bottest.Migrate(-100777))
+	at := "@" + s.Me().Username
+	s.Push(bottest.GroupText(-777, 1, at+" q", bottest.Mention(at+" q", at)))
+	if m := lastSent(t, s, 3); m.ChatID != -100777 {
+		t.Errorf("migrated group reply went to %d", m.ChatID)
+	}
+}
+
+func TestPacingKeepsTelegramLimits(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t, bottest.WithFloodLimits())
+	start(t, s, &echoAnswerer{}, Options{Pacing: DefaultPacing})
+	for i := range 4 {
+		s.Push(bottest.PrivateText(801, 801, fmt.Sprint("q", i)))
+	}
+	sent := s.WaitSent(t, 4, 15*time.Second)
+	for i := 1; i < len(sent); i++ {
+		if gap := sent[i].Time.Sub(sent[i-1].Time); gap < 900*time.Millisecond {
+			t.Errorf("messages %d and %d to one chat %v apart, want about 1 s", i-1, i, gap)
+		}
+		if sent[i].Plain < sent[i-1].Plain {
+			t.Errorf("answers out of order: %q after %q", sent[i].Plain, sent[i-1].Plain)
+		}
+	}
+	if v := s.FloodViolations(); v != 0 {
+		t.Errorf("%d flood-limit violations", v)
+	}
+}
+
+func TestSlowChatDoesNotHoldUpOthersAndShutdownDrains(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	gate := make(chan struct{})
+	ans := &echoAnswerer{hold: map[string]chan struct{}{"slow one": gate}, started: make(chan string, 10)}
+	h := start(t, s, ans, Options{ShutdownTimeout: 10 * time.Second})
+	s.Push(bottest.PrivateText(901, 901, "slow one"))
+	if q := <-ans.started; q != "slow one" {
+		t.Fatalf("started %q", q)
+	}
+	s.Push(bottest.PrivateText(902, 902, "fast one"))
+	<-ans.started
+	if m := lastSent(t, s, 1); m.ChatID != 902 {
+		t.Fatalf("first reply went to %d, want the fast chat", m.ChatID)
+	}
+	// SIGTERM while the slow answer is in flight: Run waits for it.
+	h.cancel()
+	h.cancel = nil
+	time.AfterFunc(300*time.Millisecond, func() { close(gate) })
+	select {
+	case err := <-h.done:
+		if err != nil {
+			t.Fatalf("Run = %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("Run did not return")
+	}
+	if sent := s.Sent(); len(sent) != 2 || sent[1].ChatID != 901 {
+		t.Errorf("after shutdown: %d messages sent; the answer in flight was not delivered", len(sent))
+	}
+}
+
+func TestRateLimitOneNoticePerWindow(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{RateBurst: 2, RatePerMinute: 1})
+	for i := range 5 {
+		s.Push(bottest.PrivateText(1001, 1001, fmt.Sprint("question ", i)))
+	}
+	s.Push(bottest.PrivateText(1002, 1002, "another user"))
+	sent := s.WaitSent(t, 4, 10*time.Second)
+	var answers, notices int
+	for _, m := range sent {
+		switch {
+		case strings.Contains(m.Plain, "faster than I can keep up"):
+			notices++
+		case strings.HasPrefix(m.Plain, "answer to:"):
+			answers++
+		}
+	}
+	if answers != 3 || notices != 1 {
+		t.Errorf("answers %d, notices %d; want 3 (2 + the other user) and 1", answers, notices)
+	}
+	noMoreSent(t, h, 4)
+}
+
+func TestStaleAllowlistTopicsAndTyping(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{delay: 300 * time.Millisecond},
+		Options{AllowedChatIDs: []int64{1101, -1102}, MaxQuestionAge: time.Minute})
+	old := bottest.PrivateText(1101, 1101, "old question")
+	old.Message.Date = int(time.Now().Add(-2 * time.Minute).Unix())
+	s.Push(old)
+	s.Push(bottest.PrivateText(1199, 1199, "not allowed"))
+	at := "@" + s.Me().Username
+	topic := bottest.GroupText(-1102, 5, at+" in a topic", bottest.Mention(at+" in a topic", at))
+	topic.Message.IsTopicMessage, topic.Message.MessageThreadID = true, 33
+	s.Push(topic)
+	m := lastSent(t, s, 1)
+	if m.ChatID != -1102 || m.MessageThreadID != 33 {
+		t.Errorf("topic answer to chat %d thread %d", m.ChatID, m.MessageThreadID)
+	}
+	if len(s.Calls("sendChatAction")) == 0 {
+		t.Error("no typing indicator while answering")
+	}
+	noMoreSent(t, h, 1)
+	logs := h.logs.String()
+	if !strings.Contains(logs, "older than MAX_QUESTION_AGE") || !strings.Contains(logs, "count=1") ||
+		!strings.Contains(logs, "not in ALLOWED_CHAT_IDS") {
+		t.Errorf("missing stale or allowlist log lines:\n%s", logs)
+	}
+}
+
+func TestInlineAndFeedback(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{})
+	s.Push(models.Update{InlineQuery: &models.InlineQuery{ID: "iq1", From: &models.User{ID: 1201}, Query: "who is wang yi"}})
+	calls := s.WaitCalls(t, "answerInlineQuery", 1, 10*time.Second)
+	if r := calls[0].Params["results"]; !strings.Contains(r, "answer to: who is wang yi") || !strings.Contains(r, `"parse_mode":"HTML"`) {
+		t.Errorf("inline results = %s", r)
+	}
+	s.Push(bottest.PrivateText(1202, 1202, "who is wang yi"))
+	m := lastSent(t, s, 1)
+	i := strings.Index(m.ReplyMarkup, "fb:u:")
+	data := m.ReplyMarkup[i : i+strings.IndexByte(m.ReplyMarkup[i:], '"')]
+	s.Push(bottest.CallbackQuery(1202, 1202, m.MessageID, data))
+	s.Push(bottest.CallbackQuery(1202, 1202, m.MessageID, "fb:u:nope"))
+	s.Push(bottest.CallbackQuery(1202, 1202, m.MessageID, "garbage"))
+	answers := s.WaitCalls(t, "answerCallbackQuery", 3, 10*time.Second)
+	texts := []string{answers[0].Params["text"], answers[1].Params["text"], answers[2].Params["text"]}
+	if !strings.Contains(texts[0], "Thanks") || !strings.Contains(texts[1], "no longer active") || !strings.Contains(texts[2], "no longer active") {
+		t.Errorf("callback answers = %q", texts)
+	}
+	h.stop(t)
+	if !strings.Contains(h.logs.String(), "msg=feedback vote=up") {
+		t.Error("feedback not logged")
+	}
+}
+
+func TestConflictLogsOnce(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{})
+	s.FailNext("getUpdates", 4, bottest.Conflict)
+	s.WaitCalls(t, "getUpdates", 6, 20*time.Second)
+	h.stop(t)
+	if n := strings.Count(h.logs.String(), "409 Conflict"); n != 1 {
+		t.Errorf("409 logged %d times, want once:\n%s", n, h.logs.String())
+	}
+}
+
+func TestBadStart(t *testing.T) {
+	t.Parallel()
+	if _, err := New(Options{}, &echoAnswerer{}); err == nil {
+		t.Error("New without a token succeeded")
+	}
+	if _, err := New(Options{Token: "x", WebhookURL: "https://x"}, &echoAnswerer{}); err == nil {
+		t.Error("webhook without a secret accepted")
+	}
+	s := bottest.New(t)
+	b, _ := New(Options{Token: "999:wrong", APIURL: s.URL()}, &echoAnswerer{})
+	err := b.Run(t.Context())
+	if err == nil || !strings.Contains(err.Error(), "TELEGRAM_BOT_TOKEN") || strings.Contains(err.Error(), "999:wrong") {
+		t.Errorf("Run with a rejected token = %v", err)
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}

@@ -1,0 +1,177 @@
+package bot
+
+import (
+	"strings"
+	"unicode/utf16"
+
+	"github.com/go-telegram/bot/models"
+
+	"ccabot/knowledge"
+)
+
+// action is what an incoming message asks of the bot.
+type action int
+
+const (
+	ignore   action = iota // not for us: silence
+	question               // answer text
+	command                // one of our commands; cmd says which
+	nonText                // a sticker, photo, voice, file…
+	askEmpty               // "/ask" with nothing after it
+)
+
+// event is an incoming message, classified.
+type event struct {
+	action   action
+	cmd      string // "start", "help", "sources", or "unknown" for a command we do not have
+	text     string // the question, mention and /ask removed
+	lang     knowledge.Lang
+	private  bool
+	chatID   int64
+	chatType models.ChatType
+	thread   int // forum topic to answer in; 0 for none (the General topic is never addressed by id)
+	msgID    int
+	userID   int64
+	// replyTo is the bot message this one replies to, or 0.
+	replyTo int
+}
+
+// self is what the bot knows about itself from getMe.
+type self struct {
+	id       int64
+	username string // without @
+}
+
+// classify decides what a message asks of the bot. In a private chat every text is a question. In a group the
+// bot answers only when addressed: an @mention of its username anywhere in the text, a reply to one of its
+// messages, or /ask, /ask@ItsName; everything else is silence. Commands addressed to another bot
+// (/ask@OtherBot) are silence everywhere.
+func classify(m *models.Message, me self) event {
+	ev := event{chatID: m.Chat.ID, chatType: m.Chat.Type, msgID: m.ID, private: m.Chat.Type == models.ChatTypePrivate}
+	if m.From != nil {
+		ev.userID = m.From.ID
+	}
+	if m.IsTopicMessage && m.MessageThreadID > 1 {
+		ev.thread = m.MessageThreadID
+	}
+	if r := m.ReplyToMessage; r != nil && r.From != nil && r.From.ID == me.id {
+		ev.replyTo = r.ID
+	}
+	ev.lang = userLang(m)
+	if m.Text == "" {
+		if hasMedia(m) {
+			ev.action = nonText
+			if !ev.private {
+				ev.action = ignore
+			}
+		}
+		return ev
+	}
+	text := m.Text
+	if cmd, target, rest, ok := parseCommand(text, m.Entities); ok {
+		if target != "" && !strings.EqualFold(target, me.username) {
+			return ev // for another bot
+		}
+		switch cmd {
+		case "ask":
+			ev.text = strings.TrimSpace(rest)
+			ev.action = question
+			if ev.text == "" {
+				ev.action = askEmpty
+			}
+		case "start", "help", "sources":
+			ev.action, ev.cmd = command, cmd
+		default:
+			if ev.private {
+				ev.action, ev.cmd = command, "unknown"
+			}
+			return ev
+		}
+		if ev.text != "" {
+			ev.lang = knowledge.DetectLang(ev.text)
+		}
+		return ev
+	}
+	stripped, mentioned := stripMentions(text, m.Entities, me)
+	if !ev.private && !mentioned && ev.replyTo == 0 {
+		return ev // group chatter
+	}
+	ev.text = strings.TrimSpace(stripped)
+	ev.lang = knowledge.DetectLang(ev.text)
+	ev.action = question
+	if ev.text == "" {
+		ev.action = askEmpty // just "@Bot"
+	}
+	return ev
+}
+
+// parseCommand reads a bot command at the start of text: "/ask@Bot rest". The command entity must start at
+// offset 0 (Telegram marks it); "/ask" typed after other text is not a command.
+func parseCommand(text string, entities []models.MessageEntity) (cmd, target, rest string, ok bool) {
+	isCmd := false
+	for _, e := range entities {
+		if e.Type == models.MessageEntityTypeBotCommand && e.Offset == 0 {
+			isCmd = true
+		}
+	}
+	if !isCmd || !strings.HasPrefix(text, "/") {
+		return "", "", "", false
+	}
+	head, rest, _ := strings.Cut(text[1:], " ")
+	if i := strings.IndexAny(head, "\n\t"); i >= 0 {
+		head, rest = head[:i], head[i:]+" "+rest
+	}
+	cmd, target, _ = strings.Cut(head, "@")
+	return strings.ToLower(cmd), target, rest, true
+}
+
+// stripMentions removes every @mention of the bot from text and reports whether there was one. Entity offsets
+// and lengths are UTF-16 code units, so the text is sliced as UTF-16: a mention after Arabic text is found.
+func stripMentions(text string, entities []models.MessageEntity, me self) (string, bool) {
+	units := utf16.Encode([]rune(text))
+	var keep []uint16
+	last := 0
+	found := false
+	for _, e := range entities {
+		if e.Offset < last || e.Offset+e.Length > len(units) || e.Length <= 0 {
+			continue
+		}
+		var ours bool
+		switch e.Type {
+		case models.MessageEntityTypeMention:
+			ours = strings.EqualFold(string(utf16.Decode(units[e.Offset:e.Offset+e.Length])), "@"+me.username)
+		case models.MessageEntityTypeTextMention:
+			ours = e.User != nil && e.User.ID == me.id
+		}
+		if !ours {
+			continue
+		}
+		found = true
+		keep = append(keep, units[last:e.Offset]...)
+		keep = append(keep, ' ')
+		last = e.Offset + e.Length
+	}
+	if !found {
+		return text, false
+	}
+	keep = append(keep, units[last:]...)
+	return string(utf16.Decode(keep)), true
+}
+
+// userLang guesses the language to speak to a sender in when the message itself has no words: Arabic for an
+// Arabic Telegram interface, else English.
+func userLang(m *models.Message) knowledge.Lang {
+	if m.Text != "" && !strings.HasPrefix(m.Text, "/") {
+		return knowledge.DetectLang(m.Text)
+	}
+	if m.From != nil && strings.HasPrefix(m.From.LanguageCode, "ar") {
+		return knowledge.Arabic
+	}
+	return knowledge.English
+}
+
+func hasMedia(m *models.Message) bool {
+	return m.Sticker != nil || len(m.Photo) > 0 || m.Voice != nil || m.Audio != nil || m.Video != nil ||
+		m.VideoNote != nil || m.Document != nil || m.Animation != nil || m.Contact != nil || m.Location != nil ||
+		m.Venue != nil || m.Poll != nil || m.Dice != nil || m.Story != nil
+}

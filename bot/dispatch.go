@@ -1,0 +1,95 @@
+package bot
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// dispatcher runs jobs with bounded concurrency and per-key order: jobs with the same key (a chat) run one
+// after another in the order submitted, jobs with different keys run in parallel, at most `workers` at a time.
+// A slow answer in one chat therefore never holds up another chat, and one chat's answers never overtake each
+// other. Jobs run under a context that survives the bot's shutdown signal, so they can finish; drain bounds how
+// long they get.
+type dispatcher struct {
+	sem     chan struct{}
+	ctx     context.Context // jobs' context: not cancelled by shutdown, only by drain's deadline
+	cancel  context.CancelFunc
+	mu      sync.Mutex
+	queues  map[string][]func(context.Context)
+	wg      sync.WaitGroup
+	closed  bool
+	pending int
+	onQueue func(n int) // reports the number of jobs waiting, for metrics
+}
+
+func newDispatcher(workers int, onQueue func(int)) *dispatcher {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &dispatcher{sem: make(chan struct{}, workers), ctx: ctx, cancel: cancel,
+		queues: map[string][]func(context.Context){}, onQueue: onQueue}
+}
+
+// submit queues job under key and reports false once the dispatcher is draining.
+func (d *dispatcher) submit(key string, job func(context.Context)) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return false
+	}
+	q, running := d.queues[key]
+	d.queues[key] = append(q, job)
+	d.pending++
+	d.onQueue(d.pending)
+	if !running {
+		d.wg.Add(1)
+		go d.run(key)
+	}
+	return true
+}
+
+// run drains one key's queue, one job at a time.
+func (d *dispatcher) run(key string) {
+	defer d.wg.Done()
+	for {
+		d.mu.Lock()
+		q := d.queues[key]
+		if len(q) == 0 {
+			delete(d.queues, key)
+			d.mu.Unlock()
+			return
+		}
+		job := q[0]
+		q[0] = nil
+		d.queues[key] = q[1:]
+		d.mu.Unlock()
+
+		d.sem <- struct{}{}
+		d.mu.Lock()
+		d.pending--
+		d.onQueue(d.pending)
+		d.mu.Unlock()
+		job(d.ctx)
+		<-d.sem
+	}
+}
+
+// drain stops taking jobs and waits for the queued and running ones, at most timeout; then cancels what is left
+// and reports how many jobs had not finished.
+func (d *dispatcher) drain(timeout time.Duration) (unfinished int) {
+	d.mu.Lock()
+	d.closed = true
+	d.mu.Unlock()
+	done := make(chan struct{})
+	go func() { d.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return 0
+	case <-time.After(timeout):
+	}
+	d.mu.Lock()
+	unfinished = d.pending + len(d.sem)
+	d.mu.Unlock()
+	d.cancel()
+	<-done
+	return unfinished
+}

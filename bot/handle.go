@@ -1,0 +1,184 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"ccabot/knowledge"
+)
+
+// handle receives every update, in order, from go-telegram's single worker. It only classifies and queues:
+// answering happens in the dispatcher, so a slow answer never delays reading the next update.
+func (b *Bot) handle(_ context.Context, _ *tgbot.Bot, u *models.Update) {
+	if u.ID > b.lastUpdate.Load() {
+		b.lastUpdate.Store(u.ID)
+	}
+	switch {
+	case u.Message != nil:
+		b.onMessage(u.Message)
+	case u.CallbackQuery != nil:
+		b.onCallback(u.CallbackQuery)
+	case u.InlineQuery != nil:
+		b.onInline(u.InlineQuery)
+	case u.EditedMessage != nil:
+		b.metrics.ignored.WithLabelValues("edited").Inc()
+	case u.ChannelPost != nil, u.EditedChannelPost != nil:
+		b.metrics.ignored.WithLabelValues("channel_post").Inc()
+	default:
+		b.metrics.ignored.WithLabelValues("other").Inc()
+	}
+}
+
+func (b *Bot) onMessage(m *models.Message) {
+	switch {
+	case m.MigrateToChatID != 0:
+		b.send.migrate(m.Chat.ID, m.MigrateToChatID)
+		return
+	case m.MigrateFromChatID != 0:
+		b.send.migrate(m.MigrateFromChatID, m.Chat.ID)
+		return
+	case m.From == nil || m.From.IsBot || m.ViaBot != nil && m.ViaBot.ID == b.me.id:
+		b.metrics.ignored.WithLabelValues("bot").Inc()
+		return
+	case !b.allowedChat(m.Chat.ID):
+		return
+	}
+	ev := classify(m, b.me)
+	if ev.action == ignore {
+		b.metrics.ignored.WithLabelValues("not_addressed").Inc()
+		return
+	}
+	if time.Since(time.Unix(int64(m.Date), 0)) > b.opts.MaxQuestionAge {
+		b.staleCount.Add(1)
+		return
+	}
+	b.logStale()
+	switch ev.action {
+	case nonText:
+		b.say(ev, nonTextNote)
+	case askEmpty:
+		b.say(ev, askUsage[ev.lang])
+	case command:
+		b.onCommand(ev)
+	case question:
+		b.onQuestion(ev)
+	}
+}
+
+func (b *Bot) onCommand(ev event) {
+	switch ev.cmd {
+	case "start":
+		b.say(ev, welcome)
+	case "help":
+		b.say(ev, fmt.Sprintf(helpText[ev.lang], b.me.username))
+	case "sources":
+		b.say(ev, sourcesText(b.opts.Documents, ev.lang))
+	default:
+		b.say(ev, unknownCmd[ev.lang])
+	}
+}
+
+// onQuestion checks a question's length and the asker's rate, then queues the answer in the chat's line.
+func (b *Bot) onQuestion(ev event) {
+	if n := utf8.RuneCountInString(ev.text); n > b.opts.MaxQuestionChars {
+		b.say(ev, fmt.Sprintf(tooLong[ev.lang], n, b.opts.MaxQuestionChars))
+		return
+	}
+	if ok, notify := b.limits.take(ev.userID); !ok {
+		b.metrics.ignored.WithLabelValues("rate_limited").Inc()
+		if notify {
+			b.say(ev, rateLimited[ev.lang])
+		}
+		return
+	}
+	b.metrics.questions.WithLabelValues(string(ev.chatType)).Inc()
+	prev := b.convo.prev(ev)
+	taken := time.Now()
+	b.submit(ev, func(ctx context.Context) { b.answer(ctx, ev, prev, taken) })
+}
+
+// submit queues a job in the chat's line; once shutdown has begun the message is left for the next start.
+func (b *Bot) submit(ev event, job func(context.Context)) {
+	if !b.disp.submit(fmt.Sprint(ev.chatID), job) {
+		b.log.Warn("shutting down: message left unanswered", "chat_id", ev.chatID)
+	}
+}
+
+// say queues a fixed text for the chat.
+func (b *Bot) say(ev event, text string) {
+	b.submit(ev, func(ctx context.Context) { b.deliver(ctx, ev, text, "", nil) })
+}
+
+// allowedChat applies ALLOWED_CHAT_IDS, logging each refused chat once.
+func (b *Bot) allowedChat(id int64) bool {
+	if len(b.allowed) == 0 || b.allowed[id] {
+		return true
+	}
+	if _, seen := b.denied.LoadOrStore(id, struct{}{}); !seen {
+		b.log.Info("ignoring a chat not in ALLOWED_CHAT_IDS", "chat_id", id)
+	}
+	b.metrics.ignored.WithLabelValues("not_allowed").Inc()
+	return false
+}
+
+// logStale reports, once, how many questions from the backlog were too old to answer.
+func (b *Bot) logStale() {
+	if n := b.staleCount.Swap(0); n > 0 {
+		b.log.Info("skipped questions older than MAX_QUESTION_AGE from the backlog", "count", n,
+			"max_age", b.opts.MaxQuestionAge)
+		b.metrics.ignored.WithLabelValues("stale").Add(float64(n))
+	}
+}
+
+// onCallback handles a 👍/👎 press; data the bot never issued gets a polite "no longer active".
+func (b *Bot) onCallback(cq *models.CallbackQuery) {
+	lang := knowledge.English
+	if len(cq.From.LanguageCode) >= 2 && cq.From.LanguageCode[:2] == "ar" {
+		lang = knowledge.Arabic
+	}
+	text := stale[lang]
+	vote, key, ok := parseFeedback(cq.Data)
+	if ok {
+		if item, known, repeat := b.votes.vote(key, cq.From.ID); known {
+			text = thanks[knowledge.Lang(item.lang)]
+			if !repeat {
+				b.metrics.feedback.WithLabelValues(vote).Inc()
+				b.log.Info("feedback", "vote", vote, "mode", item.mode, "lang", item.lang, "chat_type", item.chatType)
+			}
+		}
+	}
+	if !ok {
+		b.metrics.ignored.WithLabelValues("unknown_callback").Inc()
+	}
+	b.disp.submit(fmt.Sprint("callback:", cq.From.ID), func(ctx context.Context) {
+		if _, err := b.tg.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: cq.ID, Text: text}); err != nil {
+			b.log.Warn("answerCallbackQuery failed", "err", b.send.scrub(err))
+		}
+	})
+}
+
+const feedbackPrefix = "fb"
+
+func feedbackData(vote, key string) string { return feedbackPrefix + ":" + vote + ":" + key }
+
+func parseFeedback(data string) (vote, key string, ok bool) {
+	var prefix string
+	n, _ := fmt.Sscanf(data, "%2s", &prefix)
+	if n != 1 || prefix != feedbackPrefix || len(data) < 6 || data[2] != ':' || data[4] != ':' {
+		return "", "", false
+	}
+	switch data[3] {
+	case 'u':
+		vote = "up"
+	case 'd':
+		vote = "down"
+	default:
+		return "", "", false
+	}
+	return vote, data[5:], true
+}

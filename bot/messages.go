@@ -1,0 +1,101 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"ccabot/knowledge"
+)
+
+// Texts the bot says on its own (not answers). Answers come from the Answerer, in the question's language.
+
+const welcome = `مرحباً! أجيب عن أسئلة حول آلية التعاون بين الصين ودول آسيا الوسطى وإطلاق أمانتها في شيآن يوم 30 مارس 2024، بالعربية أو بالإنجليزية.
+جرّب مثلاً:
+• من المدير التنفيذي للأمانة؟
+• ما الدول الخمس في آسيا الوسطى؟
+
+Hello! I answer questions about the China–Central Asia cooperation mechanism and the launch of its secretariat in Xi'an on 30 March 2024, in Arabic or English.
+Try:
+• Who is the executive director of the secretariat?
+• When was the secretariat launched?
+
+/help · /sources`
+
+var helpText = map[knowledge.Lang]string{
+	knowledge.English: `Ask me a question in English or Arabic, for example "Who is Kyrgyzstan's foreign minister?". ` +
+		`I answer from my sources only and name them under each answer; if they do not say, I tell you.
+In groups, mention me (@%[1]s question), reply to one of my messages, or use /ask question.
+In any chat, type @%[1]s question to share an answer (inline mode).
+/sources lists what I know.`,
+	knowledge.Arabic: `اسألني بالعربية أو بالإنجليزية، مثلاً «من وزير خارجية قيرغيزستان؟». أجيب من مصادري فقط وأذكرها تحت كل إجابة؛ ` +
+		`وإن لم تذكر المصادر الجواب أخبرتك.
+في المجموعات: اذكرني (@%[1]s سؤالك)، أو رُدّ على إحدى رسائلي، أو استخدم /ask سؤالك.
+في أي محادثة اكتب @%[1]s سؤالك لمشاركة إجابة.
+/sources يعرض مصادري.`,
+}
+
+var (
+	nonTextNote = "أقرأ النصوص فقط، فاكتب سؤالك من فضلك.\nI can only read text: please type your question."
+	unknownCmd  = map[knowledge.Lang]string{
+		knowledge.English: "I don't know that command. Just type your question, or see /help.",
+		knowledge.Arabic:  "لا أعرف هذا الأمر. اكتب سؤالك مباشرة، أو انظر /help.",
+	}
+	askUsage = map[knowledge.Lang]string{
+		knowledge.English: "Ask like this: /ask Who heads the secretariat?",
+		knowledge.Arabic:  "اسأل هكذا: ‎/ask من يرأس الأمانة؟",
+	}
+	rateLimited = map[knowledge.Lang]string{
+		knowledge.English: "You're asking faster than I can keep up. Please wait a minute, then ask again.",
+		knowledge.Arabic:  "أسئلتك أسرع مما أستطيع. انتظر دقيقة من فضلك ثم اسأل مجدداً.",
+	}
+	tooLong = map[knowledge.Lang]string{
+		knowledge.English: "Your question is %d characters long; please keep it under %d.",
+		knowledge.Arabic:  "سؤالك طويل (%d حرفاً)؛ اجعله أقل من %d حرف من فضلك.",
+	}
+	failed = map[knowledge.Lang]string{
+		knowledge.English: "Sorry, something went wrong while answering. Please try again.",
+		knowledge.Arabic:  "عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى من فضلك.",
+	}
+	thanks = map[knowledge.Lang]string{knowledge.English: "Thanks for the feedback!", knowledge.Arabic: "شكراً على رأيك!"}
+	stale  = map[knowledge.Lang]string{
+		knowledge.English: "This button is no longer active.",
+		knowledge.Arabic:  "هذا الزر لم يعد فعّالاً.",
+	}
+)
+
+// sourcesText lists the documents the bot knows.
+func sourcesText(docs []Document, lang knowledge.Lang) string {
+	var b strings.Builder
+	if lang == knowledge.Arabic {
+		b.WriteString("مصادري:\n")
+	} else {
+		b.WriteString("My sources:\n")
+	}
+	for _, d := range docs {
+		fmt.Fprintf(&b, "• %s — %s", d.Title, d.Publisher)
+		if d.Date != "" {
+			fmt.Fprintf(&b, ", %s", d.Date)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// footer is the compact source line under an answer.
+func footer(r Reply) string {
+	if r.Refused || len(r.Sources) == 0 {
+		return ""
+	}
+	s := r.Sources[0]
+	parts := []string{}
+	for _, p := range []string{s.Publisher, s.Date, s.ID} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	label := "Source: "
+	if r.Lang == string(knowledge.Arabic) {
+		label = "المصدر: "
+	}
+	return label + strings.Join(parts, " · ")
+}

@@ -1,0 +1,119 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+)
+
+// maxWebhookBody bounds an update's size; Telegram's are a few KB.
+const maxWebhookBody = 1 << 20
+
+// secretHeader carries the webhook secret Telegram was given in setWebhook.
+const secretHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+// startWebhook registers the webhook and serves it. Requests are checked before go-telegram sees them (its
+// handler answers 200 to a wrong secret and reads any body): only POST, only with the right secret (constant-time
+// compare, else 401), only JSON updates up to 1 MiB. stopped stops accepting requests and waits for the
+// library's worker.
+func (b *Bot) startWebhook(ctx, intake context.Context) (stopped func(), err error) {
+	ln, err := net.Listen("tcp", b.opts.WebhookListen)
+	if err != nil {
+		return nil, fmt.Errorf("WEBHOOK_LISTEN %s: %w", b.opts.WebhookListen, err)
+	}
+	_, err = b.tg.SetWebhook(ctx, &tgbot.SetWebhookParams{URL: b.opts.WebhookURL, SecretToken: b.opts.WebhookSecret,
+		AllowedUpdates: allowedUpdates})
+	if err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("setWebhook %s: %s", b.opts.WebhookURL, b.send.scrub(err))
+	}
+	srv := &http.Server{Handler: b.webhookHandler(b.tg.WebhookHandler()), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	done := make(chan struct{})
+	go func() { b.tg.StartWebhook(intake); close(done) }()
+	b.log.Info("webhook registered; serving updates", "listen", ln.Addr().String())
+	return func() {
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+		<-done
+	}, nil
+}
+
+// webhookHandler guards the library's webhook handler.
+func (b *Bot) webhookHandler(next http.Handler) http.Handler {
+	want := []byte(b.opts.WebhookSecret)
+	reject := func(w http.ResponseWriter, code int, reason string) {
+		b.metrics.webhook.WithLabelValues(reason).Inc()
+		http.Error(w, http.StatusText(code), code)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			reject(w, http.StatusMethodNotAllowed, "method")
+			return
+		}
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get(secretHeader)), want) != 1 {
+			reject(w, http.StatusUnauthorized, "secret")
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxWebhookBody))
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			reject(w, http.StatusRequestEntityTooLarge, "size")
+			return
+		case err != nil:
+			reject(w, http.StatusBadRequest, "read")
+			return
+		}
+		var u models.Update
+		if err := json.Unmarshal(body, &u); err != nil {
+			reject(w, http.StatusBadRequest, "json")
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// confirmUpdates tells Telegram, on shutdown, that the updates handled so far are done (a getUpdates with the
+// next offset), so a restart does not answer them again. go-telegram only confirms on its next poll.
+func (b *Bot) confirmUpdates() {
+	last := b.lastUpdate.Load()
+	if last == 0 {
+		return
+	}
+	var body bytes.Buffer
+	form := multipart.NewWriter(&body)
+	form.WriteField("offset", fmt.Sprint(last+1))
+	form.WriteField("limit", "1")
+	form.WriteField("timeout", "0")
+	form.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	url := strings.TrimRight(b.opts.APIURL, "/") + "/bot" + b.opts.Token + "/getUpdates"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, &body)
+	if err != nil {
+		return
+	}
+	req.Header.Set("Content-Type", form.FormDataContentType())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		b.log.Warn("could not confirm the last updates; a restart may answer some again", "err", b.send.scrub(err))
+		return
+	}
+	resp.Body.Close()
+}
