@@ -84,6 +84,12 @@ type answerJSON struct {
 	Mode     string       `json:"mode"`
 	Refused  bool         `json:"refused"`
 	Sources  []sourceJSON `json:"sources"`
+	Usage    *usageJSON   `json:"usage,omitempty"` // model answers only
+}
+
+type usageJSON struct {
+	PromptTokens     int `json:"prompt_tokens"`
+	CompletionTokens int `json:"completion_tokens"`
 }
 
 type sourceJSON struct {
@@ -102,6 +108,9 @@ func printAnswer(w io.Writer, a rag.Answer, asJSON bool) error {
 		Refused: a.Refused, Sources: []sourceJSON{}}
 	for _, s := range a.Sources {
 		out.Sources = append(out.Sources, sourceJSON{ID: s.ID, Title: s.Title, Text: s.Text, Score: round3(s.Score)})
+	}
+	if a.Usage != nil {
+		out.Usage = &usageJSON{PromptTokens: a.Usage.PromptTokens, CompletionTokens: a.Usage.CompletionTokens}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

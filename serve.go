@@ -33,6 +33,14 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 	if err != nil {
 		return err
 	}
+	if m := svc.Model(); m != nil {
+		if err := m.Check(ctx); err != nil {
+			log.Error("model answers are not working; serving extractive answers", "err", err)
+			if rag.IsPermanent(err) {
+				svc.DisableModel()
+			}
+		}
+	}
 	b, err := bot.New(botOptions(cfg, corpus, log), answerer{svc})
 	if err != nil {
 		return err
@@ -61,7 +69,7 @@ type answerer struct{ svc *rag.Service }
 
 func (a answerer) Answer(ctx context.Context, q bot.Question) (bot.Reply, error) {
 	prev, _ := q.Prev.(*rag.Turn)
-	ans, err := a.svc.Answer(ctx, q.Text, prev)
+	ans, err := a.svc.Ask(ctx, rag.Request{Question: q.Text, Prev: prev, OnPartial: q.Partial})
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -70,10 +78,12 @@ func (a answerer) Answer(ctx context.Context, q bot.Question) (bot.Reply, error)
 	if ans.Refused {
 		r.Body = ans.Text
 	}
-	if len(ans.Sources) > 0 {
-		s := ans.Sources[0]
-		r.Sources = []bot.Source{{ID: s.ID, Title: s.Title, Publisher: s.Publisher,
-			Date: rag.FormatDate(s.Date, ans.Lang)}}
+	for i, s := range ans.Sources {
+		if ans.Mode == rag.Extractive && i > 0 {
+			break // an extractive answer quotes one passage; the rest were only retrieved
+		}
+		r.Sources = append(r.Sources, bot.Source{Ref: s.Ref, ID: s.ID, Title: s.Title, Publisher: s.Publisher,
+			Date: rag.FormatDate(s.Date, ans.Lang)})
 	}
 	return r, nil
 }

@@ -54,7 +54,17 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	for _, p := range problems {
 		log.Warn("knowledge document", "err", p)
 	}
-	ix, stats, err := rag.NewIndex(ctx, corpus, rag.IndexOptions{Dir: cfg.DataDir})
+	opts := rag.IndexOptions{Dir: cfg.DataDir, Logger: log}
+	if cfg.EmbeddingProvider == "openai" {
+		opts.Embedder = rag.NewRemoteEmbedder(modelOptions(cfg, cfg.EmbeddingModel, log))
+	}
+	ix, stats, err := rag.NewIndex(ctx, corpus, opts)
+	if ix == nil && opts.Embedder != nil && ctx.Err() == nil {
+		log.Error("remote embeddings failed; indexing with the offline embedder instead", "EMBEDDING_MODEL",
+			cfg.EmbeddingModel, "err", err)
+		opts.Embedder = nil
+		ix, stats, err = rag.NewIndex(ctx, corpus, opts)
+	}
 	if ix == nil {
 		return nil, corpus, err
 	}
@@ -63,5 +73,15 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	}
 	log.Debug("index ready", "documents", len(corpus.Docs), "passages", stats.Passages, "reused", stats.Reused,
 		"embedded", stats.Embedded, "dropped", stats.Dropped, "saved", stats.Persisted, "took", time.Since(start))
-	return rag.NewService(ix, rag.Options{TopK: cfg.TopK, MinCoverage: cfg.MinCoverage, Logger: log}), corpus, nil
+	var model *rag.Model
+	if cfg.LLMEnabled() {
+		model = rag.NewModel(modelOptions(cfg, cfg.ChatModel, log))
+	}
+	return rag.NewService(ix, rag.Options{TopK: cfg.TopK, MinCoverage: cfg.MinCoverage, Logger: log, Model: model}),
+		corpus, nil
+}
+
+func modelOptions(cfg config.Config, model string, log *slog.Logger) rag.ModelOptions {
+	return rag.ModelOptions{BaseURL: cfg.OpenAIBaseURL, APIKey: cfg.OpenAIKey.Reveal(), Model: model,
+		Timeout: cfg.LLMTimeout, MaxConcurrency: cfg.LLMMaxConcurrency, Logger: log}
 }

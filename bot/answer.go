@@ -30,12 +30,22 @@ func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
 	ctx, cancel := context.WithTimeout(ctx, b.opts.AnswerTimeout)
 	defer cancel()
 	stopTyping := b.typing(ctx, ev)
-	r, err := b.ans.Answer(ctx, Question{Text: ev.text, Prev: prev})
+	q := Question{Text: ev.text, Prev: prev}
+	var st *streamer
+	if ev.private { // groups get the finished answer only
+		st = b.newStreamer(ctx, ev)
+		q.Partial = st.update
+	}
+	r, err := b.ans.Answer(ctx, q)
 	stopTyping()
 	if err != nil {
 		b.metrics.errors.WithLabelValues("answer").Inc()
 		b.log.Error("answer failed", "chat_id", ev.chatID, "err", err)
-		b.deliver(ctx, ev, failed[ev.lang], "", nil)
+		if st != nil {
+			st.finish(ctx, failed[ev.lang], "", nil)
+		} else {
+			b.deliver(ctx, ev, failed[ev.lang], "", nil)
+		}
 		return
 	}
 	body := r.Body
@@ -47,7 +57,12 @@ func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
 		key := b.votes.issue(r.Lang, r.Mode, string(ev.chatType))
 		markup = feedbackKeyboard(key)
 	}
-	msgID := b.deliver(ctx, ev, body, footer(r), markup)
+	var msgID int
+	if st != nil {
+		msgID = st.finish(ctx, body, footer(r), markup)
+	} else {
+		msgID = b.deliver(ctx, ev, body, footer(r), markup)
+	}
 	if msgID != 0 {
 		b.convo.remember(ev.chatID, msgID, r.Turn)
 	}

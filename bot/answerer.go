@@ -14,6 +14,9 @@ type Question struct {
 	Text string
 	// Prev is the Turn of the previous answer in this conversation, or nil.
 	Prev any
+	// Partial, when set, may be called with the answer written so far while a model streams it (private chats
+	// show it as it comes). It must not block.
+	Partial func(text string)
 }
 
 // Reply is an answer, in the question's language.
@@ -29,6 +32,7 @@ type Reply struct {
 
 // Source is a passage a reply rests on, shown in a compact footer.
 type Source struct {
+	Ref       int // the number the answer cites it by ([1]); 0 when the answer is a quotation
 	ID        string
 	Title     string
 	Publisher string

@@ -81,21 +81,31 @@ func sourcesText(docs []Document, lang knowledge.Lang) string {
 	return b.String()
 }
 
-// footer is the compact source line under an answer.
+// footer is the compact source list under an answer: one line per source, numbered as the answer cites them.
 func footer(r Reply) string {
 	if r.Refused || len(r.Sources) == 0 {
 		return ""
-	}
-	s := r.Sources[0]
-	parts := []string{}
-	for _, p := range []string{s.Publisher, s.Date, s.ID} {
-		if p != "" {
-			parts = append(parts, p)
-		}
 	}
 	label := "Source: "
 	if r.Lang == string(knowledge.Arabic) {
 		label = "المصدر: "
 	}
-	return label + strings.Join(parts, " · ")
+	var lines []string
+	for _, s := range r.Sources {
+		var parts []string
+		for _, p := range []string{s.Publisher, s.Date, s.ID} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		line := strings.Join(parts, " · ")
+		if s.Ref > 0 {
+			line = fmt.Sprintf("[%d] %s", s.Ref, line)
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 1 && r.Sources[0].Ref == 0 {
+		return label + lines[0]
+	}
+	return strings.Join(lines, "\n")
 }

@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"unicode/utf8"
 
@@ -29,6 +30,7 @@ type Index struct {
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
 	// paragraph before; -1 elsewhere.
 	speaker []int
+	log     *slog.Logger
 }
 
 // group is a retrieval unit: a paragraph (or part) and its renderings in the other language.
@@ -60,6 +62,7 @@ type IndexOptions struct {
 	Embedder Embedder
 	// Glossary is the bilingual names and terms list; nil means knowledge.Glossary().
 	Glossary []knowledge.Entry
+	Logger   *slog.Logger
 }
 
 // NewIndex analyses and embeds the corpus's passages. Vectors saved under opts.Dir are reused for passages whose
@@ -72,6 +75,9 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	if opts.Glossary == nil {
 		opts.Glossary = knowledge.Glossary()
 	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
 	ix := &Index{
 		passages: corpus.Passages,
 		lex:      newLexicon(opts.Glossary),
@@ -81,6 +87,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		byID:     make(map[string]int, len(corpus.Passages)),
 		sents:    make([][]sentence, len(corpus.Passages)),
 		speaker:  make([]int, len(corpus.Passages)),
+		log:      opts.Logger,
 	}
 	if l, ok := opts.Embedder.(LocalEmbedder); ok {
 		ix.local = &l

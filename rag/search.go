@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sort"
+
+	chromem "github.com/philippgille/chromem-go"
 )
 
 // Hit is one retrieved unit: a paragraph and its renderings, scored.
@@ -36,13 +38,17 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
 	lex := make([]float64, n)
 	ix.bm.score(q.weights, lex)
 	dense := make([]float64, n)
+	var res []chromem.Result
 	vec, err := ix.queryVector(ctx, q.dense)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		res, err = ix.store.query(ctx, vec, max(denseCandidates, 4*k))
 	}
-	res, err := ix.store.query(ctx, vec, max(denseCandidates, 4*k))
 	if err != nil {
-		return nil, err
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		// The embedding endpoint failed: this question is answered from the lexical channel alone.
+		ix.log.Warn("vector search failed; using BM25 alone for this question", "err", err)
 	}
 	for _, r := range res {
 		if i, ok := ix.byID[r.ID]; ok && r.Similarity > 0 {

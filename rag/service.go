@@ -3,6 +3,9 @@ package rag
 import (
 	"context"
 	"log/slog"
+	"time"
+
+	"github.com/hashicorp/golang-lru/v2/expirable"
 
 	"ccabot/knowledge"
 )
@@ -29,6 +32,7 @@ type Source struct {
 	Translation bool    // the passage is our rendering of an original
 	Text        string  // the passage text
 	Score       float64 // ranking score in [0, 1]
+	Ref         int     // the number a model answer cites it by ([1]); 0 for extractive answers
 }
 
 // Answer is the reply to one question.
@@ -50,11 +54,27 @@ type Answer struct {
 	BestScore float64
 	// Turn carries this question into the next one of the same conversation, for follow-ups.
 	Turn *Turn
+	// Usage is the model's token count (nil for extractive answers).
+	Usage *Usage
 }
+
+// Usage is what a model answer cost, in tokens.
+type Usage struct{ PromptTokens, CompletionTokens int }
 
 // Turn is what a conversation remembers of a question. Pass it to the next Answer call of the same chat.
 type Turn struct {
-	q *query
+	q                *query
+	question, answer string
+	earlier          []exchange
+}
+
+// historyTurns is how many earlier exchanges a model sees for a follow-up.
+const historyTurns = 2
+
+// history is this turn and the ones before it, oldest first, at most historyTurns.
+func (t *Turn) history() []exchange {
+	h := append(append([]exchange(nil), t.earlier...), exchange{t.question, t.answer})
+	return h[max(0, len(h)-historyTurns):]
 }
 
 // Options tune the Service.
@@ -65,6 +85,11 @@ type Options struct {
 	// (default DefaultMinCoverage); below it the sources "do not cover" the question.
 	MinCoverage float64
 	Logger      *slog.Logger
+	// Model writes the answers when set; nil keeps the offline extractive answers.
+	Model *Model
+	// CacheSize and CacheTTL bound the cache of model answers (defaults 1000 and 10 minutes).
+	CacheSize int
+	CacheTTL  time.Duration
 }
 
 // DefaultMinCoverage: at least half of what a question asks about (weighted by rarity) must be in the source.
@@ -74,8 +99,11 @@ const DefaultMinCoverage = 0.5
 // Service answers questions from an Index. It is safe for concurrent use; conversation state lives in the
 // Turn values its callers keep.
 type Service struct {
-	ix   *Index
-	opts Options
+	ix    *Index
+	opts  Options
+	model *Model
+	cache *expirable.LRU[string, Answer]
+	log   *slog.Logger
 }
 
 // NewService returns a Service over ix.
@@ -89,36 +117,92 @@ func NewService(ix *Index, opts Options) *Service {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Service{ix: ix, opts: opts}
+	if opts.CacheSize <= 0 {
+		opts.CacheSize = 1000
+	}
+	if opts.CacheTTL <= 0 {
+		opts.CacheTTL = 10 * time.Minute
+	}
+	return &Service{ix: ix, opts: opts, model: opts.Model, log: opts.Logger,
+		cache: expirable.NewLRU[string, Answer](opts.CacheSize, nil, opts.CacheTTL)}
 }
 
+// Model is the model writing answers, or nil.
+func (s *Service) Model() *Model { return s.model }
+
+// DisableModel switches to extractive answers only, e.g. after the start-up check found a wrong key. Call it
+// before serving: it is not safe to call concurrently with Ask.
+func (s *Service) DisableModel() { s.model = nil }
+
 // Answer answers one question; prev is the previous Turn of the same conversation, or nil. The error is non-nil
-// only when ctx ends or the embedder fails; a question the sources do not cover is an Answer with Refused set.
+// only when ctx ends; a question the sources do not cover is an Answer with Refused set, and a model failure
+// gives the extractive answer.
 func (s *Service) Answer(ctx context.Context, question string, prev *Turn) (Answer, error) {
-	return s.AnswerK(ctx, question, prev, s.opts.TopK)
+	return s.Ask(ctx, Request{Question: question, Prev: prev})
 }
 
 // AnswerK is Answer with k units retrieved instead of the configured TopK.
 func (s *Service) AnswerK(ctx context.Context, question string, prev *Turn, k int) (Answer, error) {
+	return s.Ask(ctx, Request{Question: question, Prev: prev, K: k})
+}
+
+// Request is one question with its options.
+type Request struct {
+	Question string
+	Prev     *Turn // the previous Turn of this conversation, or nil
+	K        int   // units to retrieve; 0 means Options.TopK
+	// OnPartial, when set and a model answers, is called with the answer written so far as it streams in
+	// (citations included, not yet checked). The final Answer may differ: a refusal or the extractive fallback.
+	OnPartial func(text string)
+}
+
+// Ask answers a Request: retrieval, then the model when one is configured (with the extractive answer as its
+// fallback), else the extractive answer.
+func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
-	var pq *query
-	if prev != nil {
-		pq = prev.q
+	k := req.K
+	if k <= 0 {
+		k = s.opts.TopK
 	}
-	q := s.ix.prepare(question, pq)
-	a := Answer{Question: question, Lang: q.lang, Mode: Extractive, Turn: &Turn{q: q}}
+	var pq *query
+	var history []exchange
+	if req.Prev != nil {
+		pq, history = req.Prev.q, req.Prev.history()
+	}
+	q := s.ix.prepare(req.Question, pq)
+	if s.model != nil && q.followUp && len(history) > 0 {
+		q = s.standalone(ctx, req.Question, q, history)
+	}
+	a, hits, err := s.extractive(ctx, req.Question, q, k)
+	if err != nil {
+		return Answer{}, err
+	}
+	if s.model != nil && q.kind != titleAnswer && len(hits) > 0 && hits[0].Coverage >= llmMinCoverage {
+		a = s.withModel(ctx, req, q, hits[:min(k, len(hits))], history, a)
+	}
+	a.Turn = &Turn{q: q, question: req.Question, answer: a.Body, earlier: history}
+	if a.Refused {
+		a.Turn.answer = a.Text
+	}
+	return a, nil
+}
+
+// extractive is the offline answer, and the hits retrieval found.
+func (s *Service) extractive(ctx context.Context, question string, q *query, k int) (Answer, []Hit, error) {
+	a := Answer{Question: question, Lang: q.lang, Mode: Extractive}
 	if q.kind == titleAnswer {
-		return s.headline(ctx, q, a)
+		a, err := s.headline(ctx, q, a)
+		return a, nil, err
 	}
 	if !q.hasContent() {
 		a.Refused, a.Text = true, HelpText(q.lang)
-		return a, nil
+		return a, nil, nil
 	}
 	hits, err := s.ix.search(ctx, q, max(k, extractHits))
 	if err != nil {
-		return Answer{}, err
+		return Answer{}, nil, err
 	}
 	for i, h := range hits {
 		if i < k {
@@ -130,12 +214,12 @@ func (s *Service) AnswerK(ctx context.Context, question string, prev *Turn, k in
 	}
 	if len(hits) == 0 || hits[0].Coverage < s.opts.MinCoverage {
 		a.Refused, a.Text = true, NotCoveredText(q.lang)
-		return a, nil
+		return a, hits, nil
 	}
 	body, p, ok := s.ix.extract(q, hits)
 	if !ok {
 		a.Refused, a.Text = true, NotCoveredText(q.lang)
-		return a, nil
+		return a, hits, nil
 	}
 	var src Source
 	for _, h := range hits {
@@ -153,7 +237,7 @@ func (s *Service) AnswerK(ctx context.Context, question string, prev *Turn, k in
 		}
 	}
 	a.Text = body + "\n\n" + SourceLine(src, q.lang)
-	return a, nil
+	return a, hits, nil
 }
 
 // headline answers "what is the headline?": the title of the document the question points at, else of the

@@ -1,0 +1,145 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+)
+
+// editEvery throttles streaming edits: Telegram allows about one message (or edit) a second in a chat.
+const editEvery = time.Second
+
+// streamer shows a model's answer as it is written, in a private chat: the first text is sent as a message, and
+// that message is edited with the text so far at most once per editEvery. finish makes the final text land
+// whole: the first part edited in, the rest (past 4096 units) sent as new messages.
+type streamer struct {
+	b     *Bot
+	ev    event
+	mu    sync.Mutex
+	text  string // latest partial text
+	shown string // what the message shows now
+	msgID int
+	stop  chan struct{}
+	done  chan struct{}
+}
+
+func (b *Bot) newStreamer(ctx context.Context, ev event) *streamer {
+	s := &streamer{b: b, ev: ev, stop: make(chan struct{}), done: make(chan struct{})}
+	go s.loop(ctx)
+	return s
+}
+
+// update records the answer so far; it never blocks the model's stream.
+func (s *streamer) update(text string) {
+	s.mu.Lock()
+	s.text = text
+	s.mu.Unlock()
+}
+
+func (s *streamer) loop(ctx context.Context) {
+	defer close(s.done)
+	t := time.NewTicker(editEvery / 4)
+	defer t.Stop()
+	var last time.Time
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		s.mu.Lock()
+		text := s.text
+		s.mu.Unlock()
+		if text == "" || text == s.shown || time.Since(last) < editEvery {
+			continue
+		}
+		html := renderHTML(text+" …", "", MaxMessageUnits)[0].html
+		if s.msgID == 0 {
+			id, err := s.b.send.send(ctx, outgoing{chatID: s.ev.chatID, thread: s.ev.thread, html: html})
+			if err != nil {
+				return // the final delivery will try again and log
+			}
+			s.msgID = id
+		} else if err := s.b.send.edit(ctx, s.ev.chatID, s.msgID, html, nil, false); err != nil {
+			continue // a 429 on a partial edit: skip it, the next one carries more text anyway
+		}
+		s.shown, last = text, time.Now()
+	}
+}
+
+// finish stops the partial edits and delivers the final reply, returning the last message's ID (0 if lost).
+func (s *streamer) finish(ctx context.Context, body, foot string, markup any) int {
+	close(s.stop)
+	<-s.done
+	if s.msgID == 0 {
+		return s.b.deliver(ctx, s.ev, body, foot, markup)
+	}
+	msgs := renderHTML(body, foot, MaxMessageUnits)
+	first := msgs[0].html
+	var firstMarkup any
+	if len(msgs) == 1 {
+		firstMarkup = markup
+	}
+	if err := s.b.send.edit(ctx, s.ev.chatID, s.msgID, first, firstMarkup, true); err != nil {
+		s.b.log.Error("final answer not delivered (edit)", "chat_id", s.ev.chatID, "err", err)
+		return 0
+	}
+	last := s.msgID
+	for i, m := range msgs[1:] {
+		o := outgoing{chatID: s.ev.chatID, thread: s.ev.thread, html: m.html}
+		if i == len(msgs)-2 {
+			o.markup = markup
+		}
+		id, err := s.b.send.send(ctx, o)
+		if err != nil {
+			s.b.log.Error("reply not delivered", "chat_id", s.ev.chatID, "err", err)
+			return 0
+		}
+		last = id
+	}
+	return last
+}
+
+// edit replaces a message's text. "Message is not modified" is success. With must set (the final text) it
+// retries like send; otherwise a 429 or failure is returned at once so the caller skips this edit.
+func (s *sender) edit(ctx context.Context, chatID int64, msgID int, html string, markup any, must bool) error {
+	transient := 0
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		chat := s.chat(chatID)
+		if err := s.pace.wait(ctx, chat, false); err != nil {
+			return err
+		}
+		_, err := s.tg.EditMessageText(ctx, &tgbot.EditMessageTextParams{ChatID: chat, MessageID: msgID, Text: html,
+			ParseMode: models.ParseModeHTML, ReplyMarkup: markup,
+			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}})
+		var tooMany *tgbot.TooManyRequestsError
+		switch {
+		case err == nil, errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "not modified"):
+			return nil
+		case !must, ctx.Err() != nil:
+			return s.scrubErr(err)
+		case errors.As(err, &tooMany):
+			if err := sleep(ctx, min(time.Duration(max(tooMany.RetryAfter, 1))*time.Second, maxRetryAfter)); err != nil {
+				return err
+			}
+		case errors.Is(err, tgbot.ErrorBadRequest), errors.Is(err, tgbot.ErrorForbidden):
+			return s.scrubErr(err)
+		default:
+			transient++
+			if transient > transientTries {
+				return s.scrubErr(err)
+			}
+			if err := sleep(ctx, backoff(transient)); err != nil {
+				return err
+			}
+		}
+	}
+	return errors.New("edit: gave up")
+}

@@ -1,0 +1,106 @@
+package rag
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"ccabot/knowledge"
+)
+
+// llmMinCoverage is the coverage below which the model is not even asked: with a model, paraphrases that share
+// few words with the text still reach it, but "what's the weather?" does not cost a call.
+const llmMinCoverage = 0.2
+
+// withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
+// answer) when the model fails, cites nothing or answers in the wrong language, with one log line saying why.
+func (s *Service) withModel(ctx context.Context, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
+	key := s.cacheKey(q, hits)
+	if cached, ok := s.cache.Get(key); ok {
+		cached.Question = req.Question
+		return cached
+	}
+	start := time.Now()
+	a, err := s.modelAnswer(ctx, req, q, hits, history)
+	if err != nil {
+		s.log.Warn("model answer failed; giving the extractive answer", "model", s.model.Name(), "err", err,
+			"took", time.Since(start).Round(time.Millisecond))
+		return fallback
+	}
+	a.Retrieved, a.BestScore = fallback.Retrieved, fallback.BestScore
+	s.cache.Add(key, a)
+	return a
+}
+
+// cacheKey identifies an answer: same language, same normalised question, same passages retrieved.
+func (s *Service) cacheKey(q *query, hits []Hit) string {
+	var b strings.Builder
+	b.WriteString(string(q.lang))
+	b.WriteString("|")
+	b.WriteString(q.text)
+	for _, h := range hits {
+		b.WriteString("|")
+		b.WriteString(s.ix.groups[h.group].key)
+	}
+	return b.String()
+}
+
+func (s *Service) modelAnswer(ctx context.Context, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
+	msgs, sources := s.ix.buildPrompt(req.Question, q.lang, hits, history)
+	var onText func(string)
+	if req.OnPartial != nil {
+		onText = func(text string) {
+			if t := strings.TrimSpace(text); len(t) >= 12 && !strings.HasPrefix(t, notInSources[:3]) {
+				req.OnPartial(text)
+			}
+		}
+	}
+	c, err := s.model.complete(ctx, msgs, maxAnswerTokens, onText)
+	if err != nil {
+		return Answer{}, err
+	}
+	a := Answer{Question: req.Question, Lang: q.lang, Mode: LLM,
+		Usage: &Usage{PromptTokens: c.promptTokens, CompletionTokens: c.completionTokens}}
+	refs, text := citations(c.text, len(sources))
+	if isRefusal(text, refs) {
+		a.Refused, a.Text = true, NotCoveredText(q.lang)
+		return a, nil
+	}
+	if len(refs) == 0 {
+		return Answer{}, errors.New("model answer cites no source")
+	}
+	if got := knowledge.DetectLang(citation.ReplaceAllString(text, "")); got != q.lang {
+		return Answer{}, fmt.Errorf("model answered in %s to a question in %s", got, q.lang)
+	}
+	a.Body = text
+	lines := []string{text, ""}
+	for _, r := range refs {
+		src := s.ix.source(sources[r-1].hit, q.lang)
+		src.Ref = r
+		a.Sources = append(a.Sources, src)
+		lines = append(lines, fmt.Sprintf("[%d] %s", r, SourceLine(src, q.lang)))
+	}
+	a.Text = strings.Join(lines, "\n")
+	return a, nil
+}
+
+// standalone rewrites a follow-up into a question that stands alone (for retrieval), keeping the original's
+// language. On any failure the heuristic reading of the follow-up is kept.
+func (s *Service) standalone(ctx context.Context, question string, q *query, history []exchange) *query {
+	c, err := s.model.complete(ctx, rewritePrompt(history, question), 80, nil)
+	text := strings.TrimSpace(c.text)
+	if err != nil || text == "" || len([]rune(text)) > 300 {
+		if err != nil {
+			s.log.Warn("follow-up rewrite failed; reading it with the previous question", "err", err)
+		}
+		return q
+	}
+	rewritten := s.ix.prepare(text, nil)
+	if !rewritten.hasContent() {
+		return q
+	}
+	rewritten.lang = q.lang
+	return rewritten
+}

@@ -1,0 +1,260 @@
+package rag
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// ModelOptions configure the client of an OpenAI-compatible API (OpenAI, Ollama /v1, vLLM, llama.cpp server).
+type ModelOptions struct {
+	BaseURL        string // e.g. https://api.openai.com/v1 or http://localhost:11434/v1
+	APIKey         string // may be empty (Ollama)
+	Model          string // chat model
+	Timeout        time.Duration
+	MaxConcurrency int
+	HTTPClient     *http.Client // nil: a client with no timeout of its own; every call has a deadline
+	Logger         *slog.Logger
+}
+
+// Model calls a chat model with the retries and deadlines go-openai leaves to its users: a deadline on every
+// call (LLM_TIMEOUT for the whole answer, retries included), at most MaxConcurrency calls in flight, 429 retried
+// after its Retry-After (at most twice), 5xx and network errors retried once or twice with jittered backoff,
+// and a stream that ends without a finish reason treated as cut off. Safe for concurrent use.
+type Model struct {
+	client  *openai.Client
+	name    string
+	timeout time.Duration
+	sem     chan struct{}
+	log     *slog.Logger
+}
+
+// NewModel returns a Model; it does not contact the server (see Check).
+func NewModel(o ModelOptions) *Model {
+	cfg := openai.DefaultConfig(o.APIKey)
+	cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
+	hc := o.HTTPClient
+	if hc == nil {
+		hc = &http.Client{}
+	}
+	cfg.HTTPClient = retryAfterDoer{hc}
+	if o.Timeout <= 0 {
+		o.Timeout = 30 * time.Second
+	}
+	if o.MaxConcurrency <= 0 {
+		o.MaxConcurrency = 4
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Model{client: openai.NewClientWithConfig(cfg), name: o.Model, timeout: o.Timeout,
+		sem: make(chan struct{}, o.MaxConcurrency), log: o.Logger}
+}
+
+// Name is the chat model's name.
+func (m *Model) Name() string { return m.name }
+
+// message is one chat message.
+type message struct{ role, content string }
+
+// completion is a model's reply.
+type completion struct {
+	text                           string
+	promptTokens, completionTokens int
+}
+
+// errTruncated is a stream that ended before the model said it was done.
+var errTruncated = errors.New("model stream cut off before its end")
+
+// Retry policy.
+const (
+	maxRateLimitRetries = 2
+	maxTransientRetries = 2
+	maxRetryAfterWait   = 10 * time.Second
+)
+
+// complete asks the model; with onText set it streams, calling onText with the text so far as it arrives.
+func (m *Model) complete(ctx context.Context, msgs []message, maxTokens int, onText func(string)) (completion, error) {
+	ctx, cancel := context.WithTimeout(ctx, m.timeout)
+	defer cancel()
+	select {
+	case m.sem <- struct{}{}:
+		defer func() { <-m.sem }()
+	case <-ctx.Done():
+		return completion{}, fmt.Errorf("wait for a model slot: %w", ctx.Err())
+	}
+	req := openai.ChatCompletionRequest{Model: m.name, MaxTokens: maxTokens, Temperature: 0.1}
+	for _, msg := range msgs {
+		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: msg.role, Content: msg.content})
+	}
+	rateLimited, transient := 0, 0
+	for {
+		var ra time.Duration
+		callCtx := context.WithValue(ctx, retryAfterKey{}, &ra)
+		var c completion
+		var err error
+		if onText != nil {
+			c, err = m.stream(callCtx, req, onText)
+		} else {
+			c, err = m.once(callCtx, req)
+		}
+		if err == nil || ctx.Err() != nil {
+			if err != nil {
+				err = fmt.Errorf("model call: %w", ctx.Err())
+			}
+			return c, err
+		}
+		switch status := statusOf(err); {
+		case status == http.StatusTooManyRequests && rateLimited < maxRateLimitRetries:
+			rateLimited++
+			wait := min(max(ra, time.Second), maxRetryAfterWait)
+			if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+				return c, fmt.Errorf("rate limited, retry after %v exceeds LLM_TIMEOUT: %w", wait, err)
+			}
+			if err := sleepCtx(ctx, wait); err != nil {
+				return c, err
+			}
+		case (status >= 500 || status == 0 && !errors.Is(err, errTruncated)) && transient < maxTransientRetries:
+			transient++
+			if err := sleepCtx(ctx, jitter(300*time.Millisecond<<transient)); err != nil {
+				return c, err
+			}
+		default:
+			return c, err
+		}
+	}
+}
+
+func (m *Model) once(ctx context.Context, req openai.ChatCompletionRequest) (completion, error) {
+	resp, err := m.client.CreateChatCompletion(ctx, req)
+	if err != nil {
+		return completion{}, err
+	}
+	if len(resp.Choices) == 0 {
+		return completion{}, errors.New("model reply has no choices")
+	}
+	return completion{text: resp.Choices[0].Message.Content, promptTokens: resp.Usage.PromptTokens,
+		completionTokens: resp.Usage.CompletionTokens}, nil
+}
+
+func (m *Model) stream(ctx context.Context, req openai.ChatCompletionRequest, onText func(string)) (completion, error) {
+	req.Stream = true
+	req.StreamOptions = &openai.StreamOptions{IncludeUsage: true}
+	st, err := m.client.CreateChatCompletionStream(ctx, req)
+	if err != nil {
+		return completion{}, err
+	}
+	defer st.Close()
+	var c completion
+	var text strings.Builder
+	finished := false
+	for {
+		chunk, err := st.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return completion{}, err
+		}
+		if chunk.Usage != nil {
+			c.promptTokens, c.completionTokens = chunk.Usage.PromptTokens, chunk.Usage.CompletionTokens
+		}
+		if len(chunk.Choices) == 0 {
+			continue
+		}
+		if d := chunk.Choices[0].Delta.Content; d != "" {
+			text.WriteString(d)
+			onText(text.String())
+		}
+		if chunk.Choices[0].FinishReason != "" {
+			finished = true
+		}
+	}
+	if !finished {
+		return completion{}, errTruncated
+	}
+	c.text = text.String()
+	return c, nil
+}
+
+// Check makes one cheap call to verify the endpoint, key and model. Its error names the variable to fix.
+func (m *Model) Check(ctx context.Context) error {
+	_, err := m.complete(ctx, []message{{openai.ChatMessageRoleUser, "Reply with OK."}}, 1, nil)
+	return configError(err, m.name)
+}
+
+// configError explains a failed call in terms of the settings.
+func configError(err error, model string) error {
+	if err == nil {
+		return nil
+	}
+	switch status := statusOf(err); {
+	case status == http.StatusUnauthorized || status == http.StatusForbidden:
+		return fmt.Errorf("OPENAI_API_KEY was rejected by OPENAI_BASE_URL (%d): %w", status, err)
+	case status == http.StatusNotFound:
+		return fmt.Errorf("model %q not found at OPENAI_BASE_URL (check CHAT_MODEL / EMBEDDING_MODEL): %w", model, err)
+	case status == http.StatusBadRequest:
+		return fmt.Errorf("OPENAI_BASE_URL refused the request for model %q (check CHAT_MODEL): %w", model, err)
+	}
+	return fmt.Errorf("OPENAI_BASE_URL did not answer properly: %w", err)
+}
+
+// IsPermanent reports an error that retrying will not fix: the server answered 4xx (wrong key, unknown model,
+// bad request), not 429.
+func IsPermanent(err error) bool {
+	s := statusOf(err)
+	return s >= 400 && s < 500 && s != http.StatusTooManyRequests
+}
+
+// statusOf is the HTTP status behind a go-openai error, 0 for network errors. RequestError is checked first:
+// an Ollama-style error wraps an empty APIError whose status is 0.
+func statusOf(err error) int {
+	var re *openai.RequestError
+	if errors.As(err, &re) {
+		return re.HTTPStatusCode
+	}
+	var ae *openai.APIError
+	if errors.As(err, &ae) {
+		return ae.HTTPStatusCode
+	}
+	return 0
+}
+
+// retryAfterDoer captures the Retry-After header of a 429 (go-openai drops it) into the request's context.
+type retryAfterDoer struct{ c *http.Client }
+
+type retryAfterKey struct{}
+
+func (d retryAfterDoer) Do(req *http.Request) (*http.Response, error) {
+	resp, err := d.c.Do(req)
+	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+		if p, ok := req.Context().Value(retryAfterKey{}).(*time.Duration); ok {
+			if s, err := strconv.Atoi(strings.TrimSpace(resp.Header.Get("Retry-After"))); err == nil {
+				*p = time.Duration(s) * time.Second
+			}
+		}
+	}
+	return resp, err
+}
+
+func jitter(d time.Duration) time.Duration { return d/2 + time.Duration(rand.Int64N(int64(d))) }
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
