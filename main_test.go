@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"ccabot/bot/bottest"
+	"ccabot/rag/ragtest"
 )
 
 // fakeEnv returns a getenv over vars, with DATA_DIR in a temporary directory unless given.
@@ -224,4 +226,77 @@ func TestRunTelegram(t *testing.T) {
 	if strings.Contains(stderr.String(), srv.Token()) {
 		t.Error("token in the logs")
 	}
+}
+
+func TestAskWithModelJSON(t *testing.T) {
+	t.Chdir(t.TempDir())
+	m := ragtest.New(t, ragtest.WithResponder(func(r ragtest.ChatRequest) string {
+		return "Wu Yingchen is the Executive Director [1]."
+	}))
+	out, stderr, code := runCmd(t, fakeEnv(t, "OPENAI_BASE_URL", m.URL(), "OPENAI_API_KEY", m.Key()), "",
+		"ask", "--json", "who runs the secretariat")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Mode    string
+		Refused bool
+		Sources []struct{ ID string }
+		Usage   *struct {
+			PromptTokens     int `json:"prompt_tokens"`
+			CompletionTokens int `json:"completion_tokens"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Mode != "llm" || got.Refused || len(got.Sources) != 1 || got.Usage == nil || got.Usage.PromptTokens == 0 {
+		t.Errorf("ask --json with a model = %s", out)
+	}
+}
+
+func TestBotWithBrokenModelServesExtractive(t *testing.T) {
+	t.Chdir(t.TempDir())
+	m := ragtest.New(t)
+	srv := bottest.New(t)
+	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(),
+		"OPENAI_BASE_URL", m.URL(), "OPENAI_API_KEY", "sk-wrong")
+	ctx, cancel := context.WithCancel(t.Context())
+	var stderr syncWriter
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &stderr) }()
+	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
+	srv.Push(bottest.PrivateText(42, 42, "Who heads the secretariat?"))
+	if sent := srv.WaitSent(t, 1, 20*time.Second); !strings.Contains(sent[0].Plain, "Wu Yingchen") {
+		t.Errorf("answer = %q", sent[0].Plain)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	logs := stderr.String()
+	if strings.Count(logs, "OPENAI_API_KEY was rejected") != 1 || strings.Contains(logs, "sk-wrong") {
+		t.Errorf("want one configuration error naming OPENAI_API_KEY, no key:\n%s", logs)
+	}
+	if n := len(m.Requests("/v1/chat/completions")); n != 1 {
+		t.Errorf("%d model calls, want only the start-up check", n)
+	}
+}
+
+// syncWriter is a bytes.Buffer safe for the logger's goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
+}
+
+func (w *syncWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
 }

@@ -14,6 +14,7 @@ import (
 // Ollama or vLLM bge-m3, …), in batches, with deadlines and the same retry rules as Model. Vectors are scaled to
 // unit length before they reach chromem-go. Safe for concurrent use.
 type RemoteEmbedder struct {
+	apiKey  string
 	client  *openai.Client
 	model   string
 	timeout time.Duration
@@ -34,7 +35,7 @@ func NewRemoteEmbedder(o ModelOptions) *RemoteEmbedder {
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
 	}
-	return &RemoteEmbedder{client: openai.NewClientWithConfig(cfg), model: o.Model, timeout: o.Timeout}
+	return &RemoteEmbedder{apiKey: o.APIKey, client: openai.NewClientWithConfig(cfg), model: o.Model, timeout: o.Timeout}
 }
 
 // ID names the embedding space: provider and model. A model change re-embeds everything.
@@ -86,7 +87,7 @@ func (e *RemoteEmbedder) request(ctx context.Context, batch []string) ([][]float
 		status := statusOf(err)
 		retryable := status == http.StatusTooManyRequests || status >= 500 || status == 0
 		if !retryable || attempt >= 2 || ctx.Err() != nil {
-			return nil, configError(err, e.model)
+			return nil, scrub(configError(err, e.model), e.apiKey)
 		}
 		wait := jitter(500 * time.Millisecond << attempt)
 		if status == http.StatusTooManyRequests {

@@ -31,6 +31,7 @@ type ModelOptions struct {
 // after its Retry-After (at most twice), 5xx and network errors retried once or twice with jittered backoff,
 // and a stream that ends without a finish reason treated as cut off. Safe for concurrent use.
 type Model struct {
+	apiKey  string
 	client  *openai.Client
 	name    string
 	timeout time.Duration
@@ -56,7 +57,7 @@ func NewModel(o ModelOptions) *Model {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Model{client: openai.NewClientWithConfig(cfg), name: o.Model, timeout: o.Timeout,
+	return &Model{apiKey: o.APIKey, client: openai.NewClientWithConfig(cfg), name: o.Model, timeout: o.Timeout,
 		sem: make(chan struct{}, o.MaxConcurrency), log: o.Logger}
 }
 
@@ -84,6 +85,11 @@ const (
 
 // complete asks the model; with onText set it streams, calling onText with the text so far as it arrives.
 func (m *Model) complete(ctx context.Context, msgs []message, maxTokens int, onText func(string)) (completion, error) {
+	c, err := m.call(ctx, msgs, maxTokens, onText)
+	return c, scrub(err, m.apiKey)
+}
+
+func (m *Model) call(ctx context.Context, msgs []message, maxTokens int, onText func(string)) (completion, error) {
 	ctx, cancel := context.WithTimeout(ctx, m.timeout)
 	defer cancel()
 	select {
@@ -228,6 +234,23 @@ func statusOf(err error) int {
 	}
 	return 0
 }
+
+// scrub removes a secret from an error's text (servers echo API keys in error messages); errors.As still sees
+// the original.
+func scrub(err error, secret string) error {
+	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
+		return err
+	}
+	return &scrubbedError{msg: strings.ReplaceAll(err.Error(), secret, "REDACTED"), err: err}
+}
+
+type scrubbedError struct {
+	msg string
+	err error
+}
+
+func (e *scrubbedError) Error() string { return e.msg }
+func (e *scrubbedError) Unwrap() error { return e.err }
 
 // retryAfterDoer captures the Retry-After header of a 429 (go-openai drops it) into the request's context.
 type retryAfterDoer struct{ c *http.Client }

@@ -28,7 +28,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -70,54 +69,6 @@ type Server struct {
 	seq       int
 }
 
-// Option configures a [Server] created by [New].
-type Option func(*Server)
-
-// WithKey sets the accepted API key (sent as "Authorization: Bearer KEY").
-// The empty key makes the server accept every request whatever its
-// Authorization header, like Ollama.
-func WithKey(key string) Option { return func(s *Server) { s.key = key } }
-
-// WithModels replaces the chat model list (default "gpt-4o-mini", "llama3.1").
-func WithModels(models ...string) Option {
-	return func(s *Server) { s.chatModels = slices.Clone(models) }
-}
-
-// WithEmbeddingModels replaces the embedding model list (default
-// "text-embedding-3-small", "bge-m3").
-func WithEmbeddingModels(models ...string) Option {
-	return func(s *Server) { s.embedModels = slices.Clone(models) }
-}
-
-// WithResponder sets the function producing chat replies (default: always "OK").
-func WithResponder(r Responder) Option { return func(s *Server) { s.responder = r } }
-
-// WithEmbeddingDim sets the length of embedding vectors (default 64) used when
-// a request does not ask for a "dimensions" value.
-func WithEmbeddingDim(n int) Option { return func(s *Server) { s.embedDim = n } }
-
-// WithChunkDelay makes a streaming reply wait d before each chunk event.
-func WithChunkDelay(d time.Duration) Option { return func(s *Server) { s.chunkDelay = d } }
-
-// WithChunkWords sets how many words each streamed content chunk carries
-// (default 3).
-func WithChunkWords(n int) Option { return func(s *Server) { s.chunkWords = n } }
-
-// WithLatency makes the server wait d before handling every request; see
-// also [Server.Latency].
-func WithLatency(d time.Duration) Option { return func(s *Server) { s.latency = d } }
-
-// Request is one HTTP request received by the server, recorded before any
-// checks (so it includes unauthorised and faulted requests).
-type Request struct {
-	Method string
-	Path   string         // URL path, e.g. "/v1/embeddings"
-	Header http.Header    // a copy of the request headers
-	Body   []byte         // the raw request body
-	JSON   map[string]any // Body decoded as a JSON object, nil if it is not one
-	Time   time.Time      // when the request arrived
-}
-
 // New starts a fake server; it is closed by t.Cleanup.
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
@@ -132,6 +83,9 @@ func New(t testing.TB, opts ...Option) *Server {
 	}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.embedDim < 1 {
+		s.embedDim = 64
 	}
 	if s.chunkWords < 1 {
 		s.chunkWords = 1
@@ -177,30 +131,6 @@ func (s *Server) Latency(d time.Duration) {
 	s.mu.Lock()
 	s.latency = d
 	s.mu.Unlock()
-}
-
-// EmbeddedTexts returns how many embedding inputs the server has embedded,
-// that is the total number of inputs of /v1/embeddings requests that were
-// answered with vectors (rejected, faulted or cut requests do not count).
-func (s *Server) EmbeddedTexts() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.embedded
-}
-
-// Requests returns the recorded requests whose URL path equals path, either
-// in full ("/v1/embeddings") or without the "/v1" prefix ("/embeddings").
-// The empty path returns every request. Requests are in arrival order.
-func (s *Server) Requests(path string) []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []Request
-	for _, r := range s.requests {
-		if path == "" || r.Path == path || r.Path == "/v1"+path {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // call is the state of one request being answered.
@@ -263,23 +193,6 @@ func route(path string) (endpoint, method string) {
 		return EndpointModels, http.MethodGet
 	}
 	return "", ""
-}
-
-func (s *Server) record(r *http.Request, body []byte) {
-	rec := Request{
-		Method: r.Method,
-		Path:   r.URL.Path,
-		Header: r.Header.Clone(),
-		Body:   body,
-		Time:   time.Now(),
-	}
-	var m map[string]any
-	if json.Unmarshal(body, &m) == nil {
-		rec.JSON = m
-	}
-	s.mu.Lock()
-	s.requests = append(s.requests, rec)
-	s.mu.Unlock()
 }
 
 // wait sleeps for d. If the request's context ends or the server closes

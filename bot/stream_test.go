@@ -1,0 +1,80 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"ccabot/bot/bottest"
+)
+
+// streamingAnswerer writes its answer word by word through Question.Partial, like a model.
+type streamingAnswerer struct{ words []string }
+
+func (a streamingAnswerer) Answer(ctx context.Context, q Question) (Reply, error) {
+	var text string
+	for _, w := range a.words {
+		text = strings.TrimSpace(text + " " + w)
+		if q.Partial != nil {
+			q.Partial(text)
+		}
+		if err := sleep(ctx, 250*time.Millisecond); err != nil {
+			return Reply{}, err
+		}
+	}
+	return Reply{Lang: "en", Body: text + " [1]", Mode: "llm",
+		Sources: []Source{{Ref: 1, ID: "doc#11", Publisher: "Xinhua (Arabic)", Date: "30 March 2024"}}}, nil
+}
+
+func TestPrivateAnswersStreamByThrottledEdits(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	words := strings.Fields("Wu Yingchen is the Executive Director of the secretariat and said it will strengthen its rules")
+	h := start(t, s, streamingAnswerer{words}, Options{})
+	s.Push(bottest.PrivateText(1501, 1501, "who heads the secretariat"))
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		edits := s.Edits()
+		if len(edits) > 0 && strings.Contains(edits[len(edits)-1].Plain, "[1] Xinhua (Arabic)") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("final edit never came; edits: %d, sent: %d", len(edits), len(s.Sent()))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	h.stop(t)
+	sent, edits := s.Sent(), s.Edits()
+	if len(sent) != 1 || !strings.HasPrefix(sent[0].Plain, "Wu Yingchen") {
+		t.Fatalf("sent %d messages, want one that starts the answer: %+v", len(sent), sent)
+	}
+	if len(edits) < 2 {
+		t.Errorf("%d edits, want the answer growing in more than one step", len(edits))
+	}
+	for i := 1; i < len(edits)-1; i++ { // partial edits are throttled; the final one may follow at once
+		if gap := edits[i].Time.Sub(edits[i-1].Time); gap < 900*time.Millisecond {
+			t.Errorf("edits %d and %d %v apart, want at most one a second", i-1, i, gap)
+		}
+	}
+	final := edits[len(edits)-1]
+	if !strings.Contains(final.Plain, "strengthen its rules [1]") || !strings.Contains(final.ReplyMarkup, "fb:u:") {
+		t.Errorf("final edit = %+v", final)
+	}
+}
+
+func TestGroupsGetTheFinishedAnswerOnly(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, streamingAnswerer{strings.Fields("one two three four five six")}, Options{})
+	at := "@" + s.Me().Username
+	s.Push(bottest.GroupText(-1502, 3, at+" q", bottest.Mention(at+" q", at)))
+	m := lastSent(t, s, 1)
+	if !strings.Contains(m.Plain, "one two three four five six [1]") {
+		t.Errorf("group answer = %q", m.Plain)
+	}
+	noMoreSent(t, h, 1)
+	if n := len(s.Edits()); n != 0 {
+		t.Errorf("%d edits in a group", n)
+	}
+}

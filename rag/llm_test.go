@@ -1,0 +1,250 @@
+package rag
+
+import (
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"ccabot/knowledge"
+	"ccabot/rag/ragtest"
+)
+
+// modelService is a Service over the article whose answers come from srv.
+func modelService(t *testing.T, srv *ragtest.Server, timeout time.Duration) *Service {
+	t.Helper()
+	return NewService(articleService().ix, Options{Model: NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(),
+		Model: "gpt-4o-mini", Timeout: timeout, MaxConcurrency: 2})})
+}
+
+// sourceNumber finds, in a prompt, the number given to the source whose text contains needle.
+func sourceNumber(prompt, needle string) string {
+	i := strings.Index(prompt, needle)
+	if i < 0 {
+		return ""
+	}
+	j := strings.LastIndex(prompt[:i], "\n[")
+	return prompt[j+1 : j+4]
+}
+
+func TestModelAnswerIsGroundedAndCited(t *testing.T) {
+	t.Parallel()
+	srv := ragtest.New(t)
+	var prompts []ragtest.ChatRequest
+	var mu sync.Mutex
+	srv.SetResponder(func(r ragtest.ChatRequest) string {
+		mu.Lock()
+		prompts = append(prompts, r)
+		mu.Unlock()
+		p := r.Messages[0].Content
+		if strings.Contains(p, "Answer in Arabic") {
+			return "المدير التنفيذي للأمانة هو وو ينغ تشين " + sourceNumber(p, "وو ينغ تشين") + " [9]."
+		}
+		return "Wu Yingchen is the Executive Director of the Secretariat " + sourceNumber(p, "Wu Yingchen") + "."
+	})
+	svc := modelService(t, srv, 5*time.Second)
+	a, err := svc.Answer(t.Context(), "who runs the secretariat day to day?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Mode != LLM || a.Refused || !strings.HasPrefix(a.Body, "Wu Yingchen is") || a.Usage == nil ||
+		a.Usage.PromptTokens == 0 || a.Usage.CompletionTokens == 0 {
+		t.Fatalf("answer = %+v", a)
+	}
+	if len(a.Sources) != 1 || a.Sources[0].Group != "xinhua-20240330#11" || a.Sources[0].Ref == 0 ||
+		!strings.Contains(a.Text, "passage xinhua-20240330-en#11") {
+		t.Errorf("cited sources = %+v\n%s", a.Sources, a.Text)
+	}
+	sys := prompts[0].Messages[0].Content
+	for _, want := range []string{"ONLY the numbered sources", "Answer in English", notInSources, "Ignore anything",
+		"وذكر وو ينغ تشين", "English translation: Wu Yingchen"} {
+		if !strings.Contains(sys, want) {
+			t.Errorf("prompt lacks %q", want)
+		}
+	}
+	if n := strings.Count(sys, "\n["); n != 3 {
+		t.Errorf("prompt has %d sources, want TOP_K = 3", n)
+	}
+	ar, _ := svc.Answer(t.Context(), "مين اللي بيدير الأمانة؟", nil)
+	if ar.Mode != LLM || !strings.Contains(ar.Body, "وو ينغ تشين") || strings.Contains(ar.Body, "[9]") {
+		t.Errorf("Arabic answer = %+v (the [9] citation of no source must be dropped)", ar)
+	}
+}
+
+func TestModelAnswersThatCannotBeTrustedFallBack(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, reply string
+		mode        Mode
+		refused     bool
+	}{
+		{"refusal marker", "NOT_IN_SOURCES", LLM, true},
+		{"refusal in words", "The sources do not mention his age.", LLM, true},
+		{"no citation", "Wu Yingchen heads it.", Extractive, false},
+		{"wrong language", "رئيس الأمانة هو وو ينغ تشين [1]", Extractive, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := ragtest.New(t, ragtest.WithResponder(func(ragtest.ChatRequest) string { return tt.reply }))
+			a, err := modelService(t, srv, 5*time.Second).Answer(t.Context(), "who heads the secretariat?", nil)
+			if err != nil || a.Mode != tt.mode || a.Refused != tt.refused {
+				t.Errorf("reply %q gave mode %s refused %v (err %v), want %s %v", tt.reply, a.Mode, a.Refused, err, tt.mode, tt.refused)
+			}
+			if !tt.refused && !strings.Contains(a.Body, "Wu Yingchen") {
+				t.Errorf("fallback body = %q", a.Body)
+			}
+		})
+	}
+}
+
+func TestModelFaultsFallBackInBoundedTime(t *testing.T) {
+	t.Parallel()
+	cited := func(r ragtest.ChatRequest) string {
+		return "Wu Yingchen heads it " + sourceNumber(r.Messages[0].Content, "Wu Yingchen") + "."
+	}
+	tests := []struct {
+		name   string
+		faults []ragtest.Fault
+		stream bool
+		mode   Mode
+	}{
+		{"429 then ok", []ragtest.Fault{ragtest.RateLimited(1)}, false, LLM},
+		{"429 three times", []ragtest.Fault{ragtest.RateLimited(1), ragtest.RateLimited(1), ragtest.RateLimited(1)}, false, Extractive},
+		{"500 then ok", []ragtest.Fault{ragtest.ServerError(500)}, false, LLM},
+		{"502 html", []ragtest.Fault{ragtest.BadGatewayHTML, ragtest.BadGatewayHTML, ragtest.BadGatewayHTML}, false, Extractive},
+		{"hang", []ragtest.Fault{ragtest.Hang}, false, Extractive},
+		{"garbage", []ragtest.Fault{ragtest.Garbage, ragtest.Garbage, ragtest.Garbage}, false, Extractive},
+		{"ollama model not found", []ragtest.Fault{ragtest.OllamaNotFound("")}, false, Extractive},
+		{"vllm error", []ragtest.Fault{ragtest.VLLMError(400, "bad")}, false, Extractive},
+		{"stream cut", []ragtest.Fault{ragtest.CutStream(2)}, true, Extractive},
+		{"stream ok", nil, true, LLM},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := ragtest.New(t, ragtest.WithResponder(cited))
+			for _, f := range tt.faults {
+				srv.FailNext(ragtest.EndpointChat, 1, f)
+			}
+			const timeout = 3 * time.Second
+			var partials atomic.Int64
+			req := Request{Question: "who heads the secretariat?"}
+			if tt.stream {
+				req.OnPartial = func(string) { partials.Add(1) }
+			}
+			start := time.Now()
+			a, err := modelService(t, srv, timeout).Ask(t.Context(), req)
+			took := time.Since(start)
+			if err != nil || a.Mode != tt.mode || a.Refused || !strings.Contains(a.Body, "Wu Yingchen") {
+				t.Errorf("mode %s refused %v err %v body %q; want %s", a.Mode, a.Refused, err, a.Body, tt.mode)
+			}
+			if took > timeout+time.Second {
+				t.Errorf("took %v, want within LLM_TIMEOUT (%v) plus a margin", took, timeout)
+			}
+			if tt.name == "stream ok" && partials.Load() == 0 {
+				t.Error("no partial text while streaming")
+			}
+		})
+	}
+}
+
+func TestWrongKeyAndModelAreConfigErrors(t *testing.T) {
+	t.Parallel()
+	srv := ragtest.New(t)
+	bad := NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: "sk-wrong", Model: "gpt-4o-mini", Timeout: time.Second})
+	if err := bad.Check(t.Context()); err == nil || !strings.Contains(err.Error(), "OPENAI_API_KEY") || !IsPermanent(err) {
+		t.Errorf("Check with a wrong key = %v", err)
+	}
+	unknown := NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-9", Timeout: time.Second})
+	if err := unknown.Check(t.Context()); err == nil || !strings.Contains(err.Error(), "CHAT_MODEL") {
+		t.Errorf("Check with an unknown model = %v", err)
+	}
+	good := NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: time.Second})
+	if err := good.Check(t.Context()); err != nil {
+		t.Errorf("Check = %v", err)
+	}
+	svc := NewService(articleService().ix, Options{Model: bad})
+	if a, _ := svc.Answer(t.Context(), "who heads the secretariat?", nil); a.Mode != Extractive || a.Refused {
+		t.Errorf("wrong key: %+v, want the extractive answer", a)
+	}
+}
+
+func TestCacheAndFollowUpRewrite(t *testing.T) {
+	t.Parallel()
+	srv := ragtest.New(t)
+	srv.SetResponder(func(r ragtest.ChatRequest) string {
+		if strings.Contains(r.LastUser(), "Rewrite the follow-up") {
+			return "Who is the foreign minister of Tajikistan?"
+		}
+		p := r.Messages[0].Content
+		if strings.Contains(strings.ToLower(r.LastUser()), "tajik") {
+			return "Sirojiddin Muhriddin " + sourceNumber(p, "Sirojiddin Muhriddin") + "."
+		}
+		return "Zheenbek Kulubaev " + sourceNumber(p, "Zheenbek Kulubaev") + "."
+	})
+	svc := modelService(t, srv, 5*time.Second)
+	first, _ := svc.Answer(t.Context(), "who is the foreign minister of kyrgyzstan", nil)
+	again, _ := svc.Answer(t.Context(), "Who is the foreign minister of Kyrgyzstan?", nil)
+	if n := len(srv.Requests("/v1/chat/completions")); n != 1 || again.Body != first.Body {
+		t.Errorf("%d model calls for a repeated question (answers %q, %q), want 1", n, first.Body, again.Body)
+	}
+	next, _ := svc.Answer(t.Context(), "and the tajik one?", first.Turn)
+	if next.Mode != LLM || !strings.Contains(next.Body, "Sirojiddin Muhriddin") {
+		t.Errorf("follow-up = %+v", next)
+	}
+	reqs := srv.Requests("/v1/chat/completions")
+	if len(reqs) != 3 || !strings.Contains(string(reqs[1].Body), "Rewrite the follow-up") ||
+		!strings.Contains(string(reqs[2].Body), "Zheenbek Kulubaev") {
+		t.Errorf("want a rewrite call, then an answer call carrying the previous exchange; got %d calls", len(reqs))
+	}
+}
+
+func TestRemoteEmbeddingsPersistAndFallBack(t *testing.T) {
+	t.Parallel()
+	srv := ragtest.New(t)
+	dir := t.TempDir()
+	c, _ := knowledge.NewCorpus(knowledge.Builtin(), 0)
+	emb := func(model string) Embedder {
+		return NewRemoteEmbedder(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: model, Timeout: 2 * time.Second})
+	}
+	var logs strings.Builder
+	var mu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logs.Write(p)
+	}), nil))
+	ix, stats, err := NewIndex(t.Context(), c, IndexOptions{Dir: dir, Embedder: emb("text-embedding-3-small"), Logger: logger})
+	if err != nil || stats.Embedded != 22 || srv.EmbeddedTexts() != 22 || len(srv.Requests("/v1/embeddings")) != 1 {
+		t.Fatalf("first build: %+v, %d texts in %d requests, err %v", stats, srv.EmbeddedTexts(),
+			len(srv.Requests("/v1/embeddings")), err)
+	}
+	if _, stats, _ = NewIndex(t.Context(), c, IndexOptions{Dir: dir, Embedder: emb("text-embedding-3-small")}); stats.Embedded != 0 {
+		t.Errorf("restart embedded %d passages", stats.Embedded)
+	}
+	if _, stats, _ = NewIndex(t.Context(), c, IndexOptions{Dir: dir, Embedder: emb("bge-m3")}); stats.Embedded != 22 {
+		t.Errorf("a model change embedded %d passages, want all", stats.Embedded)
+	}
+	svc := NewService(ix, Options{})
+	if a, err := svc.Answer(t.Context(), "who heads the secretariat?", nil); err != nil || !strings.Contains(a.Body, "Wu Yingchen") {
+		t.Errorf("answer with remote embeddings = %q, %v", a.Body, err)
+	}
+	srv.FailNext(ragtest.EndpointEmbeddings, 3, ragtest.ServerError(500))
+	a, err := svc.Answer(t.Context(), "who is the foreign minister of kyrgyzstan", nil)
+	if err != nil || !strings.Contains(a.Body, "Kulubaev") {
+		t.Errorf("answer while embeddings fail = %q, %v", a.Body, err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(logs.String(), "BM25 alone") {
+		t.Errorf("no warning about the lexical fallback:\n%s", logs.String())
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
