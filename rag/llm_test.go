@@ -247,4 +247,3 @@ func TestRemoteEmbeddingsPersistAndFallBack(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
-
