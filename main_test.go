@@ -300,3 +300,38 @@ func (w *syncWriter) String() string {
 	defer w.mu.Unlock()
 	return w.b.String()
 }
+
+// TestRunTelegramStreamsModelAnswers: the real go-openai stream, through the service, into Telegram edits.
+func TestRunTelegramStreamsModelAnswers(t *testing.T) {
+	t.Chdir(t.TempDir())
+	m := ragtest.New(t, ragtest.WithChunkDelay(150*time.Millisecond), ragtest.WithChunkWords(2),
+		ragtest.WithResponder(func(r ragtest.ChatRequest) string {
+			return "Wu Yingchen, the Executive Director of the Secretariat, said it will strengthen its rules and regulations and consolidate cooperation in key areas [1]."
+		}))
+	srv := bottest.New(t)
+	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(),
+		"OPENAI_BASE_URL", m.URL(), "OPENAI_API_KEY", m.Key(), "LOG_LEVEL", "warn")
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, io.Discard) }()
+	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
+	srv.Push(bottest.PrivateText(42, 42, "who runs the secretariat day to day?"))
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		e := srv.Edits()
+		if len(e) > 0 && strings.Contains(e[len(e)-1].Plain, "[1] Xinhua (Arabic)") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no final edit; sent %d, edits %d", len(srv.Sent()), len(e))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if sent := srv.Sent(); len(sent) != 1 || !strings.HasSuffix(sent[0].Plain, "…") {
+		t.Errorf("streaming should start with one partial message, got %+v", sent)
+	}
+}
