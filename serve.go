@@ -34,12 +34,18 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 		return err
 	}
 	if m := svc.Model(); m != nil {
-		if err := m.Check(ctx); err != nil {
-			log.Error("model answers are not working; serving extractive answers", "err", err)
-			if rag.IsPermanent(err) {
-				svc.DisableModel()
+		// Checked in the background: a slow endpoint must not delay serving (extractive answers meanwhile
+		// come from the fallback path).
+		go func() {
+			if err := m.Check(ctx); err != nil && ctx.Err() == nil {
+				if rag.IsPermanent(err) {
+					svc.DisableModel()
+					log.Error("model answers are off; serving extractive answers", "err", err)
+				} else {
+					log.Error("model endpoint not answering at start; each question falls back to the extractive answer until it does", "err", err)
+				}
 			}
-		}
+		}()
 	}
 	b, err := bot.New(botOptions(cfg, corpus, log), answerer{svc})
 	if err != nil {
@@ -55,7 +61,7 @@ func botOptions(cfg config.Config, corpus knowledge.Corpus, log *slog.Logger) bo
 		AllowedChatIDs: cfg.AllowedChatIDs, MetricsAddr: cfg.MetricsAddr,
 		MaxQuestionChars: cfg.MaxQuestionChars, MaxQuestionAge: cfg.MaxQuestionAge,
 		ShutdownTimeout: cfg.ShutdownTimeout, RateBurst: cfg.RateBurst, RatePerMinute: cfg.RatePerMinute,
-		Logger: log,
+		Logger: log, DataDir: cfg.DataDir,
 	}
 	for _, d := range corpus.Sources() {
 		o.Documents = append(o.Documents, bot.Document{Title: d.Title, Publisher: d.Source, Date: d.Date,

@@ -36,7 +36,11 @@ func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
 		st = b.newStreamer(ctx, ev)
 		q.Partial = st.update
 	}
-	r, err := b.ans.Answer(ctx, q)
+	var r Reply
+	var err error
+	if werr := b.disp.work(ctx, func() { r, err = b.ans.Answer(ctx, q) }); werr != nil {
+		err = werr
+	}
 	stopTyping()
 	if err != nil {
 		b.metrics.errors.WithLabelValues("answer").Inc()
@@ -46,6 +50,7 @@ func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
 		} else {
 			b.deliver(ctx, ev, failed[ev.lang], "", nil)
 		}
+		b.finished(ctx, ev)
 		return
 	}
 	body := r.Body
@@ -71,11 +76,22 @@ func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
 	} else {
 		b.metrics.answers.WithLabelValues(r.Mode, r.Lang).Inc()
 	}
+	b.finished(ctx, ev)
 	d := time.Since(taken)
 	b.metrics.latency.Observe(d.Seconds())
 	b.log.Info("answered", "chat_id", ev.chatID, "chat_type", ev.chatType, "lang", r.Lang, "mode", r.Mode,
 		"refused", r.Refused, "best_score", fmt.Sprintf("%.3f", r.Score), "delivered", msgID != 0,
 		"duration", d.Round(time.Millisecond))
+}
+
+// finished marks a question done in the journal, unless shutdown cut it short (then the next start answers it).
+func (b *Bot) finished(ctx context.Context, ev event) {
+	if b.journal == nil || ctx.Err() != nil {
+		return
+	}
+	if err := b.journal.finish(ev.updateID); err != nil {
+		b.log.Error("journal: answer not marked done; it may be repeated after a restart", "err", err)
+	}
 }
 
 // deliver renders text (escaped HTML, split under Telegram's limit, footer on the last piece) and sends it to
@@ -192,7 +208,11 @@ func (b *Bot) onInline(q *models.InlineQuery) {
 	b.disp.submit(key, func(ctx context.Context) {
 		ctx, cancel := context.WithTimeout(ctx, 8*time.Second) // Telegram drops inline answers after ~10 s
 		defer cancel()
-		r, err := b.ans.Answer(ctx, Question{Text: text})
+		var r Reply
+		var err error
+		if werr := b.disp.work(ctx, func() { r, err = b.ans.Answer(ctx, Question{Text: text}) }); werr != nil {
+			err = werr
+		}
 		if err != nil {
 			b.log.Error("inline answer failed", "err", err)
 			return

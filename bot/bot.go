@@ -38,6 +38,8 @@ type Options struct {
 
 	Documents []Document // for /sources
 	Logger    *slog.Logger
+	// DataDir holds the journal of questions taken but not yet answered, so a crash loses none ("" disables it).
+	DataDir string
 }
 
 func (o *Options) defaults() {
@@ -88,6 +90,7 @@ type Bot struct {
 	votes   *feedbackStore
 	allowed map[int64]bool
 
+	journal    *journal // nil without DataDir
 	lastUpdate atomic.Int64
 	staleCount atomic.Int64
 	denied     sync.Map // chat id → struct{}: chats outside ALLOWED_CHAT_IDS, logged once
@@ -146,6 +149,10 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.introduce(ctx); err != nil {
 		return err
 	}
+	if err := b.openJournal(); err != nil {
+		return err
+	}
+	defer b.journal.close()
 	stopMetrics, err := b.serveMetrics()
 	if err != nil {
 		return err

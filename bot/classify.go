@@ -22,6 +22,7 @@ const (
 
 // event is an incoming message, classified.
 type event struct {
+	updateID int64
 	action   action
 	cmd      string // "start", "help", "sources", or "unknown" for a command we do not have
 	text     string // the question, mention and /ask removed

@@ -6,11 +6,12 @@ import (
 	"time"
 )
 
-// dispatcher runs jobs with bounded concurrency and per-key order: jobs with the same key (a chat) run one
-// after another in the order submitted, jobs with different keys run in parallel, at most `workers` at a time.
-// A slow answer in one chat therefore never holds up another chat, and one chat's answers never overtake each
-// other. Jobs run under a context that survives the bot's shutdown signal, so they can finish; drain bounds how
-// long they get.
+// dispatcher runs jobs in per-key order with bounded work: jobs with the same key (a chat) run one after
+// another in the order submitted, jobs with different keys run in parallel, and the expensive part of a job
+// (preparing an answer) runs under work(), at most `workers` at a time. Sending is not under that bound: a job
+// waiting for a chat's flood limit must not keep a worker from answering other chats. A slow answer in one chat
+// never holds up another, and one chat's answers never overtake each other. Jobs run under a context that
+// survives the bot's shutdown signal, so they can finish; drain bounds how long they get.
 type dispatcher struct {
 	sem     chan struct{}
 	ctx     context.Context // jobs' context: not cancelled by shutdown, only by drain's deadline
@@ -20,7 +21,7 @@ type dispatcher struct {
 	wg      sync.WaitGroup
 	closed  bool
 	pending int
-	onQueue func(n int) // reports the number of jobs waiting, for metrics
+	onQueue func(n int) // reports the number of jobs queued or running, for metrics
 }
 
 func newDispatcher(workers int, onQueue func(int)) *dispatcher {
@@ -63,14 +64,24 @@ func (d *dispatcher) run(key string) {
 		d.queues[key] = q[1:]
 		d.mu.Unlock()
 
-		d.sem <- struct{}{}
+		job(d.ctx)
 		d.mu.Lock()
 		d.pending--
 		d.onQueue(d.pending)
 		d.mu.Unlock()
-		job(d.ctx)
-		<-d.sem
 	}
+}
+
+// work runs fn holding one of the workers' slots.
+func (d *dispatcher) work(ctx context.Context, fn func()) error {
+	select {
+	case d.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-d.sem }()
+	fn()
+	return nil
 }
 
 // drain stops taking jobs and waits for the queued and running ones, at most timeout; then cancels what is left
@@ -87,7 +98,7 @@ func (d *dispatcher) drain(timeout time.Duration) (unfinished int) {
 	case <-time.After(timeout):
 	}
 	d.mu.Lock()
-	unfinished = d.pending + len(d.sem)
+	unfinished = d.pending
 	d.mu.Unlock()
 	d.cancel()
 	<-done

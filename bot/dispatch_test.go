@@ -18,15 +18,17 @@ func TestDispatcherOrderPerKeyAndBound(t *testing.T) {
 	release := make(chan struct{})
 	for i := range 30 {
 		key := fmt.Sprint(i % 5)
-		d.submit(key, func(context.Context) {
-			n := running.Add(1)
-			for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
-			}
-			<-release
+		d.submit(key, func(ctx context.Context) {
+			d.work(ctx, func() {
+				n := running.Add(1)
+				for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+				}
+				<-release
+				running.Add(-1)
+			})
 			mu.Lock()
 			order[key] = append(order[key], i)
 			mu.Unlock()
-			running.Add(-1)
 		})
 	}
 	close(release)

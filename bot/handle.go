@@ -18,9 +18,13 @@ func (b *Bot) handle(_ context.Context, _ *tgbot.Bot, u *models.Update) {
 	if u.ID > b.lastUpdate.Load() {
 		b.lastUpdate.Store(u.ID)
 	}
+	if b.journal != nil && b.journal.seen(u.ID) {
+		b.metrics.ignored.WithLabelValues("redelivered").Inc() // taken before a crash: answered from the journal
+		return
+	}
 	switch {
 	case u.Message != nil:
-		b.onMessage(u.Message)
+		b.onMessage(u.ID, u.Message)
 	case u.CallbackQuery != nil:
 		b.onCallback(u.CallbackQuery)
 	case u.InlineQuery != nil:
@@ -34,7 +38,7 @@ func (b *Bot) handle(_ context.Context, _ *tgbot.Bot, u *models.Update) {
 	}
 }
 
-func (b *Bot) onMessage(m *models.Message) {
+func (b *Bot) onMessage(updateID int64, m *models.Message) {
 	switch {
 	case m.MigrateToChatID != 0:
 		b.send.migrate(m.Chat.ID, m.MigrateToChatID)
@@ -49,6 +53,7 @@ func (b *Bot) onMessage(m *models.Message) {
 		return
 	}
 	ev := classify(m, b.me)
+	ev.updateID = updateID
 	if ev.action == ignore {
 		b.metrics.ignored.WithLabelValues("not_addressed").Inc()
 		return
@@ -96,6 +101,16 @@ func (b *Bot) onQuestion(ev event) {
 		}
 		return
 	}
+	if b.journal != nil {
+		if err := b.journal.take(recordOf(ev)); err != nil {
+			b.log.Error("journal: question not recorded; it would be lost in a crash", "err", err)
+		}
+	}
+	b.enqueue(ev)
+}
+
+// enqueue queues an accepted question's answer in the chat's line.
+func (b *Bot) enqueue(ev event) {
 	b.metrics.questions.WithLabelValues(string(ev.chatType)).Inc()
 	prev := b.convo.prev(ev)
 	taken := time.Now()

@@ -16,16 +16,16 @@ const llmMinCoverage = 0.2
 
 // withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
 // answer) when the model fails, cites nothing or answers in the wrong language, with one log line saying why.
-func (s *Service) withModel(ctx context.Context, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
+func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
 	key := s.cacheKey(q, hits)
 	if cached, ok := s.cache.Get(key); ok {
 		cached.Question = req.Question
 		return cached
 	}
 	start := time.Now()
-	a, err := s.modelAnswer(ctx, req, q, hits, history)
+	a, err := s.modelAnswer(ctx, model, req, q, hits, history)
 	if err != nil {
-		s.log.Warn("model answer failed; giving the extractive answer", "model", s.model.Name(), "err", err,
+		s.log.Warn("model answer failed; giving the extractive answer", "model", model.Name(), "err", err,
 			"took", time.Since(start).Round(time.Millisecond))
 		return fallback
 	}
@@ -47,7 +47,7 @@ func (s *Service) cacheKey(q *query, hits []Hit) string {
 	return b.String()
 }
 
-func (s *Service) modelAnswer(ctx context.Context, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
+func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
 	msgs, sources := s.ix.buildPrompt(req.Question, q.lang, hits, history)
 	var onText func(string)
 	if req.OnPartial != nil {
@@ -57,7 +57,7 @@ func (s *Service) modelAnswer(ctx context.Context, req Request, q *query, hits [
 			}
 		}
 	}
-	c, err := s.model.complete(ctx, msgs, maxAnswerTokens, onText)
+	c, err := model.complete(ctx, msgs, maxAnswerTokens, onText)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -88,8 +88,8 @@ func (s *Service) modelAnswer(ctx context.Context, req Request, q *query, hits [
 
 // standalone rewrites a follow-up into a question that stands alone (for retrieval), keeping the original's
 // language. On any failure the heuristic reading of the follow-up is kept.
-func (s *Service) standalone(ctx context.Context, question string, q *query, history []exchange) *query {
-	c, err := s.model.complete(ctx, rewritePrompt(history, question), 80, nil)
+func (s *Service) standalone(ctx context.Context, model *Model, question string, q *query, history []exchange) *query {
+	c, err := model.complete(ctx, rewritePrompt(history, question), 80, nil)
 	text := strings.TrimSpace(c.text)
 	if err != nil || text == "" || len([]rune(text)) > 300 {
 		if err != nil {

@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/golang-lru/v2/expirable"
@@ -101,7 +102,7 @@ const DefaultMinCoverage = 0.5
 type Service struct {
 	ix    *Index
 	opts  Options
-	model *Model
+	model atomic.Pointer[Model] // nil: extractive only; DisableModel may clear it while serving
 	cache *expirable.LRU[string, Answer]
 	log   *slog.Logger
 }
@@ -123,16 +124,18 @@ func NewService(ix *Index, opts Options) *Service {
 	if opts.CacheTTL <= 0 {
 		opts.CacheTTL = 10 * time.Minute
 	}
-	return &Service{ix: ix, opts: opts, model: opts.Model, log: opts.Logger,
+	s := &Service{ix: ix, opts: opts, log: opts.Logger,
 		cache: expirable.NewLRU[string, Answer](opts.CacheSize, nil, opts.CacheTTL)}
+	s.model.Store(opts.Model)
+	return s
 }
 
 // Model is the model writing answers, or nil.
-func (s *Service) Model() *Model { return s.model }
+func (s *Service) Model() *Model { return s.model.Load() }
 
-// DisableModel switches to extractive answers only, e.g. after the start-up check found a wrong key. Call it
-// before serving: it is not safe to call concurrently with Ask.
-func (s *Service) DisableModel() { s.model = nil }
+// DisableModel switches to extractive answers only, e.g. after the start-up check found a wrong key. Safe to
+// call while serving.
+func (s *Service) DisableModel() { s.model.Store(nil) }
 
 // Answer answers one question; prev is the previous Turn of the same conversation, or nil. The error is non-nil
 // only when ctx ends; a question the sources do not cover is an Answer with Refused set, and a model failure
@@ -172,15 +175,16 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		pq, history = req.Prev.q, req.Prev.history()
 	}
 	q := s.ix.prepare(req.Question, pq)
-	if s.model != nil && q.followUp && len(history) > 0 {
-		q = s.standalone(ctx, req.Question, q, history)
+	model := s.model.Load()
+	if model != nil && q.followUp && len(history) > 0 {
+		q = s.standalone(ctx, model, req.Question, q, history)
 	}
 	a, hits, err := s.extractive(ctx, req.Question, q, k)
 	if err != nil {
 		return Answer{}, err
 	}
-	if s.model != nil && q.kind != titleAnswer && len(hits) > 0 && hits[0].Coverage >= llmMinCoverage {
-		a = s.withModel(ctx, req, q, hits[:min(k, len(hits))], history, a)
+	if model != nil && q.kind != titleAnswer && len(hits) > 0 && hits[0].Coverage >= llmMinCoverage {
+		a = s.withModel(ctx, model, req, q, hits[:min(k, len(hits))], history, a)
 	}
 	a.Turn = &Turn{q: q, question: req.Question, answer: a.Body, earlier: history}
 	if a.Refused {

@@ -1,0 +1,196 @@
+package bot
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+)
+
+// journal makes taken questions survive a crash. A question is recorded (appended to a file under DATA_DIR)
+// before it is answered and marked done after its reply is sent; after a kill -9, the next start answers the
+// ones not marked done. Telegram redelivers the updates the crashed process had not confirmed; the journal
+// remembers recent update IDs so those are not answered twice. Writes are plain appends (no fsync): they
+// survive the process dying, not the machine losing power. The file holds question text until it is compacted
+// away at the next start. Safe for concurrent use.
+type journal struct {
+	mu      sync.Mutex
+	path    string
+	f       *os.File
+	w       *bufio.Writer
+	pending map[int64]record
+	done    map[int64]bool
+	order   []int64 // done IDs, oldest first, for bounding done
+}
+
+// record is one journal line.
+type record struct {
+	Op       string `json:"op"` // "take" or "done"
+	ID       int64  `json:"id"` // Telegram update_id
+	Chat     int64  `json:"chat,omitempty"`
+	ChatType string `json:"chat_type,omitempty"`
+	Thread   int    `json:"thread,omitempty"`
+	Msg      int    `json:"msg,omitempty"`
+	User     int64  `json:"user,omitempty"`
+	ReplyTo  int    `json:"reply_to,omitempty"`
+	Text     string `json:"text,omitempty"`
+	Lang     string `json:"lang,omitempty"`
+	Private  bool   `json:"private,omitempty"`
+	Date     int64  `json:"date,omitempty"` // when it was asked, Unix seconds
+}
+
+// doneRemembered bounds the IDs kept to recognise redeliveries: more than Telegram ever redelivers.
+const doneRemembered = 4096
+
+// openJournal reads the journal at dir/name (tolerating a torn last line), compacts it to the questions still
+// pending plus recent done IDs, and opens it for appending. It returns the pending questions, oldest first.
+func openJournal(dir, name string) (*journal, []record, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, nil, err
+	}
+	j := &journal{path: filepath.Join(dir, name), pending: map[int64]record{}, done: map[int64]bool{}}
+	if err := j.load(); err != nil {
+		return nil, nil, err
+	}
+	if err := j.compact(); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.OpenFile(j.path, os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, nil, err
+	}
+	j.f, j.w = f, bufio.NewWriter(f)
+	var pending []record
+	for _, r := range j.pending {
+		pending = append(pending, r)
+	}
+	sort.Slice(pending, func(a, b int) bool { return pending[a].ID < pending[b].ID })
+	return j, pending, nil
+}
+
+func (j *journal) load() error {
+	f, err := os.Open(j.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		var r record
+		if json.Unmarshal(sc.Bytes(), &r) != nil {
+			continue // a line torn by the crash
+		}
+		switch r.Op {
+		case "take":
+			if !j.done[r.ID] {
+				j.pending[r.ID] = r
+			}
+		case "done":
+			delete(j.pending, r.ID)
+			j.markDone(r.ID)
+		}
+	}
+	return sc.Err()
+}
+
+// compact rewrites the file with what is still needed, atomically.
+func (j *journal) compact() error {
+	tmp, err := os.CreateTemp(filepath.Dir(j.path), ".journal-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriter(tmp)
+	enc := json.NewEncoder(w)
+	for _, id := range j.order {
+		enc.Encode(record{Op: "done", ID: id})
+	}
+	for _, r := range j.pending {
+		enc.Encode(r)
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), j.path)
+}
+
+func (j *journal) markDone(id int64) {
+	if j.done[id] {
+		return
+	}
+	j.done[id] = true
+	j.order = append(j.order, id)
+	if len(j.order) > doneRemembered {
+		delete(j.done, j.order[0])
+		j.order = j.order[1:]
+	}
+}
+
+// seen reports whether an update was already taken (answered or not): a redelivery.
+func (j *journal) seen(id int64) bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	_, pending := j.pending[id]
+	return pending || j.done[id]
+}
+
+// take records a question before it is answered.
+func (j *journal) take(r record) error {
+	r.Op = "take"
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.pending[r.ID] = r
+	return j.append(r)
+}
+
+// finish marks a question answered (or given up on).
+func (j *journal) finish(id int64) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	delete(j.pending, id)
+	j.markDone(id)
+	return j.append(record{Op: "done", ID: id})
+}
+
+func (j *journal) append(r record) error {
+	if j.w == nil {
+		return errors.New("journal closed")
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	j.w.Write(append(b, '\n'))
+	if err := j.w.Flush(); err != nil { // one write(2) per record: on disk (page cache) before we go on
+		return fmt.Errorf("write journal: %w", err)
+	}
+	return nil
+}
+
+func (j *journal) close() error {
+	if j == nil {
+		return nil
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f == nil {
+		return nil
+	}
+	j.w.Flush()
+	err := j.f.Close()
+	j.f, j.w = nil, nil
+	return err
+}
