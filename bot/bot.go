@@ -149,6 +149,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.introduce(ctx); err != nil {
 		return err
 	}
+	b.loadPacing()
 	if err := b.openJournal(); err != nil {
 		return err
 	}
@@ -178,6 +179,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.log.Error("shutdown timeout: answers not delivered", "count", n)
 	}
 	b.logStale()
+	b.savePacing()
 	if !webhook {
 		b.confirmUpdates()
 	}

@@ -142,3 +142,61 @@ func (pc *pacer) sweep() {
 		}
 	}
 }
+
+// pacingState is the pacer's recent sends, saved at shutdown so a restart keeps counting within the same
+// windows: Telegram counts per bot, not per process.
+type pacingState struct {
+	Global []time.Time           `json:"global"`
+	Chats  map[int64][]time.Time `json:"chats"`
+	Groups map[int64][]time.Time `json:"groups"`
+}
+
+func (w *window) snapshot() []time.Time {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var out []time.Time
+	for _, t := range w.times {
+		if time.Since(t) < w.d {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (w *window) restore(times []time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(times) > w.n {
+		times = times[len(times)-w.n:]
+	}
+	w.times = append([]time.Time(nil), times...)
+}
+
+func (pc *pacer) save() pacingState {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	st := pacingState{Global: pc.global.snapshot(), Chats: map[int64][]time.Time{}, Groups: map[int64][]time.Time{}}
+	for id, w := range pc.chats {
+		if ts := w.snapshot(); len(ts) > 0 {
+			st.Chats[id] = ts
+		}
+	}
+	for id, w := range pc.groups {
+		if ts := w.snapshot(); len(ts) > 0 {
+			st.Groups[id] = ts
+		}
+	}
+	return st
+}
+
+func (pc *pacer) load(st pacingState) {
+	pc.global.restore(st.Global)
+	for id, ts := range st.Chats {
+		chat, _ := pc.windows(id, false)
+		chat.restore(ts)
+	}
+	for id, ts := range st.Groups {
+		_, grp := pc.windows(id, true)
+		grp.restore(ts)
+	}
+}

@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -50,4 +52,40 @@ func eventOf(r record) event {
 	return event{updateID: r.ID, action: question, chatID: r.Chat, chatType: models.ChatType(r.ChatType),
 		thread: r.Thread, msgID: r.Msg, userID: r.User, replyTo: r.ReplyTo, text: r.Text,
 		lang: knowledge.Lang(r.Lang), private: r.Private}
+}
+
+// pacingFile keeps the flood-limit windows across a graceful restart.
+func (b *Bot) pacingFile() string {
+	return filepath.Join(b.opts.DataDir, "journal", fmt.Sprintf("pacing-%d.json", b.me.id))
+}
+
+// loadPacing restores the sends of the last run's final minute, so a quick restart does not send a second
+// burst into the same window. After a crash there is no file and the windows start empty.
+func (b *Bot) loadPacing() {
+	if b.opts.DataDir == "" {
+		return
+	}
+	raw, err := os.ReadFile(b.pacingFile())
+	if err != nil {
+		return
+	}
+	os.Remove(b.pacingFile())
+	var st pacingState
+	if json.Unmarshal(raw, &st) == nil {
+		b.send.pace.load(st)
+	}
+}
+
+// savePacing writes the windows at shutdown.
+func (b *Bot) savePacing() {
+	if b.opts.DataDir == "" {
+		return
+	}
+	raw, err := json.Marshal(b.send.pace.save())
+	if err == nil {
+		err = os.WriteFile(b.pacingFile(), raw, 0o600)
+	}
+	if err != nil {
+		b.log.Warn("could not save the flood-limit state", "err", err)
+	}
 }
