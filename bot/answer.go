@@ -131,7 +131,7 @@ func (b *Bot) typing(ctx context.Context, ev event) (stop func()) {
 	go func() {
 		defer close(done)
 		for {
-			if b.send.pace.global.tryTake() {
+			if b.send.pace.tryGlobal() {
 				b.tg.SendChatAction(ctx, &tgbot.SendChatActionParams{ChatID: b.send.chat(ev.chatID),
 					MessageThreadID: ev.thread, Action: models.ChatActionTyping})
 			}

@@ -133,7 +133,10 @@ func (b *Bot) Run(ctx context.Context) error {
 		tgbot.WithNotAsyncHandlers(), // one reader; our dispatcher does the concurrency
 		tgbot.WithWorkers(1),
 		tgbot.WithUpdatesChannelCap(1), // so few updates wait unrecorded between Telegram and us
-		tgbot.WithHTTPClient(b.opts.PollTimeout, &http.Client{Timeout: b.opts.PollTimeout + 15*time.Second}),
+		tgbot.WithHTTPClient(b.opts.PollTimeout, &http.Client{Timeout: b.opts.PollTimeout + 15*time.Second,
+			// Many chats are answered at once: keep their connections instead of redialling (the default keeps 2).
+			Transport: &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 64,
+				IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true}}),
 		tgbot.WithAllowedUpdates(allowedUpdates),
 	}
 	if webhook {

@@ -100,8 +100,8 @@ func classify(m *models.Message, me self) event {
 	ev.text = strings.TrimSpace(stripped)
 	ev.lang = knowledge.DetectLang(ev.text)
 	ev.action = question
-	if ev.text == "" {
-		ev.action = askEmpty // just "@Bot"
+	if ev.text == "" && !ev.private {
+		ev.action = askEmpty // just "@Bot"; in private an empty question gets the answerer's help text
 	}
 	return ev
 }
@@ -126,8 +126,9 @@ func parseCommand(text string, entities []models.MessageEntity) (cmd, target, re
 	return strings.ToLower(cmd), target, rest, true
 }
 
-// stripMentions removes every @mention of the bot from text and reports whether there was one. Entity offsets
-// and lengths are UTF-16 code units, so the text is sliced as UTF-16: a mention after Arabic text is found.
+// stripMentions removes every @mention from text (a username is not part of a question) and reports whether one
+// was of the bot. Entity offsets and lengths are UTF-16 code units, so the text is sliced as UTF-16: a mention
+// after Arabic text is found.
 func stripMentions(text string, entities []models.MessageEntity, me self) (string, bool) {
 	units := utf16.Encode([]rune(text))
 	var keep []uint16
@@ -137,26 +138,20 @@ func stripMentions(text string, entities []models.MessageEntity, me self) (strin
 		if e.Offset < last || e.Offset+e.Length > len(units) || e.Length <= 0 {
 			continue
 		}
-		var ours bool
 		switch e.Type {
 		case models.MessageEntityTypeMention:
-			ours = strings.EqualFold(string(utf16.Decode(units[e.Offset:e.Offset+e.Length])), "@"+me.username)
+			found = found || strings.EqualFold(string(utf16.Decode(units[e.Offset:e.Offset+e.Length])), "@"+me.username)
 		case models.MessageEntityTypeTextMention:
-			ours = e.User != nil && e.User.ID == me.id
-		}
-		if !ours {
+			found = found || e.User != nil && e.User.ID == me.id
+		default:
 			continue
 		}
-		found = true
 		keep = append(keep, units[last:e.Offset]...)
 		keep = append(keep, ' ')
 		last = e.Offset + e.Length
 	}
-	if !found {
-		return text, false
-	}
 	keep = append(keep, units[last:]...)
-	return string(utf16.Decode(keep)), true
+	return string(utf16.Decode(keep)), found
 }
 
 // userLang guesses the language to speak to a sender in when the message itself has no words: Arabic for an

@@ -8,9 +8,8 @@ import (
 
 // window allows at most n events in any span of length d: a sliding log of the last n event times. Unlike a
 // token bucket it never lets a burst exceed n within d, which is how Telegram counts ("30 messages per second",
-// "20 messages per minute in a group"). Safe for concurrent use.
+// "20 messages per minute in a group"). The pacer's lock guards it.
 type window struct {
-	mu    sync.Mutex
 	n     int
 	d     time.Duration
 	times []time.Time // the last n event times, oldest first
@@ -18,46 +17,38 @@ type window struct {
 
 func newWindow(n int, d time.Duration) *window { return &window{n: n, d: d} }
 
-// wait blocks until an event may happen now, records it, and returns nil; or returns ctx's error.
-func (w *window) wait(ctx context.Context) error {
-	for {
-		delay := w.reserve(time.Now())
-		if delay == 0 {
-			return nil
-		}
-		t := time.NewTimer(delay)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
-		}
-	}
-}
-
-// tryTake records an event if one may happen now.
-func (w *window) tryTake() bool { return w.reserve(time.Now()) == 0 }
-
-// reserve records an event at now if the window allows it (returning 0), else returns how long to wait.
-func (w *window) reserve(now time.Time) time.Duration {
-	w.mu.Lock()
-	defer w.mu.Unlock()
+// delay is how long from now until the window allows an event.
+func (w *window) delay(now time.Time) time.Duration {
 	if len(w.times) < w.n {
-		w.times = append(w.times, now)
 		return 0
 	}
 	if free := w.times[0].Add(w.d); now.Before(free) {
 		return free.Sub(now)
 	}
+	return 0
+}
+
+// record notes an event at now (which must not be earlier than the events recorded before).
+func (w *window) record(now time.Time) {
+	if len(w.times) < w.n {
+		w.times = append(w.times, now)
+		return
+	}
 	copy(w.times, w.times[1:])
 	w.times[len(w.times)-1] = now
+}
+
+// reserve records an event at now if the window allows it (returning 0), else returns how long to wait.
+func (w *window) reserve(now time.Time) time.Duration {
+	if d := w.delay(now); d > 0 {
+		return d
+	}
+	w.record(now)
 	return 0
 }
 
 // idle reports whether the window has seen no event for d (so it can be forgotten).
 func (w *window) idle(now time.Time) bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	return len(w.times) == 0 || now.Sub(w.times[len(w.times)-1]) > w.d
 }
 
@@ -71,12 +62,13 @@ type Pacing struct {
 	GroupWindow  time.Duration //
 }
 
-// DefaultPacing is what Telegram's Bot FAQ asks: about one message a second in a chat, at most 20 a minute in
-// a group, at most 30 a second overall.
-var DefaultPacing = Pacing{Global: 30, GlobalWindow: time.Second, Chat: 1, ChatWindow: time.Second,
-	Group: 20, GroupWindow: time.Minute}
+// DefaultPacing is what Telegram's Bot FAQ asks (about one message a second in a chat, at most 20 a minute in a
+// group, at most 30 a second overall) with a 5% margin on each window: Telegram counts requests when they
+// arrive, and requests released exactly one window apart arrive a few milliseconds closer together.
+var DefaultPacing = Pacing{Global: 30, GlobalWindow: 1050 * time.Millisecond, Chat: 1, ChatWindow: 1050 * time.Millisecond,
+	Group: 20, GroupWindow: 63 * time.Second}
 
-// pacer holds the flood-limit windows: one global, one per chat, one more per group.
+// pacer holds the flood-limit windows: one global, one per chat, one more per group. Safe for concurrent use.
 type pacer struct {
 	p      Pacing
 	global *window
@@ -91,23 +83,49 @@ func newPacer(p Pacing) *pacer {
 		groups: map[int64]*window{}}
 }
 
-// wait blocks until a message to chatID may be sent under every limit.
+// wait blocks until a message to chatID may be sent under every limit at once, and records it in all of them
+// at that same instant (so a send delayed by the global limit still counts for its chat when it really goes).
 func (pc *pacer) wait(ctx context.Context, chatID int64, group bool) error {
-	chat, grp := pc.windows(chatID, group)
-	if err := chat.wait(ctx); err != nil {
-		return err
-	}
-	if grp != nil {
-		if err := grp.wait(ctx); err != nil {
+	for {
+		delay := pc.reserve(chatID, group)
+		if delay == 0 {
+			return nil
+		}
+		if err := sleep(ctx, delay); err != nil {
 			return err
 		}
 	}
-	return pc.global.wait(ctx)
 }
 
-func (pc *pacer) windows(chatID int64, group bool) (chat, grp *window) {
+func (pc *pacer) reserve(chatID int64, group bool) time.Duration {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
+	now := time.Now()
+	chat, grp := pc.windows(chatID, group)
+	delay := max(chat.delay(now), pc.global.delay(now))
+	if grp != nil {
+		delay = max(delay, grp.delay(now))
+	}
+	if delay > 0 {
+		return delay
+	}
+	chat.record(now)
+	pc.global.record(now)
+	if grp != nil {
+		grp.record(now)
+	}
+	return 0
+}
+
+// tryGlobal takes a global slot if one is free now: for best-effort calls (typing) that must not wait.
+func (pc *pacer) tryGlobal() bool {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	return pc.global.reserve(time.Now()) == 0
+}
+
+// windows returns a chat's windows, creating them; the caller holds pc.mu.
+func (pc *pacer) windows(chatID int64, group bool) (chat, grp *window) {
 	pc.sweep()
 	chat = pc.chats[chatID]
 	if chat == nil {
@@ -152,8 +170,6 @@ type pacingState struct {
 }
 
 func (w *window) snapshot() []time.Time {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	var out []time.Time
 	for _, t := range w.times {
 		if time.Since(t) < w.d {
@@ -164,8 +180,6 @@ func (w *window) snapshot() []time.Time {
 }
 
 func (w *window) restore(times []time.Time) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	if len(times) > w.n {
 		times = times[len(times)-w.n:]
 	}
@@ -190,6 +204,8 @@ func (pc *pacer) save() pacingState {
 }
 
 func (pc *pacer) load(st pacingState) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
 	pc.global.restore(st.Global)
 	for id, ts := range st.Chats {
 		chat, _ := pc.windows(id, false)

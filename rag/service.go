@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -174,19 +175,28 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	if req.Prev != nil {
 		pq, history = req.Prev.q, req.Prev.history()
 	}
-	q := s.ix.prepare(req.Question, pq)
+	question, injected := stripInjections(req.Question)
+	if injected && strings.TrimSpace(question) == "" {
+		lang := knowledge.DetectLang(req.Question)
+		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true, Text: NotCoveredText(lang),
+			Turn: req.Prev}, nil
+	}
+	q := s.ix.prepare(question, pq)
 	model := s.model.Load()
 	if model != nil && q.followUp && len(history) > 0 {
-		q = s.standalone(ctx, model, req.Question, q, history)
+		q = s.standalone(ctx, model, question, q, history)
 	}
-	a, hits, err := s.extractive(ctx, req.Question, q, k)
+	original := req.Question
+	a, hits, err := s.extractive(ctx, original, q, k)
+	req.Question = question // what the model sees: without the injected sentences
 	if err != nil {
 		return Answer{}, err
 	}
 	if model != nil && q.kind != titleAnswer && len(hits) > 0 && hits[0].Coverage >= llmMinCoverage {
 		a = s.withModel(ctx, model, req, q, hits[:min(k, len(hits))], history, a)
 	}
-	a.Turn = &Turn{q: q, question: req.Question, answer: a.Body, earlier: history}
+	a.Question = original
+	a.Turn = &Turn{q: q, question: question, answer: a.Body, earlier: history}
 	if a.Refused {
 		a.Turn.answer = a.Text
 	}

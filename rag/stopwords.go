@@ -26,7 +26,7 @@ tell know knows knew say says said saying told ask asked answer question bot let
 mean means meant called name named get got one ones thing things something anything kind sort much many lot really
 actually exactly anyone someone somebody anybody happen happened happens take took taken make made go went going come
 came want wanted need needed does do kindly hmm um uh headline headlines according per regarding concerning besides except via
-whats whos wheres hows thats its abt wat wut wht hw pls plz u r ur ya yo bro im ive id dont doesnt didnt cant
+http https www com org net html amp lt gt quot nbsp whats whos wheres hows thats its abt wat wut wht hw pls plz u r ur ya yo bro im ive id dont doesnt didnt cant
 wont isnt arent wasnt also else itself themselves himself herself ourselves yourself whatever whoever
 whichever wherever whenever therefore thus hence ever never maybe perhaps sure guess think thx ty exactly precisely basically anyway btw idk tbh wanna gonna gotta kinda lemme gimme
 located location based headquarters headquartered hq seat`
