@@ -46,7 +46,7 @@ func TestPrivateAnswersStreamByThrottledEdits(t *testing.T) {
 	}
 	h.stop(t)
 	sent, edits := s.Sent(), s.Edits()
-	if len(sent) != 1 || !strings.HasPrefix(sent[0].Plain, "Wu Yingchen") {
+	if len(sent) != 1 || !strings.HasPrefix(sent[0].Plain, "Wu") || !strings.HasSuffix(sent[0].Plain, "…") {
 		t.Fatalf("sent %d messages, want one that starts the answer: %+v", len(sent), sent)
 	}
 	if len(edits) < 2 {
