@@ -281,15 +281,16 @@ func TestFloodControlAndRetries(t *testing.T) {
 	if n := len(s.Calls("sendMessage")); n != 6 {
 		t.Errorf("%d sendMessage calls, want 6 (429, 502, 502, ok, 403 once, ok)", n)
 	}
-	if !strings.Contains(h.logs.String(), "blocked or removed") {
-		t.Error("403 not logged")
-	}
 	// A group that became a supergroup: the reply follows it.
 	s.FailNext("sendMessage", 1, bottest.Migrate(-100777))
 	at := "@" + s.Me().Username
 	s.Push(bottest.GroupText(-777, 1, at+" q", bottest.Mention(at+" q", at)))
 	if m := lastSent(t, s, 3); m.ChatID != -100777 {
 		t.Errorf("migrated group reply went to %d", m.ChatID)
+	}
+	h.stop(t)
+	if !strings.Contains(h.logs.String(), "blocked or removed") {
+		t.Error("403 not logged")
 	}
 }
 
