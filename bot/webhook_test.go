@@ -2,9 +2,11 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -128,4 +130,99 @@ func TestMetricsAndHealth(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// TestWebhookBurstAndBadPosts: many updates posted at once, mixed with posts that must be rejected (no or wrong
+// secret, oversized, wrong method, not JSON). Every real question gets exactly one reply; every bad post is
+// rejected, counted, and never handled. A text with a lone surrogate in a JSON escape is answered too.
+func TestWebhookBurstAndBadPosts(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	metricsAddr := freeAddr(t)
+	h, url := startWebhookBot(t, s, Options{MetricsAddr: metricsAddr})
+	const chats, perChat = 40, 3
+	var wg sync.WaitGroup
+	bad := func(req *http.Request) {
+		defer wg.Done()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			t.Errorf("bad post %s %q accepted", req.Method, req.Header.Get(secretHeader))
+		}
+	}
+	for c := range chats {
+		for q := range perChat {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				resp, err := s.PostUpdate(url, "s3cr3t-Token_1", bottest.PrivateText(int64(1600+c), int64(1600+c), fmt.Sprint("q", q)))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				resp.Body.Close()
+			}()
+		}
+		sneaky := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":1,"date":%d,"chat":{"id":9999,"type":"private"},"from":{"id":9999},"text":"sneaky"}}`,
+			900000+c, time.Now().Unix())
+		for _, req := range []*http.Request{
+			newPost(url, "", sneaky), newPost(url, "wrong", sneaky), newPost(url, "s3cr3t-Token_1", "not json"),
+			newPost(url, "s3cr3t-Token_1", `{"update_id":1,"message":{"text":"`+strings.Repeat("a", 1<<20)+`"}}`),
+		} {
+			wg.Add(1)
+			go bad(req)
+		}
+		get, _ := http.NewRequest(http.MethodGet, url, nil)
+		get.Header.Set(secretHeader, "s3cr3t-Token_1")
+		wg.Add(1)
+		go bad(get)
+	}
+	lone := fmt.Sprintf(`{"update_id":950000,"message":{"message_id":7,"date":%d,"chat":{"id":1700,"type":"private"},"from":{"id":1700},"text":"who \ud800 heads"}}`,
+		time.Now().Unix())
+	resp, err := http.DefaultClient.Do(newPost(url, "s3cr3t-Token_1", lone))
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("lone surrogate post: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	wg.Wait()
+	sent := s.WaitSent(t, chats*perChat+1, 30*time.Second)
+	per := map[int64]int{}
+	for _, m := range sent {
+		per[m.ChatID]++
+	}
+	for c := range chats {
+		if per[int64(1600+c)] != perChat {
+			t.Errorf("chat %d got %d replies, want %d", 1600+c, per[int64(1600+c)], perChat)
+		}
+	}
+	if per[9999] != 0 || per[1700] != 1 {
+		t.Errorf("sneaky chat got %d replies (want 0), lone-surrogate chat %d (want 1)", per[9999], per[1700])
+	}
+	m, err := http.Get("http://" + metricsAddr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(m.Body)
+	m.Body.Close()
+	noMoreSent(t, h, chats*perChat+1)
+	for _, want := range []string{`ccabot_webhook_rejected_total{reason="secret"} 80`, `ccabot_webhook_rejected_total{reason="json"} 40`,
+		`ccabot_webhook_rejected_total{reason="size"} 40`,
+		`ccabot_webhook_rejected_total{reason="method"} 41`} { // 40 + the GET that waited for the listener
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
+func newPost(url, secret, body string) *http.Request {
+	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if secret != "" {
+		req.Header.Set(secretHeader, secret)
+	}
+	return req
 }
