@@ -3,9 +3,10 @@ package rag
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"math"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // LocalEmbedder is the offline embedder: hashed character 3- to 5-grams of each normalised word (padded with
@@ -19,9 +20,9 @@ type LocalEmbedder struct {
 	Dim int
 }
 
-// DefaultLocalDim is the vector size of the offline embedder: 8 KiB a passage, few collisions for passages of a
-// few hundred characters.
-const DefaultLocalDim = 2048
+// DefaultLocalDim is the vector size of the offline embedder: 4 KiB a passage. On the QA sets 1,024 dimensions
+// retrieve as well as 2,048 and 4,096, at half the memory and scan time.
+const DefaultLocalDim = 1024
 
 // ID names the embedding space; stored vectors are reused only under the same ID.
 func (e LocalEmbedder) ID() string { return fmt.Sprintf("local-char3to5-v1-d%d", e.Dim) }
@@ -30,10 +31,10 @@ func (e LocalEmbedder) ID() string { return fmt.Sprintf("local-char3to5-v1-d%d",
 // without letters or digits maps to a fixed unit vector that matches nothing in particular.
 func (e LocalEmbedder) Embed(_ context.Context, text string) ([]float32, error) {
 	v := make([]float32, e.Dim)
-	counts := ngramCounts(Normalize(text), e.Dim)
-	for b, c := range counts {
-		v[b.index] += b.sign * float32(1+math.Log(c))
-	}
+	forEachGram(Normalize(text), func(h uint64, count int) {
+		b := bucketOf(h, e.Dim)
+		v[b.index] += b.sign * float32(1+math.Log(float64(count)))
+	})
 	return unitOrDefault(v), nil
 }
 
@@ -46,23 +47,45 @@ type bucket struct {
 	sign  float32
 }
 
-func ngramCounts(normalized string, dim int) map[bucket]float64 {
-	counts := map[bucket]float64{}
+// forEachGram calls fn once per distinct character 3-, 4- and 5-gram of each word (padded with boundary marks),
+// with its FNV-1a hash and count. Hashes are computed in place and counted by sorting: no map, few allocations.
+func forEachGram(normalized string, fn func(hash uint64, count int)) {
+	hashes := make([]uint64, 0, 3*len(normalized))
+	var buf [5 * utf8.UTFMax]byte
 	for _, w := range strings.Fields(normalized) {
 		r := []rune("\x02" + w + "\x03")
 		for n := 3; n <= 5; n++ {
 			for i := 0; i+n <= len(r); i++ {
-				counts[hashGram(string(r[i:i+n]), dim)]++
+				b := buf[:0]
+				for _, c := range r[i : i+n] {
+					b = utf8.AppendRune(b, c)
+				}
+				hashes = append(hashes, fnv1a(b))
 			}
 		}
 	}
-	return counts
+	slices.Sort(hashes)
+	for i := 0; i < len(hashes); {
+		j := i + 1
+		for j < len(hashes) && hashes[j] == hashes[i] {
+			j++
+		}
+		fn(hashes[i], j-i)
+		i = j
+	}
 }
 
-func hashGram(g string, dim int) bucket {
-	h := fnv.New64a()
-	h.Write([]byte(g))
-	sum := h.Sum64()
+// fnv1a is the 64-bit FNV-1a hash of b (as hash/fnv computes it, without its allocation).
+func fnv1a(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func bucketOf(sum uint64, dim int) bucket {
 	b := bucket{index: int(sum % uint64(dim)), sign: 1}
 	if sum>>63 == 1 {
 		b.sign = -1
@@ -75,13 +98,14 @@ func hashGram(g string, dim int) bucket {
 // TF-IDF cosine, without baking corpus statistics into stored vectors.
 func (e LocalEmbedder) queryVector(text string, idf []float32) []float32 {
 	v := make([]float32, e.Dim)
-	for b, c := range ngramCounts(Normalize(text), e.Dim) {
-		w := float32(1 + math.Log(c))
+	forEachGram(Normalize(text), func(h uint64, count int) {
+		b := bucketOf(h, e.Dim)
+		w := float32(1 + math.Log(float64(count)))
 		if idf != nil {
 			w *= idf[b.index] * idf[b.index]
 		}
 		v[b.index] += b.sign * w
-	}
+	})
 	return unitOrDefault(v)
 }
 
