@@ -22,11 +22,7 @@ func (e *env) chat(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return usageErrorf("chat: unexpected argument %q (questions come on stdin)", fs.Arg(0))
 	}
-	cfg, err := e.config()
-	if err != nil {
-		return err
-	}
-	svc, _, err := newService(ctx, cfg, newLogger(cfg, e.stderr))
+	svc, cfg, err := e.service(ctx)
 	if err != nil {
 		return err
 	}

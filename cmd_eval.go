@@ -50,11 +50,7 @@ func (e *env) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := e.config()
-	if err != nil {
-		return err
-	}
-	svc, _, err := newService(ctx, cfg, newLogger(cfg, e.stderr))
+	svc, _, err := e.service(ctx)
 	if err != nil {
 		return err
 	}

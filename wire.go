@@ -22,6 +22,16 @@ type env struct {
 // envFile is the optional dotenv file read from the working directory.
 const envFile = ".env"
 
+// service loads the configuration and builds the question-answering service, for the offline commands.
+func (e *env) service(ctx context.Context) (*rag.Service, config.Config, error) {
+	cfg, err := e.config()
+	if err != nil {
+		return nil, cfg, err
+	}
+	svc, _, err := newService(ctx, cfg, newLogger(cfg, e.stderr))
+	return svc, cfg, err
+}
+
 func (e *env) config() (config.Config, error) {
 	cfg, err := config.Load(e.getenv, envFile)
 	if err != nil {

@@ -103,12 +103,12 @@ func cutLong(s string, maxRunes int) []string {
 			continue
 		}
 		for _, w := range wordsOf(clause) {
-			for utf8.RuneCountInString(w) > maxRunes {
-				r := []rune(w)
+			r := []rune(w)
+			for len(r) > maxRunes {
 				out = append(out, string(r[:maxRunes]))
-				w = string(r[maxRunes:])
+				r = r[maxRunes:]
 			}
-			out = appendJoined(out, w, maxRunes)
+			out = appendJoined(out, string(r), maxRunes)
 		}
 	}
 	return out

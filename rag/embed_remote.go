@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -25,17 +24,8 @@ const embedBatch = 64
 
 // NewRemoteEmbedder returns an embedder for o.Model at o.BaseURL.
 func NewRemoteEmbedder(o ModelOptions) *RemoteEmbedder {
-	cfg := openai.DefaultConfig(o.APIKey)
-	cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
-	hc := o.HTTPClient
-	if hc == nil {
-		hc = &http.Client{}
-	}
-	cfg.HTTPClient = retryAfterDoer{hc}
-	if o.Timeout <= 0 {
-		o.Timeout = 30 * time.Second
-	}
-	return &RemoteEmbedder{apiKey: o.APIKey, client: openai.NewClientWithConfig(cfg), model: o.Model, timeout: o.Timeout}
+	client, o := newClient(o)
+	return &RemoteEmbedder{apiKey: o.APIKey, client: client, model: o.Model, timeout: o.Timeout}
 }
 
 // ID names the embedding space: provider and model. A model change re-embeds everything.

@@ -39,8 +39,8 @@ type Model struct {
 	log     *slog.Logger
 }
 
-// NewModel returns a Model; it does not contact the server (see Check).
-func NewModel(o ModelOptions) *Model {
+// newClient is the go-openai client for o, with the Retry-After capture, and o with its defaults filled in.
+func newClient(o ModelOptions) (*openai.Client, ModelOptions) {
 	cfg := openai.DefaultConfig(o.APIKey)
 	cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
 	hc := o.HTTPClient
@@ -51,13 +51,19 @@ func NewModel(o ModelOptions) *Model {
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
 	}
+	return openai.NewClientWithConfig(cfg), o
+}
+
+// NewModel returns a Model; it does not contact the server (see Check).
+func NewModel(o ModelOptions) *Model {
+	client, o := newClient(o)
 	if o.MaxConcurrency <= 0 {
 		o.MaxConcurrency = 4
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Model{apiKey: o.APIKey, client: openai.NewClientWithConfig(cfg), name: o.Model, timeout: o.Timeout,
+	return &Model{apiKey: o.APIKey, client: client, name: o.Model, timeout: o.Timeout,
 		sem: make(chan struct{}, o.MaxConcurrency), log: o.Logger}
 }
 
