@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -249,5 +248,4 @@ func TestHostileInput(t *testing.T) {
 			t.Errorf("Telegram rejected a reply: %s", c.Description)
 		}
 	}
-	_ = fmt.Sprint
 }
