@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"ccabot/bot"
 	"ccabot/config"
@@ -62,6 +63,8 @@ func botOptions(cfg config.Config, corpus knowledge.Corpus, log *slog.Logger) bo
 		MaxQuestionChars: cfg.MaxQuestionChars, MaxQuestionAge: cfg.MaxQuestionAge,
 		ShutdownTimeout: cfg.ShutdownTimeout, RateBurst: cfg.RateBurst, RatePerMinute: cfg.RatePerMinute,
 		Logger: log, DataDir: cfg.DataDir,
+		// Room for a follow-up rewrite, a query embedding and the answer, each bounded by LLM_TIMEOUT.
+		AnswerTimeout: 3*cfg.LLMTimeout + 15*time.Second,
 	}
 	for _, d := range corpus.Sources() {
 		o.Documents = append(o.Documents, bot.Document{Title: d.Title, Publisher: d.Source, Date: d.Date,

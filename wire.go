@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"time"
 
 	"ccabot/config"
@@ -60,6 +61,16 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	for _, s := range skipped {
 		log.Warn("knowledge file skipped", "err", s)
 	}
+	builtin := map[string]bool{}
+	for _, d := range docs {
+		builtin[d.ID] = true
+	}
+	extra = slices.DeleteFunc(extra, func(d knowledge.Document) bool {
+		if builtin[d.ID] {
+			log.Warn("knowledge file skipped: its id is a built-in document's", "path", d.Origin, "id", d.ID)
+		}
+		return builtin[d.ID]
+	})
 	corpus, problems := knowledge.NewCorpus(append(docs, extra...), 0)
 	for _, p := range problems {
 		log.Warn("knowledge document", "err", p)

@@ -24,13 +24,24 @@ const typingEvery = 4 * time.Second
 
 // answer prepares and sends the reply to one question, in the question's chat (and topic), then remembers it
 // for follow-ups. It logs one line per question: chat, language, mode, score, duration; never the text.
-func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
+//
+// ctx is the job's context (ended only by the shutdown deadline); the answer itself gets AnswerTimeout within
+// it, and the reply is delivered under ctx, so a slow model still leaves time to say something.
+func (b *Bot) answer(ctx context.Context, ev event, taken time.Time) {
 	b.metrics.inFlight.Inc()
 	defer b.metrics.inFlight.Dec()
-	ctx, cancel := context.WithTimeout(ctx, b.opts.AnswerTimeout)
+	defer func() {
+		if p := recover(); p != nil { // a bug must not kill the bot, nor be replayed from the journal forever
+			b.metrics.errors.WithLabelValues("panic").Inc()
+			b.log.Error("panic while answering", "chat_id", ev.chatID, "panic", fmt.Sprint(p))
+			b.finished(ctx, ev)
+		}
+	}()
+	answerCtx, cancel := context.WithTimeout(ctx, b.opts.AnswerTimeout)
 	defer cancel()
-	stopTyping := b.typing(ctx, ev)
-	q := Question{Text: ev.text, Prev: prev}
+	stopTyping := b.typing(answerCtx, ev)
+	// Read here, not when queued: a follow-up sent before the previous answer was delivered still sees it.
+	q := Question{Text: ev.text, Prev: b.convo.prev(ev)}
 	var st *streamer
 	if ev.private { // groups get the finished answer only
 		st = b.newStreamer(ctx, ev)
@@ -38,7 +49,7 @@ func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
 	}
 	var r Reply
 	var err error
-	if werr := b.disp.work(ctx, func() { r, err = b.ans.Answer(ctx, q) }); werr != nil {
+	if werr := b.disp.work(answerCtx, func() { r, err = b.ans.Answer(answerCtx, q) }); werr != nil {
 		err = werr
 	}
 	stopTyping()
@@ -84,7 +95,8 @@ func (b *Bot) answer(ctx context.Context, ev event, prev any, taken time.Time) {
 		"duration", d.Round(time.Millisecond))
 }
 
-// finished marks a question done in the journal, unless shutdown cut it short (then the next start answers it).
+// finished marks a question done in the journal, unless the shutdown deadline cut it short (then the next start
+// answers it). ctx is the job's context.
 func (b *Bot) finished(ctx context.Context, ev event) {
 	if b.journal == nil || ctx.Err() != nil {
 		return
@@ -171,42 +183,53 @@ func shorten(text string, max int) string {
 	return s + " …"
 }
 
-// onInline answers "@Bot question" typed in any chat with one article the user can send.
+// inlineDeadline is how long an inline query may wait for its answer: Telegram stops accepting one after about
+// ten seconds.
+const inlineDeadline = 8 * time.Second
+
+// onInline answers "@Bot question" typed in any chat with one article the user can send. Telegram sends a query
+// each time the user pauses while typing, so only the newest query of a user is answered (older ones still
+// queued are dropped), queries that waited past the deadline are dropped, and inline queries have their own
+// rate limit, apart from chat questions. Results are personal: never cached for other users.
 func (b *Bot) onInline(q *models.InlineQuery) {
 	text := strings.TrimSpace(q.Query)
 	if len(b.allowed) > 0 && !b.allowed[q.From.ID] {
 		return
 	}
+	received := time.Now()
+	b.latestInline.Store(q.From.ID, q.ID)
 	lang := knowledge.DetectLang(text)
-	respond := func(ctx context.Context, results []models.InlineQueryResult) {
+	respond := func(ctx context.Context, cache int, results ...models.InlineQueryResult) {
 		_, err := b.tg.AnswerInlineQuery(ctx, &tgbot.AnswerInlineQueryParams{InlineQueryID: q.ID, Results: results,
-			CacheTime: 60})
+			CacheTime: cache, IsPersonal: true})
 		if err != nil {
-			b.log.Warn("answerInlineQuery failed", "err", b.send.scrub(err))
+			b.log.Debug("answerInlineQuery failed", "err", b.send.scrub(err))
 		}
 	}
-	key := fmt.Sprint("inline:", q.From.ID)
+	notice := func(id, msg string) {
+		b.run(fmt.Sprint("inline:", q.From.ID), func(ctx context.Context) {
+			respond(ctx, 0, article(id, msg, msg, html.EscapeString(msg)))
+		})
+	}
 	switch {
 	case text == "":
-		b.disp.submit(key, func(ctx context.Context) { respond(ctx, []models.InlineQueryResult{}) })
+		b.run(fmt.Sprint("inline:", q.From.ID), func(ctx context.Context) { respond(ctx, 0) })
 		return
 	case utf8.RuneCountInString(text) > b.opts.MaxQuestionChars:
-		msg := fmt.Sprintf(tooLong[lang], utf8.RuneCountInString(text), b.opts.MaxQuestionChars)
-		b.disp.submit(key, func(ctx context.Context) {
-			respond(ctx, []models.InlineQueryResult{article("long", msg, msg, html.EscapeString(msg))})
-		})
+		notice("long", fmt.Sprintf(tooLong[lang], utf8.RuneCountInString(text), b.opts.MaxQuestionChars))
 		return
 	}
-	if ok, _ := b.limits.take(q.From.ID); !ok {
-		b.disp.submit(key, func(ctx context.Context) {
-			msg := rateLimited[lang]
-			respond(ctx, []models.InlineQueryResult{article("rate", msg, msg, html.EscapeString(msg))})
-		})
+	if ok, _ := b.inlineLimits.take(q.From.ID); !ok {
+		notice("rate", rateLimited[lang])
 		return
 	}
 	b.metrics.questions.WithLabelValues("inline").Inc()
-	b.disp.submit(key, func(ctx context.Context) {
-		ctx, cancel := context.WithTimeout(ctx, 8*time.Second) // Telegram drops inline answers after ~10 s
+	b.run(fmt.Sprint("inline:", q.From.ID), func(ctx context.Context) {
+		if latest, _ := b.latestInline.Load(q.From.ID); latest != q.ID || time.Since(received) > inlineDeadline {
+			b.metrics.ignored.WithLabelValues("inline_superseded").Inc()
+			return
+		}
+		ctx, cancel := context.WithDeadline(ctx, received.Add(inlineDeadline))
 		defer cancel()
 		var r Reply
 		var err error
@@ -214,13 +237,13 @@ func (b *Bot) onInline(q *models.InlineQuery) {
 			err = werr
 		}
 		if err != nil {
-			b.log.Error("inline answer failed", "err", err)
+			b.log.Warn("inline answer failed", "err", err)
 			return
 		}
 		msg := renderHTML(r.Body, footer(r), MaxMessageUnits)[0].html
 		h := fnv.New64a()
 		h.Write([]byte(text))
-		respond(ctx, []models.InlineQueryResult{article(fmt.Sprintf("%x", h.Sum64()), text, r.Body, msg)})
+		respond(ctx, 300, article(fmt.Sprintf("%x", h.Sum64()), text, r.Body, msg))
 		b.log.Info("answered inline", "lang", r.Lang, "mode", r.Mode, "refused", r.Refused)
 	})
 }

@@ -86,9 +86,12 @@ type Bot struct {
 	disp    *dispatcher
 	metrics *metrics
 	limits  *userLimits
-	convo   *conversations
-	votes   *feedbackStore
-	allowed map[int64]bool
+	// inlineLimits is apart from limits: inline queries come as the user types.
+	inlineLimits *userLimits
+	latestInline sync.Map // user id → newest inline query id
+	convo        *conversations
+	votes        *feedbackStore
+	allowed      map[int64]bool
 
 	journal    *journal // nil without DataDir
 	lastUpdate atomic.Int64
@@ -108,7 +111,8 @@ func New(opts Options, ans Answerer) (*Bot, error) {
 	}
 	b := &Bot{opts: opts, ans: ans, log: opts.Logger, metrics: newMetrics(), convo: newConversations(),
 		limits: newUserLimits(opts.RateBurst, opts.RatePerMinute), votes: newFeedbackStore(),
-		allowed: map[int64]bool{}}
+		inlineLimits: newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
+		allowed:      map[int64]bool{}}
 	for _, id := range opts.AllowedChatIDs {
 		b.allowed[id] = true
 	}
@@ -153,7 +157,8 @@ func (b *Bot) Run(ctx context.Context) error {
 		return err
 	}
 	b.loadPacing()
-	if err := b.openJournal(); err != nil {
+	pending, err := b.openJournal()
+	if err != nil {
 		return err
 	}
 	defer b.journal.close()
@@ -163,20 +168,23 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	defer stopMetrics()
 
-	intake, stopIntake := context.WithCancel(ctx)
+	// Intake is stopped explicitly, in order (see stopped), not by ctx: in webhook mode the HTTP server must stop
+	// accepting before go-telegram's worker stops reading, or an update answered 200 would be lost.
+	intake, stopIntake := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopIntake()
 	var stopped func()
 	if webhook {
-		stopped, err = b.startWebhook(ctx, intake)
+		stopped, err = b.startWebhook(ctx, intake, stopIntake)
 	} else {
-		stopped, err = b.startPolling(ctx, intake)
+		stopped, err = b.startPolling(ctx, intake, stopIntake)
 	}
 	if err != nil {
 		return err
 	}
+	// Questions from before a restart are queued once intake works, so a start that fails leaves them journaled.
+	b.replay(pending)
 	<-ctx.Done()
 	b.log.Info("shutting down: no new questions; finishing the ones in flight", "timeout", b.opts.ShutdownTimeout)
-	stopIntake()
 	stopped()
 	if n := b.disp.drain(b.opts.ShutdownTimeout); n > 0 {
 		b.log.Error("shutdown timeout: answers not delivered", "count", n)
@@ -234,15 +242,15 @@ func (b *Bot) introduce(ctx context.Context) error {
 	return nil
 }
 
-// startPolling removes a leftover webhook and long-polls getUpdates; stopped waits for the poller to end.
-func (b *Bot) startPolling(ctx, intake context.Context) (stopped func(), err error) {
+// startPolling removes a leftover webhook and long-polls getUpdates; stopped ends polling and waits for it.
+func (b *Bot) startPolling(ctx, intake context.Context, stopIntake func()) (stopped func(), err error) {
 	if _, err := b.tg.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
 		b.log.Warn("could not remove a webhook; polling may get 409 Conflict", "err", b.send.scrub(err))
 	}
 	done := make(chan struct{})
 	go func() { b.tg.Start(intake); close(done) }()
 	b.log.Info("polling for updates")
-	return func() { <-done }, nil
+	return func() { stopIntake(); <-done }, nil
 }
 
 // serveMetrics starts /metrics and /healthz when METRICS_ADDR is set.

@@ -216,7 +216,7 @@ func TestGroupSpeaksOnlyWhenAddressed(t *testing.T) {
 func TestCommandsAndOddMessages(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
-	h := start(t, s, &echoAnswerer{}, Options{MaxQuestionChars: 50,
+	h := start(t, s, &echoAnswerer{}, Options{MaxQuestionChars: 50, RateBurst: 20,
 		Documents: []Document{{Title: "الصين ودول آسيا الوسطى", Publisher: "Xinhua (Arabic)", Date: "2024-03-30"}}})
 	const c = 601
 	push := func(u models.Update) { s.Push(u) }
@@ -288,8 +288,9 @@ func TestInlineAndFeedback(t *testing.T) {
 	h := start(t, s, &echoAnswerer{}, Options{})
 	s.Push(models.Update{InlineQuery: &models.InlineQuery{ID: "iq1", From: &models.User{ID: 1201}, Query: "who is wang yi"}})
 	calls := s.WaitCalls(t, "answerInlineQuery", 1, 10*time.Second)
-	if r := calls[0].Params["results"]; !strings.Contains(r, "answer to: who is wang yi") || !strings.Contains(r, `"parse_mode":"HTML"`) {
-		t.Errorf("inline results = %s", r)
+	if r := calls[0].Params["results"]; !strings.Contains(r, "answer to: who is wang yi") || !strings.Contains(r, `"parse_mode":"HTML"`) ||
+		calls[0].Params["is_personal"] != "true" {
+		t.Errorf("inline answer = %v", calls[0].Params)
 	}
 	s.Push(bottest.PrivateText(1202, 1202, "who is wang yi"))
 	m := lastSent(t, s, 1)

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"strings"
+	"time"
 	"unicode/utf16"
 
 	"github.com/go-telegram/bot/models"
@@ -23,6 +24,7 @@ const (
 // event is an incoming message, classified.
 type event struct {
 	updateID int64
+	date     time.Time // when it was asked
 	action   action
 	cmd      string // "start", "help", "sources", or "unknown" for a command we do not have
 	text     string // the question, mention and /ask removed
@@ -48,7 +50,8 @@ type self struct {
 // messages, or /ask, /ask@ItsName; everything else is silence. Commands addressed to another bot
 // (/ask@OtherBot) are silence everywhere.
 func classify(m *models.Message, me self) event {
-	ev := event{chatID: m.Chat.ID, chatType: m.Chat.Type, msgID: m.ID, private: m.Chat.Type == models.ChatTypePrivate}
+	ev := event{chatID: m.Chat.ID, chatType: m.Chat.Type, msgID: m.ID, private: m.Chat.Type == models.ChatTypePrivate,
+		date: time.Unix(int64(m.Date), 0)}
 	if m.From != nil {
 		ev.userID = m.From.ID
 	}

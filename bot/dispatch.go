@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -30,14 +31,27 @@ func newDispatcher(workers int, onQueue func(int)) *dispatcher {
 		queues: map[string][]func(context.Context){}, onQueue: onQueue}
 }
 
-// submit queues job under key and reports false once the dispatcher is draining.
-func (d *dispatcher) submit(key string, job func(context.Context)) bool {
+// maxQueue bounds one key's queue: a group answered at 20 messages a minute does not need more than ten minutes
+// of backlog, and memory stays bounded whatever a chat sends.
+const maxQueue = 200
+
+// errQueueFull and errDraining say why submit refused a job.
+var (
+	errQueueFull = errors.New("this chat's queue is full")
+	errDraining  = errors.New("shutting down")
+)
+
+// submit queues job under key.
+func (d *dispatcher) submit(key string, job func(context.Context)) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.closed {
-		return false
+		return errDraining
 	}
 	q, running := d.queues[key]
+	if len(q) >= maxQueue {
+		return errQueueFull
+	}
 	d.queues[key] = append(q, job)
 	d.pending++
 	d.onQueue(d.pending)
@@ -45,7 +59,7 @@ func (d *dispatcher) submit(key string, job func(context.Context)) bool {
 		d.wg.Add(1)
 		go d.run(key)
 	}
-	return true
+	return nil
 }
 
 // run drains one key's queue, one job at a time.

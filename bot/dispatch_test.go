@@ -45,7 +45,7 @@ func TestDispatcherOrderPerKeyAndBound(t *testing.T) {
 			}
 		}
 	}
-	if d.submit("x", func(context.Context) {}) {
+	if err := d.submit("x", func(context.Context) {}); err == nil {
 		t.Error("submit after drain was accepted")
 	}
 }

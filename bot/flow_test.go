@@ -124,3 +124,18 @@ func TestRateLimitOneNoticePerWindow(t *testing.T) {
 	}
 	noMoreSent(t, h, 4)
 }
+
+// TestAnswerTimeoutStillReplies: an answer that never comes ends in a clear reply, not silence.
+func TestAnswerTimeoutStillReplies(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	never := make(chan struct{})
+	t.Cleanup(func() { close(never) })
+	h := start(t, s, &echoAnswerer{hold: map[string]chan struct{}{"stuck": never}},
+		Options{AnswerTimeout: 300 * time.Millisecond, DataDir: t.TempDir()})
+	s.Push(bottest.PrivateText(1801, 1801, "stuck"))
+	if m := lastSent(t, s, 1); !strings.Contains(m.Plain, "something went wrong") {
+		t.Errorf("after the answer timeout: %q", m.Plain)
+	}
+	noMoreSent(t, h, 1)
+}

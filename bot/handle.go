@@ -15,6 +15,12 @@ import (
 // handle receives every update, in order, from go-telegram's single worker. It only classifies and queues:
 // answering happens in the dispatcher, so a slow answer never delays reading the next update.
 func (b *Bot) handle(_ context.Context, _ *tgbot.Bot, u *models.Update) {
+	defer func() {
+		if p := recover(); p != nil { // one odd update must not stop the bot or be redelivered forever
+			b.metrics.errors.WithLabelValues("panic").Inc()
+			b.log.Error("panic while handling an update", "update_id", u.ID, "panic", fmt.Sprint(p))
+		}
+	}()
 	if u.ID > b.lastUpdate.Load() {
 		b.lastUpdate.Store(u.ID)
 	}
@@ -58,11 +64,19 @@ func (b *Bot) onMessage(updateID int64, m *models.Message) {
 		b.metrics.ignored.WithLabelValues("not_addressed").Inc()
 		return
 	}
-	if time.Since(time.Unix(int64(m.Date), 0)) > b.opts.MaxQuestionAge {
+	if time.Since(ev.date) > b.opts.MaxQuestionAge {
 		b.staleCount.Add(1)
 		return
 	}
 	b.logStale()
+	// Every reply counts against the sender's limit, fixed ones too: 200 × /help must not queue 200 replies.
+	if ok, notify := b.limits.take(ev.userID); !ok {
+		b.metrics.ignored.WithLabelValues("rate_limited").Inc()
+		if notify {
+			b.say(ev, rateLimited[ev.lang])
+		}
+		return
+	}
 	switch ev.action {
 	case nonText:
 		b.say(ev, nonTextNote)
@@ -94,13 +108,6 @@ func (b *Bot) onQuestion(ev event) {
 		b.say(ev, fmt.Sprintf(tooLong[ev.lang], n, b.opts.MaxQuestionChars))
 		return
 	}
-	if ok, notify := b.limits.take(ev.userID); !ok {
-		b.metrics.ignored.WithLabelValues("rate_limited").Inc()
-		if notify {
-			b.say(ev, rateLimited[ev.lang])
-		}
-		return
-	}
 	if b.journal != nil {
 		if err := b.journal.take(recordOf(ev)); err != nil {
 			b.log.Error("journal: question not recorded; it would be lost in a crash", "err", err)
@@ -112,15 +119,27 @@ func (b *Bot) onQuestion(ev event) {
 // enqueue queues an accepted question's answer in the chat's line.
 func (b *Bot) enqueue(ev event) {
 	b.metrics.questions.WithLabelValues(string(ev.chatType)).Inc()
-	prev := b.convo.prev(ev)
 	taken := time.Now()
-	b.submit(ev, func(ctx context.Context) { b.answer(ctx, ev, prev, taken) })
+	b.submit(ev, func(ctx context.Context) { b.answer(ctx, ev, taken) })
 }
 
 // submit queues a job in the chat's line; once shutdown has begun the message is left for the next start.
-func (b *Bot) submit(ev event, job func(context.Context)) {
-	if !b.disp.submit(fmt.Sprint(ev.chatID), job) {
-		b.log.Warn("shutting down: message left unanswered", "chat_id", ev.chatID)
+func (b *Bot) submit(ev event, job func(context.Context)) { b.run(fmt.Sprint(ev.chatID), job) }
+
+// run queues job under key, guarded so a panic in it is logged instead of killing the bot.
+func (b *Bot) run(key string, job func(context.Context)) {
+	guarded := func(ctx context.Context) {
+		defer func() {
+			if p := recover(); p != nil {
+				b.metrics.errors.WithLabelValues("panic").Inc()
+				b.log.Error("panic in a job", "key", key, "panic", fmt.Sprint(p))
+			}
+		}()
+		job(ctx)
+	}
+	if err := b.disp.submit(key, guarded); err != nil {
+		b.metrics.ignored.WithLabelValues("queue").Inc()
+		b.log.Warn("message left unanswered", "key", key, "reason", err)
 	}
 }
 
@@ -170,7 +189,7 @@ func (b *Bot) onCallback(cq *models.CallbackQuery) {
 	if !ok {
 		b.metrics.ignored.WithLabelValues("unknown_callback").Inc()
 	}
-	b.disp.submit(fmt.Sprint("callback:", cq.From.ID), func(ctx context.Context) {
+	b.run(fmt.Sprint("callback:", cq.From.ID), func(ctx context.Context) {
 		if _, err := b.tg.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: cq.ID, Text: text}); err != nil {
 			b.log.Warn("answerCallbackQuery failed", "err", b.send.scrub(err))
 		}

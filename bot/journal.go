@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"syscall"
 )
 
 // journal makes taken questions survive a crash. A question is recorded (appended to a file under DATA_DIR)
@@ -25,7 +26,8 @@ type journal struct {
 	w       *bufio.Writer
 	pending map[int64]record
 	done    map[int64]bool
-	order   []int64 // done IDs, oldest first, for bounding done
+	order   []int64  // done IDs, oldest first, for bounding done
+	lock    *os.File // held (flock) while the journal is open
 }
 
 // record is one journal line.
@@ -53,15 +55,27 @@ func openJournal(dir, name string) (*journal, []record, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, nil, err
 	}
-	j := &journal{path: filepath.Join(dir, name), pending: map[int64]record{}, done: map[int64]bool{}}
+	// One process per journal: a second one would compact the file from under the first.
+	lock, err := os.OpenFile(filepath.Join(dir, name+".lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		lock.Close()
+		return nil, nil, errors.New("another instance of this bot is using the same DATA_DIR")
+	}
+	j := &journal{path: filepath.Join(dir, name), pending: map[int64]record{}, done: map[int64]bool{}, lock: lock}
 	if err := j.load(); err != nil {
+		lock.Close()
 		return nil, nil, err
 	}
 	if err := j.compact(); err != nil {
+		lock.Close()
 		return nil, nil, err
 	}
 	f, err := os.OpenFile(j.path, os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o600)
 	if err != nil {
+		lock.Close()
 		return nil, nil, err
 	}
 	j.f, j.w = f, bufio.NewWriter(f)
@@ -191,6 +205,7 @@ func (j *journal) close() error {
 	}
 	j.w.Flush()
 	err := j.f.Close()
+	j.lock.Close() // releases the flock
 	j.f, j.w = nil, nil
 	return err
 }

@@ -31,6 +31,9 @@ func TestJournalSurvivesATornFileAndCompacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer j2.close()
+	if _, _, err := openJournal(dir, "j.jsonl"); err == nil {
+		t.Error("a second process could open the same journal")
+	}
 	if len(pending) != 2 || pending[0].ID != 1 || pending[1].ID != 3 || pending[1].Chat != 30 {
 		t.Errorf("pending after restart = %+v, want 1 and 3", pending)
 	}

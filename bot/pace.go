@@ -183,7 +183,14 @@ func (w *window) restore(times []time.Time) {
 	if len(times) > w.n {
 		times = times[len(times)-w.n:]
 	}
-	w.times = append([]time.Time(nil), times...)
+	now := time.Now()
+	w.times = w.times[:0]
+	for _, t := range times {
+		if t.After(now) {
+			t = now // a clock set back must not stall sends
+		}
+		w.times = append(w.times, t)
+	}
 }
 
 func (pc *pacer) save() pacingState {

@@ -12,17 +12,23 @@ import (
 	"ccabot/knowledge"
 )
 
-// openJournal opens the journal under DataDir and queues the questions a previous run took but did not answer;
-// those older than MaxQuestionAge are dropped with one log line.
-func (b *Bot) openJournal() error {
+// openJournal opens the journal under DataDir and returns the questions a previous run took but did not answer.
+func (b *Bot) openJournal() ([]record, error) {
 	if b.opts.DataDir == "" {
-		return nil
+		return nil, nil
 	}
 	j, pending, err := openJournal(filepath.Join(b.opts.DataDir, "journal"), fmt.Sprintf("bot-%d.jsonl", b.me.id))
 	if err != nil {
-		return fmt.Errorf("open the question journal under DATA_DIR %s: %w", b.opts.DataDir, err)
+		return nil, fmt.Errorf("open the question journal under DATA_DIR %s: %w", b.opts.DataDir, err)
 	}
 	b.journal = j
+	return pending, nil
+}
+
+// replay queues the questions from before the restart; those older than MaxQuestionAge are dropped with one
+// log line.
+func (b *Bot) replay(pending []record) {
+	j := b.journal
 	dropped := 0
 	for _, r := range pending {
 		if time.Since(time.Unix(r.Date, 0)) > b.opts.MaxQuestionAge {
@@ -39,19 +45,18 @@ func (b *Bot) openJournal() error {
 	if n := len(pending) - dropped; n > 0 {
 		b.log.Info("answering questions taken before the restart", "count", n)
 	}
-	return nil
 }
 
 func recordOf(ev event) record {
 	return record{ID: ev.updateID, Chat: ev.chatID, ChatType: string(ev.chatType), Thread: ev.thread, Msg: ev.msgID,
 		User: ev.userID, ReplyTo: ev.replyTo, Text: ev.text, Lang: string(ev.lang), Private: ev.private,
-		Date: time.Now().Unix()}
+		Date: ev.date.Unix()}
 }
 
 func eventOf(r record) event {
 	return event{updateID: r.ID, action: question, chatID: r.Chat, chatType: models.ChatType(r.ChatType),
 		thread: r.Thread, msgID: r.Msg, userID: r.User, replyTo: r.ReplyTo, text: r.Text,
-		lang: knowledge.Lang(r.Lang), private: r.Private}
+		lang: knowledge.Lang(r.Lang), private: r.Private, date: time.Unix(r.Date, 0)}
 }
 
 // pacingFile keeps the flood-limit windows across a graceful restart.

@@ -18,18 +18,20 @@ const editEvery = time.Second
 // that message is edited with the text so far at most once per editEvery. finish makes the final text land
 // whole: the first part edited in, the rest (past 4096 units) sent as new messages.
 type streamer struct {
-	b     *Bot
-	ev    event
-	mu    sync.Mutex
-	text  string // latest partial text
-	shown string // what the message shows now
-	msgID int
-	stop  chan struct{}
-	done  chan struct{}
+	b      *Bot
+	ev     event
+	cancel context.CancelFunc // ends the partial edits
+	mu     sync.Mutex
+	text   string // latest partial text
+	shown  string // what the message shows now
+	msgID  int
+	stop   chan struct{}
+	done   chan struct{}
 }
 
 func (b *Bot) newStreamer(ctx context.Context, ev event) *streamer {
-	s := &streamer{b: b, ev: ev, stop: make(chan struct{}), done: make(chan struct{})}
+	ctx, cancel := context.WithCancel(ctx)
+	s := &streamer{b: b, ev: ev, cancel: cancel, stop: make(chan struct{}), done: make(chan struct{})}
 	go s.loop(ctx)
 	return s
 }
@@ -45,7 +47,7 @@ func (s *streamer) loop(ctx context.Context) {
 	defer close(s.done)
 	t := time.NewTicker(editEvery / 4)
 	defer t.Stop()
-	var last time.Time
+	var last, pausedUntil time.Time
 	for {
 		select {
 		case <-s.stop:
@@ -57,7 +59,7 @@ func (s *streamer) loop(ctx context.Context) {
 		s.mu.Lock()
 		text := s.text
 		s.mu.Unlock()
-		if text == "" || text == s.shown || time.Since(last) < editEvery {
+		if text == "" || text == s.shown || time.Since(last) < editEvery || time.Now().Before(pausedUntil) {
 			continue
 		}
 		html := renderHTML(text+" …", "", MaxMessageUnits)[0].html
@@ -68,7 +70,12 @@ func (s *streamer) loop(ctx context.Context) {
 			}
 			s.msgID = id
 		} else if err := s.b.send.edit(ctx, s.ev.chatID, s.msgID, html, nil, false); err != nil {
-			continue // a 429 on a partial edit: skip it, the next one carries more text anyway
+			// Skip this partial edit (the next carries more text); after a 429, wait as Telegram asks.
+			var tooMany *tgbot.TooManyRequestsError
+			if errors.As(err, &tooMany) {
+				pausedUntil = time.Now().Add(time.Duration(max(tooMany.RetryAfter, 1)) * time.Second)
+			}
+			continue
 		}
 		s.shown, last = text, time.Now()
 	}
@@ -77,6 +84,7 @@ func (s *streamer) loop(ctx context.Context) {
 // finish stops the partial edits and delivers the final reply, returning the last message's ID (0 if lost).
 func (s *streamer) finish(ctx context.Context, body, foot string, markup any) int {
 	close(s.stop)
+	s.cancel() // a partial send still waiting out a 429 gives way to the final text
 	<-s.done
 	if s.msgID == 0 {
 		return s.b.deliver(ctx, s.ev, body, foot, markup)
@@ -88,8 +96,12 @@ func (s *streamer) finish(ctx context.Context, body, foot string, markup any) in
 		firstMarkup = markup
 	}
 	if err := s.b.send.edit(ctx, s.ev.chatID, s.msgID, first, firstMarkup, true); err != nil {
-		s.b.log.Error("final answer not delivered (edit)", "chat_id", s.ev.chatID, "err", err)
-		return 0
+		if ctx.Err() != nil {
+			return 0
+		}
+		// The partial message is gone (deleted by the user, too old to edit): send the answer anew.
+		s.b.log.Warn("could not edit the streamed answer; sending it as a new message", "chat_id", s.ev.chatID, "err", err)
+		return s.b.deliver(ctx, s.ev, body, foot, markup)
 	}
 	last := s.msgID
 	for i, m := range msgs[1:] {

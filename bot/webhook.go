@@ -26,9 +26,9 @@ const secretHeader = "X-Telegram-Bot-Api-Secret-Token"
 
 // startWebhook registers the webhook and serves it. Requests are checked before go-telegram sees them (its
 // handler answers 200 to a wrong secret and reads any body): only POST, only with the right secret (constant-time
-// compare, else 401), only JSON updates up to 1 MiB. stopped stops accepting requests and waits for the
-// library's worker.
-func (b *Bot) startWebhook(ctx, intake context.Context) (stopped func(), err error) {
+// compare, else 401), only JSON updates up to 1 MiB. stopped stops accepting requests, then stops the library's
+// worker and waits for it.
+func (b *Bot) startWebhook(ctx, intake context.Context, stopIntake func()) (stopped func(), err error) {
 	ln, err := net.Listen("tcp", b.opts.WebhookListen)
 	if err != nil {
 		return nil, fmt.Errorf("WEBHOOK_LISTEN %s: %w", b.opts.WebhookListen, err)
@@ -37,7 +37,7 @@ func (b *Bot) startWebhook(ctx, intake context.Context) (stopped func(), err err
 		AllowedUpdates: allowedUpdates})
 	if err != nil {
 		ln.Close()
-		return nil, fmt.Errorf("setWebhook %s: %s", b.opts.WebhookURL, b.send.scrub(err))
+		return nil, fmt.Errorf("setWebhook (WEBHOOK_URL): %s", b.send.scrub(err))
 	}
 	srv := &http.Server{Handler: b.webhookHandler(b.tg.WebhookHandler()), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
@@ -47,7 +47,8 @@ func (b *Bot) startWebhook(ctx, intake context.Context) (stopped func(), err err
 	return func() {
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		srv.Shutdown(shut)
+		srv.Shutdown(shut) // stop accepting; requests in progress finish and hand their update over
+		stopIntake()
 		<-done
 	}, nil
 }

@@ -158,7 +158,11 @@ func (r *reader) url(key, def string) string {
 	}
 	u, err := url.Parse(v)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		r.fail(key, fmt.Sprintf("must be an http(s) URL like %q, got %q", "https://host/path", v))
+		shown := "a value that is not a URL" // never echo what might hold credentials
+		if err == nil {
+			shown = fmt.Sprintf("scheme %q, host %q", u.Scheme, u.Host)
+		}
+		r.fail(key, fmt.Sprintf("must be an http(s) URL like %q, got %s", "https://host/path", shown))
 		return def
 	}
 	return strings.TrimRight(v, "/")

@@ -17,8 +17,11 @@ const llmMinCoverage = 0.2
 // withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
 // answer) when the model fails, cites nothing or answers in the wrong language, with one log line saying why.
 func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
+	// A follow-up's answer depends on the conversation, which the key does not hold: only fresh questions are
+	// cached.
+	cacheable := len(history) == 0 && !q.followUp
 	key := s.cacheKey(q, hits)
-	if cached, ok := s.cache.Get(key); ok {
+	if cached, ok := s.cache.Get(key); ok && cacheable {
 		cached.Question = req.Question
 		return cached
 	}
@@ -30,7 +33,9 @@ func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *q
 		return fallback
 	}
 	a.Retrieved, a.BestScore = fallback.Retrieved, fallback.BestScore
-	s.cache.Add(key, a)
+	if cacheable {
+		s.cache.Add(key, a)
+	}
 	return a
 }
 

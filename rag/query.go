@@ -97,7 +97,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 				q.cover[t] = w * followUpWeight
 			}
 		}
-		if q.kind == anyAnswer {
+		if q.kind == anyAnswer && prev.kind != titleAnswer {
 			q.kind = prev.kind
 		}
 		q.list = q.list || prev.list && len(a.free) == 0

@@ -257,6 +257,10 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 // headline answers "what is the headline?": the title of the document the question points at, else of the
 // first document (the built-in article).
 func (s *Service) headline(ctx context.Context, q *query, a Answer) (Answer, error) {
+	if len(s.ix.passages) == 0 {
+		a.Refused, a.Text = true, NotCoveredText(q.lang)
+		return a, nil
+	}
 	doc := s.ix.passages[0].DocID
 	if q.hasContent() {
 		hits, err := s.ix.search(ctx, q, 1)
