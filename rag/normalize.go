@@ -16,7 +16,9 @@ import (
 // Persian ک ی → ك ي), Arabic-Indic digits to ASCII, apostrophes dropped ("Xi'an" → "xian"), and every other
 // punctuation mark and symbol turned into a space. Runs of spaces collapse to one.
 func Normalize(s string) string {
-	s = norm.NFKC.String(s)
+	// Invalid bytes first become spaces: NFKC leaves the text after one unnormalised, and a second pass would
+	// then change it (found by FuzzNormalize).
+	s = norm.NFKC.String(strings.ToValidUTF8(s, " "))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // suppress leading spaces
