@@ -42,7 +42,7 @@ var (
 	}
 	askUsage = map[knowledge.Lang]string{
 		knowledge.English: "Ask like this: /ask Who heads the secretariat?",
-		knowledge.Arabic:  "اسأل هكذا: ‎/ask من يرأس الأمانة؟",
+		knowledge.Arabic:  "اسأل هكذا: \u200e/ask من يرأس الأمانة؟",
 	}
 	rateLimited = map[knowledge.Lang]string{
 		knowledge.English: "You're asking faster than I can keep up. Please wait a minute, then ask again.",

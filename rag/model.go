@@ -104,7 +104,15 @@ func (m *Model) call(ctx context.Context, msgs []message, maxTokens int, onText 
 	case <-ctx.Done():
 		return completion{}, fmt.Errorf("wait for a model slot: %w", ctx.Err())
 	}
-	req := openai.ChatCompletionRequest{Model: m.name, MaxTokens: maxTokens, Temperature: 0.1}
+	req := openai.ChatCompletionRequest{Model: m.name}
+	if reasoningModel(m.name) {
+		// OpenAI's reasoning models take max_completion_tokens (with room to think) and only the default
+		// temperature; go-openai rejects anything else before sending.
+		req.MaxCompletionTokens = 8 * maxTokens
+	} else {
+		// max_tokens, not max_completion_tokens: the field Ollama, vLLM and llama.cpp all read.
+		req.MaxTokens, req.Temperature = maxTokens, 0.1 //nolint:staticcheck // see above
+	}
 	for _, msg := range msgs {
 		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: msg.role, Content: msg.content})
 	}
@@ -196,6 +204,16 @@ func (m *Model) stream(ctx context.Context, req openai.ChatCompletionRequest, on
 	}
 	c.text = text.String()
 	return c, nil
+}
+
+// reasoningModel reports OpenAI's o-series and GPT-5 models, which take different request parameters.
+func reasoningModel(name string) bool {
+	for _, p := range []string{"o1", "o3", "o4", "gpt-5"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // Check makes one cheap call to verify the endpoint, key and model. Its error names the variable to fix.
