@@ -91,7 +91,8 @@ func bestCut(text string, limit int) int {
 		return i
 	}
 	if i := strings.LastIndexFunc(window, unicode.IsSpace); i > 0 {
-		return i + 1
+		_, size := utf8.DecodeRuneInString(window[i:]) // a no-break space is two bytes
+		return i + size
 	}
 	if end == 0 { // limit smaller than one character: take one anyway
 		_, size := utf8.DecodeRuneInString(text)
