@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -201,18 +202,18 @@ const feedbackPrefix = "fb"
 func feedbackData(vote, key string) string { return feedbackPrefix + ":" + vote + ":" + key }
 
 func parseFeedback(data string) (vote, key string, ok bool) {
-	var prefix string
-	n, _ := fmt.Sscanf(data, "%2s", &prefix)
-	if n != 1 || prefix != feedbackPrefix || len(data) < 6 || data[2] != ':' || data[4] != ':' {
+	rest, ok := strings.CutPrefix(data, feedbackPrefix+":")
+	if !ok {
 		return "", "", false
 	}
-	switch data[3] {
-	case 'u':
-		vote = "up"
-	case 'd':
-		vote = "down"
-	default:
+	v, key, ok := strings.Cut(rest, ":")
+	switch {
+	case !ok:
 		return "", "", false
+	case v == "u":
+		return "up", key, true
+	case v == "d":
+		return "down", key, true
 	}
-	return vote, data[5:], true
+	return "", "", false
 }

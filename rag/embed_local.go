@@ -38,9 +38,6 @@ func (e LocalEmbedder) Embed(_ context.Context, text string) ([]float32, error) 
 	return unitOrDefault(v), nil
 }
 
-// Embedding is the chromem-go EmbeddingFunc for e.
-func (e LocalEmbedder) Embedding() func(context.Context, string) ([]float32, error) { return e.Embed }
-
 // bucket is one hashed n-gram position with its sign.
 type bucket struct {
 	index int

@@ -256,15 +256,3 @@ func (ix *Index) analyzeSentence(text string) sentence {
 	}
 	return s
 }
-
-// Len is the number of passages indexed.
-func (ix *Index) Len() int { return len(ix.passages) }
-
-// Passage returns the passage with the given ID.
-func (ix *Index) Passage(id string) (knowledge.Passage, bool) {
-	i, ok := ix.byID[id]
-	if !ok {
-		return knowledge.Passage{}, false
-	}
-	return ix.passages[i], true
-}
