@@ -135,13 +135,11 @@ type analysis struct {
 	concepts []int // matched glossary entries, in order
 }
 
-func (l *lexicon) analyze(text string) analysis { return l.analyzeAs(text, false) }
-
 // analyzeSource analyses a passage or sentence: a concept it names also covers the broader concepts.
-func (l *lexicon) analyzeSource(text string) analysis { return l.analyzeAs(text, true) }
+func (l *lexicon) analyzeSource(text string) analysis { return l.analyzeTokens(tokenize(text), true) }
 
-func (l *lexicon) analyzeAs(text string, source bool) analysis {
-	toks := tokenize(text)
+// analyzeTokens analyses tokens as a question (source false) or as source text (source true).
+func (l *lexicon) analyzeTokens(toks []token, source bool) analysis {
 	a := analysis{toks: toks}
 	spans := l.match(toks)
 	inSpan := make([]bool, len(toks))

@@ -54,12 +54,15 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.word
-		if !t.stop && !softStems[t.stem] {
-			words[i] = ix.spell.correct(t.word)
+		if t.stop || softStems[t.stem] {
+			continue
+		}
+		if c := ix.spell.correct(t.word); c != t.word {
+			words[i], toks[i] = c, token{word: c, stem: Stem(c), stop: isStop(c)}
 		}
 	}
 	corrected := strings.Join(words, " ")
-	a := ix.lex.analyze(corrected)
+	a := ix.lex.analyzeTokens(toks, false)
 	q := &query{
 		text:     corrected,
 		lang:     knowledge.DetectLang(text),
