@@ -103,11 +103,6 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	groupIdx := map[string]int{}
 	for i, p := range corpus.Passages {
 		ix.byID[p.ID] = i
-		a := ix.lex.analyzeSource(p.Text)
-		terms[i] = a.terms
-		for _, t := range a.toks {
-			ix.spell.add(t)
-		}
 		g, ok := groupIdx[p.Group]
 		if !ok {
 			g = len(ix.groups)
@@ -116,11 +111,18 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		}
 		ix.groupOf[i] = g
 		ix.groups[g].members = append(ix.groups[g].members, i)
-		for _, t := range a.free {
-			ix.groups[g].free[t] = true
-		}
-		for _, s := range knowledge.Sentences(p.Text) {
-			ix.sents[i] = append(ix.sents[i], ix.analyzeSentence(s))
+		// A passage is analysed sentence by sentence, once: its index terms are its sentences' (no glossary
+		// form spans a sentence end).
+		for _, text := range knowledge.Sentences(p.Text) {
+			a := ix.lex.analyzeSource(text)
+			terms[i] = append(terms[i], a.terms...)
+			for _, t := range a.toks {
+				ix.spell.add(t)
+			}
+			for _, t := range a.free {
+				ix.groups[g].free[t] = true
+			}
+			ix.sents[i] = append(ix.sents[i], ix.sentenceOf(text, a))
 		}
 		if p.Para == 1 && p.Text == strings.Join(strings.Fields(p.Title), " ") {
 			for j := range ix.sents[i] {
@@ -229,8 +231,10 @@ func (ix *Index) speakers(sents []sentence) []int {
 // continuationPronouns open a sentence whose subject was named before.
 var continuationPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
-func (ix *Index) analyzeSentence(text string) sentence {
-	a := ix.lex.analyzeSource(text)
+func (ix *Index) analyzeSentence(text string) sentence { return ix.sentenceOf(text, ix.lex.analyzeSource(text)) }
+
+// sentenceOf builds the sentence record of text from its analysis a.
+func (ix *Index) sentenceOf(text string, a analysis) sentence {
 	s := sentence{text: text, free: make(map[string]bool, len(a.free))}
 	for _, t := range a.free {
 		s.free[t] = true
