@@ -231,7 +231,9 @@ func (ix *Index) speakers(sents []sentence) []int {
 // continuationPronouns open a sentence whose subject was named before.
 var continuationPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
-func (ix *Index) analyzeSentence(text string) sentence { return ix.sentenceOf(text, ix.lex.analyzeSource(text)) }
+func (ix *Index) analyzeSentence(text string) sentence {
+	return ix.sentenceOf(text, ix.lex.analyzeSource(text))
+}
 
 // sentenceOf builds the sentence record of text from its analysis a.
 func (ix *Index) sentenceOf(text string, a analysis) sentence {
