@@ -102,9 +102,13 @@ type langStats struct {
 	facts, hits, correct, wrongRefusals int
 	rr                                  float64
 	oos, refused                        int
+	// withEvidence counts the fact questions naming their passage; reached, those whose passage was put
+	// before the model (model answers only).
+	withEvidence, reached int
 }
 
 type report struct {
+	model     bool // a model was configured: report how often the answering passage reached it
 	byLang    map[string]*langStats
 	followUps struct{ n, correct int }
 	latencies []time.Duration
@@ -112,7 +116,7 @@ type report struct {
 }
 
 func evaluate(ctx context.Context, svc *rag.Service, items []qaItem, k int) (*report, error) {
-	rep := &report{byLang: map[string]*langStats{"ar": {}, "en": {}}}
+	rep := &report{byLang: map[string]*langStats{"ar": {}, "en": {}}, model: svc.Model() != nil}
 	for _, it := range items {
 		var prev *rag.Turn
 		if it.Context != "" {
@@ -142,6 +146,12 @@ func evaluate(ctx context.Context, svc *rag.Service, items []qaItem, k int) (*re
 		if rank := firstRelevant(a.Retrieved, it.PassageAny); rank > 0 {
 			st.hits++
 			st.rr += 1 / float64(rank)
+		}
+		if len(it.PassageAny) > 0 {
+			st.withEvidence++
+			if firstRelevant(a.Prompted, it.PassageAny) > 0 {
+				st.reached++
+			}
 		}
 		ok := !a.Refused && containsAny(a.Body, it.AnswerAny)
 		switch {
@@ -215,6 +225,13 @@ func (r *report) print(w io.Writer, k int, verbose bool) {
 		r.followUps.correct, r.followUps.n)
 	fmt.Fprintf(w, "out-of-scope refused %.3f (%d/%d), wrong refusals %.3f (%d/%d)\n", ratio(refused, oos), refused, oos,
 		ratio(wrongRef, facts), wrongRef, facts)
+	if r.model {
+		for _, l := range []string{"ar", "en"} {
+			st := r.byLang[l]
+			fmt.Fprintf(w, "%s: answering passage reached the model %.3f (%d/%d)\n", l,
+				ratio(st.reached, st.withEvidence), st.reached, st.withEvidence)
+		}
+	}
 	lat := slices.Clone(r.latencies)
 	slices.Sort(lat)
 	fmt.Fprintf(w, "latency p50 %v p95 %v over %d questions\n", percentile(lat, 0.50), percentile(lat, 0.95), len(lat))

@@ -20,9 +20,12 @@ func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *q
 	// A follow-up's answer depends on the conversation, which the key does not hold: only fresh questions are
 	// cached.
 	cacheable := len(history) == 0 && !q.followUp
+	for _, h := range hits {
+		fallback.Prompted = append(fallback.Prompted, s.ix.source(h, q.lang))
+	}
 	key := s.cacheKey(q, hits)
 	if cached, ok := s.cache.Get(key); ok && cacheable {
-		cached.Question = req.Question
+		cached.Question, cached.Prompted = req.Question, fallback.Prompted
 		return cached
 	}
 	start := time.Now()
@@ -32,7 +35,7 @@ func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *q
 			"took", time.Since(start).Round(time.Millisecond))
 		return fallback
 	}
-	a.Retrieved, a.BestScore = fallback.Retrieved, fallback.BestScore
+	a.Retrieved, a.BestScore, a.Prompted = fallback.Retrieved, fallback.BestScore, fallback.Prompted
 	if cacheable {
 		s.cache.Add(key, a)
 	}

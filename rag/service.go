@@ -52,6 +52,9 @@ type Answer struct {
 	Sources []Source
 	// Retrieved is the ranked list of units retrieval found, whatever the answer; evaluation reads it.
 	Retrieved []Source
+	// Prompted lists the units put before the model, in rank order (none when no model was asked); evaluation
+	// reads it to tell a retrieval miss from a model miss.
+	Prompted []Source
 	// BestScore is the top unit's score (0 when nothing was found): logged, never shown.
 	BestScore float64
 	// Turn carries this question into the next one of the same conversation, for follow-ups.
