@@ -102,8 +102,8 @@ type langStats struct {
 	facts, hits, correct, wrongRefusals int
 	rr                                  float64
 	oos, refused                        int
-	// withEvidence counts the fact questions naming their passage; reached, those whose passage was put
-	// before the model (model answers only).
+	// withEvidence counts the fact questions naming their passage that were put to the model (a headline
+	// question is answered from the document without it); reached, those whose passage was in the prompt.
 	withEvidence, reached int
 }
 
@@ -147,7 +147,7 @@ func evaluate(ctx context.Context, svc *rag.Service, items []qaItem, k int) (*re
 			st.hits++
 			st.rr += 1 / float64(rank)
 		}
-		if len(it.PassageAny) > 0 {
+		if len(it.PassageAny) > 0 && len(a.Prompted) > 0 {
 			st.withEvidence++
 			if firstRelevant(a.Prompted, it.PassageAny) > 0 {
 				st.reached++

@@ -98,7 +98,8 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	if cfg.LLMEnabled() {
 		model = rag.NewModel(modelOptions(cfg, cfg.ChatModel, log))
 	}
-	return rag.NewService(ix, rag.Options{TopK: cfg.TopK, MinCoverage: cfg.MinCoverage, Logger: log, Model: model}),
+	return rag.NewService(ix, rag.Options{TopK: cfg.TopK, MinCoverage: cfg.MinCoverage, PromptTokens: cfg.PromptTokens,
+			Logger: log, Model: model}),
 		corpus, nil
 }
 

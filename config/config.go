@@ -47,6 +47,7 @@ type Config struct {
 	KnowledgeDir string
 	TopK         int
 	MinCoverage  float64
+	PromptTokens int // budget of source text in a model prompt
 
 	// Logging.
 	LogLevel  slog.Level
@@ -64,6 +65,9 @@ const (
 	DefaultOpenAIBaseURL  = "https://api.openai.com/v1"
 	DefaultChatModel      = "gpt-4o-mini"
 	DefaultEmbeddingModel = "text-embedding-3-small"
+	// DefaultPromptTokens holds the whole built-in article with its English rendering (about 1,800 tokens a
+	// prompt with the rules, o200k) and a few operator passages: about $0.30 per 1,000 questions on gpt-4o-mini.
+	DefaultPromptTokens = 3000
 )
 
 // Load reads the settings from getenv, falling back to the .env file at envFile when it exists ("" skips it); a
@@ -111,6 +115,7 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		KnowledgeDir:      r.str("KNOWLEDGE_DIR", ""),
 		TopK:              r.posInt("TOP_K", 3),
 		MinCoverage:       r.fraction("MIN_COVERAGE", 0.5),
+		PromptTokens:      r.posInt("PROMPT_TOKENS", DefaultPromptTokens),
 		LogLevel:          r.level("LOG_LEVEL"),
 		LogFormat:         r.oneOf("LOG_FORMAT", "text", "text", "json"),
 	}

@@ -27,6 +27,8 @@ type Index struct {
 	groupOf  []int          // passage index → group index
 	byID     map[string]int // passage ID → passage index
 	sents    [][]sentence   // per passage
+	// groupTokens is the estimated size of each unit in a prompt: all its renderings and their header.
+	groupTokens []int
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
 	// paragraph before; -1 elsewhere.
 	speaker []int
@@ -132,6 +134,14 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	}
 	for i := range corpus.Passages {
 		ix.inheritSpeaker(i, terms)
+	}
+	ix.groupTokens = make([]int, len(ix.groups))
+	for g, gr := range ix.groups {
+		first := corpus.Passages[gr.members[0]]
+		ix.groupTokens[g] = estimateTokens(first.Title+first.Source+first.Date) + 8 // "[n] title (…)" line
+		for _, m := range gr.members {
+			ix.groupTokens[g] += estimateTokens(corpus.Passages[m].Text) + 4 // "English translation: "
+		}
 	}
 	ix.bm = newBM25(terms)
 	st, stats, err := openStore(ctx, opts.Dir, opts.Embedder, corpus.Passages)

@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -40,7 +41,7 @@ func TestModelAnswerIsGroundedAndCited(t *testing.T) {
 		mu.Unlock()
 		p := r.Messages[0].Content
 		if strings.Contains(p, "Answer in Arabic") {
-			return "المدير التنفيذي للأمانة هو وو ينغ تشين " + sourceNumber(p, "وو ينغ تشين") + " [9]."
+			return "المدير التنفيذي للأمانة هو وو ينغ تشين " + sourceNumber(p, "وو ينغ تشين") + " [99]."
 		}
 		return "Wu Yingchen is the Executive Director of the Secretariat " + sourceNumber(p, "Wu Yingchen") + "."
 	})
@@ -64,12 +65,17 @@ func TestModelAnswerIsGroundedAndCited(t *testing.T) {
 			t.Errorf("prompt lacks %q", want)
 		}
 	}
-	if n := strings.Count(sys, "\n["); n != 3 {
-		t.Errorf("prompt has %d sources, want TOP_K = 3", n)
+	// The default budget holds the whole article, best unit first.
+	if n := strings.Count(sys, "\n["); n != 11 {
+		t.Errorf("prompt has %d sources, want the article's 11 paragraphs", n)
+	}
+	if first, second := strings.Index(sys, "\n[1]"), strings.Index(sys, "\n[2]"); first < 0 || second < first ||
+		!strings.Contains(sys[first:second], "Wu Yingchen") {
+		t.Errorf("source [1] is not the paragraph naming the executive director")
 	}
 	ar, _ := svc.Answer(t.Context(), "مين اللي بيدير الأمانة؟", nil)
-	if ar.Mode != LLM || !strings.Contains(ar.Body, "وو ينغ تشين") || strings.Contains(ar.Body, "[9]") {
-		t.Errorf("Arabic answer = %+v (the [9] citation of no source must be dropped)", ar)
+	if ar.Mode != LLM || !strings.Contains(ar.Body, "وو ينغ تشين") || strings.Contains(ar.Body, "[99]") {
+		t.Errorf("Arabic answer = %+v (the [99] citation of no source must be dropped)", ar)
 	}
 }
 
@@ -82,6 +88,9 @@ func TestModelAnswersThatCannotBeTrustedFallBack(t *testing.T) {
 	}{
 		{"refusal marker", "NOT_IN_SOURCES", LLM, true},
 		{"refusal in words", "The sources do not mention his age.", LLM, true},
+		{"I don't know", "I don't know.", LLM, true},
+		{"refusal with a citation", "The sources don't say who heads it [1].", LLM, true},
+		{"Arabic refusal", "لا أعرف، المصادر لا تذكر ذلك.", LLM, true},
 		{"no citation", "Wu Yingchen heads it.", Extractive, false},
 		{"wrong language", "رئيس الأمانة هو وو ينغ تشين [1]", Extractive, false},
 	}
@@ -263,5 +272,50 @@ func TestReasoningModelsGetTheirParameters(t *testing.T) {
 	}
 	if _, ok := reqs[1].JSON["max_tokens"]; !ok || reqs[1].JSON["temperature"] == nil {
 		t.Errorf("llama3.1 request = %s", reqs[1].Body)
+	}
+}
+
+// TestPromptBudget: with no lexical gate, a question sharing no word with the sources still reaches the model
+// with the whole (small) corpus; a smaller budget sends the best units only, in rank order, and never less
+// than one.
+func TestPromptBudget(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		question       string
+		budget         int
+		wantMin, wantN int // sources in the prompt: at least wantMin, at most wantN
+		first          string
+	}{
+		{"qui dirige le secrétariat?", 0, 11, 11, ""},
+		{"who runs the secretariat day to day?", 300, 1, 3, "Wu Yingchen"},
+		{"who runs the secretariat day to day?", 1, 1, 1, "Wu Yingchen"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.question, tt.budget), func(t *testing.T) {
+			t.Parallel()
+			var sys string
+			var mu sync.Mutex
+			srv := ragtest.New(t, ragtest.WithResponder(func(r ragtest.ChatRequest) string {
+				mu.Lock()
+				defer mu.Unlock()
+				sys = r.Messages[0].Content
+				return notInSources
+			}))
+			svc := NewService(articleService().ix, Options{PromptTokens: tt.budget, Model: NewModel(ModelOptions{
+				BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
+			a, err := svc.Answer(t.Context(), tt.question, nil)
+			if err != nil || !a.Refused || a.Mode != LLM {
+				t.Fatalf("Answer = %+v, %v; want the model's refusal", a, err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			n := strings.Count(sys, "\n[")
+			if n < tt.wantMin || n > tt.wantN || len(a.Prompted) != n {
+				t.Errorf("prompt has %d sources (Prompted %d), want %d to %d", n, len(a.Prompted), tt.wantMin, tt.wantN)
+			}
+			if tt.first != "" && !strings.Contains(a.Prompted[0].Text, tt.first) {
+				t.Errorf("first source = %q, want the one naming %q", a.Prompted[0].Text, tt.first)
+			}
+		})
 	}
 }

@@ -10,10 +10,6 @@ import (
 	"ccabot/knowledge"
 )
 
-// llmMinCoverage is the coverage below which the model is not even asked: with a model, paraphrases that share
-// few words with the text still reach it, but "what's the weather?" does not cost a call.
-const llmMinCoverage = 0.2
-
 // withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
 // answer) when the model fails, cites nothing or answers in the wrong language, with one log line saying why.
 func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {

@@ -97,22 +97,46 @@ func citations(text string, n int) ([]int, string) {
 	return refs, strings.TrimSpace(clean)
 }
 
-// refusalPhrases are ways models say "not in the sources" without the exact marker.
-var refusalPhrases = []string{notInSources, "do not contain", "does not contain", "don't contain", "doesn't contain",
-	"do not mention", "does not mention", "do not say", "does not say", "no information", "not provided",
-	"لا تحتوي", "لا تتضمن", "لا تذكر", "لا يذكر", "لا توجد معلومات", "لا تتوفر", "لم تذكر", "لم يرد"}
+// refusalPhrases are ways models say they cannot answer without the exact marker, in normalised form (see
+// Normalize): "the sources do not say", "I don't know", "لا أعرف", "لا تذكر المصادر".
+var refusalPhrases = func() []string {
+	var out []string
+	for _, p := range []string{"do not contain", "does not contain", "don't contain", "doesn't contain",
+		"do not mention", "does not mention", "don't mention", "doesn't mention", "do not say", "does not say",
+		"don't say", "doesn't say", "do not specify", "does not specify", "do not provide", "does not provide",
+		"do not state", "does not state", "do not include", "does not include", "not mentioned", "not specified",
+		"not stated", "not provided", "not available", "no information", "no mention", "not in the sources",
+		"not in my sources", "i don't know", "i do not know", "i dont know", "i'm not sure", "i am not sure",
+		"i cannot answer", "i can't answer", "i can not answer", "i'm unable", "i am unable", "unable to answer",
+		"unable to find", "cannot find", "can't find", "couldn't find", "could not find", "there is no",
+		"لا اعرف", "لا أعلم", "لا اعلم", "لست متاكد", "لست متأكدا", "لا استطيع", "لا أستطيع", "لا يمكنني",
+		"لا تحتوي", "لا يحتوي", "لا تتضمن", "لا يتضمن", "لا تذكر", "لا يذكر", "لم تذكر", "لم يذكر", "لم يرد",
+		"لم ترد", "لا توجد معلومات", "لا تتوفر", "لا يتوفر", "لا تشير", "لم تشر", "لا تحدد", "لم تحدد",
+		"غير مذكور", "غير متوفر", "غير متوفره", "ليس لدي معلومات", "ليست لدي معلومات", "لا املك", "لا أملك",
+		"لا أجد", "لا اجد", "لم اجد", "لم أجد"} {
+		out = append(out, " "+Normalize(p)+" ")
+	}
+	return out
+}()
 
-// isRefusal reports a model answer that says the sources lack the answer.
+// isRefusal reports a model answer that says it cannot answer: the marker anywhere, or a refusal phrase in an
+// answer that cites nothing or in its first sentence ("The sources do not say. [1]"). A refusal is never
+// replaced by an extractive quote: the model read the passages and found no answer.
 func isRefusal(text string, refs []int) bool {
 	if strings.Contains(text, notInSources) {
 		return true
 	}
+	check := text
 	if len(refs) > 0 {
-		return false
+		sents := knowledge.Sentences(citation.ReplaceAllString(text, ""))
+		if len(sents) != 1 {
+			return false
+		}
+		check = sents[0]
 	}
-	low := strings.ToLower(text)
+	n := " " + Normalize(check) + " "
 	for _, p := range refusalPhrases {
-		if strings.Contains(low, p) {
+		if strings.Contains(n, p) {
 			return true
 		}
 	}

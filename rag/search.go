@@ -28,6 +28,27 @@ const (
 	denseCandidates = 50
 )
 
+// kindFit weighs unit g by the kind of answer q asks for: 1 when a sentence holds the better kind (a person for
+// "who", a city for "where"), 0.9 when one holds an acceptable kind (a country), 0.8 when none does. Such a unit
+// may still be the best there is, but not ahead of one that can answer.
+func (ix *Index) kindFit(q *query, g int) float64 {
+	if q.kind == anyAnswer {
+		return 1
+	}
+	fit := 0.8
+	for _, p := range ix.groups[g].members {
+		for _, s := range ix.sents[p] {
+			switch {
+			case ix.answers(q, s.concepts, s.types, true):
+				return 1
+			case ix.answers(q, s.concepts, s.types, false):
+				fit = 0.9
+			}
+		}
+	}
+	return fit
+}
+
 // search ranks the units for q, best first, and returns at most k (all when k <= 0). A vector-store failure is
 // returned; BM25 alone never fails.
 func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
@@ -74,8 +95,9 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
 			continue
 		}
 		cov := coverage(q.cover, ix.groups[g].free)
-		hits = append(hits, Hit{group: g, Retrieval: best[g], Coverage: cov,
-			Score: (1-coverageShare)*best[g] + coverageShare*cov})
+		score := (1-coverageShare)*best[g] + coverageShare*cov
+		score *= ix.kindFit(q, g)
+		hits = append(hits, Hit{group: g, Retrieval: best[g], Coverage: cov, Score: score})
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
 	if k > 0 && len(hits) > k {

@@ -92,6 +92,9 @@ type Options struct {
 	Logger      *slog.Logger
 	// Model writes the answers when set; nil keeps the offline extractive answers.
 	Model *Model
+	// PromptTokens is the budget of source text put before a model, in tokens (default 3,000). A corpus that fits is sent whole; a larger one
+	// sends its best units, in rank order, until the budget is full.
+	PromptTokens int
 	// CacheSize and CacheTTL bound the cache of model answers (defaults 1000 and 10 minutes).
 	CacheSize int
 	CacheTTL  time.Duration
@@ -121,6 +124,9 @@ func NewService(ix *Index, opts Options) *Service {
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.PromptTokens <= 0 {
+		opts.PromptTokens = defaultPromptTokens
 	}
 	if opts.CacheSize <= 0 {
 		opts.CacheSize = 1000
@@ -190,13 +196,20 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		q = s.standalone(ctx, model, question, q, history)
 	}
 	original := req.Question
-	a, hits, err := s.extractive(ctx, original, q, k)
+	a, _, err := s.extractive(ctx, original, q, k)
 	req.Question = question // what the model sees: without the injected sentences
 	if err != nil {
 		return Answer{}, err
 	}
-	if model != nil && q.kind != titleAnswer && len(hits) > 0 && hits[0].Coverage >= llmMinCoverage {
-		a = s.withModel(ctx, model, req, q, hits[:min(k, len(hits))], history, a)
+	// With a model, no lexical gate: every question reaches it with as many passages as the budget holds, and
+	// the model decides whether they answer it. Only a message with nothing to look up ("hi") and a headline
+	// question (answered exactly from the document) stay offline.
+	if model != nil && q.kind != titleAnswer && q.hasContent() {
+		prompted, err := s.promptHits(ctx, q)
+		if err != nil {
+			return Answer{}, err
+		}
+		a = s.withModel(ctx, model, req, q, prompted, history, a)
 	}
 	a.Question = original
 	a.Turn = &Turn{q: q, question: question, answer: a.Body, earlier: history}
