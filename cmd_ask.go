@@ -78,13 +78,17 @@ func (e *env) ask(ctx context.Context, args []string) error {
 
 // answerJSON is the --json shape of an answer.
 type answerJSON struct {
-	Question string       `json:"question"`
-	Language string       `json:"language"`
-	Answer   string       `json:"answer"`
-	Mode     string       `json:"mode"`
-	Refused  bool         `json:"refused"`
-	Sources  []sourceJSON `json:"sources"`
-	Usage    *usageJSON   `json:"usage,omitempty"` // model answers only
+	Question string `json:"question"`
+	Language string `json:"language"`
+	Answer   string `json:"answer"`
+	Mode     string `json:"mode"`
+	Refused  bool   `json:"refused"`
+	// Confidence is "high" or "low" (a reply marked as the closest the sources come); absent when refused.
+	Confidence string `json:"confidence,omitempty"`
+	// Reason says why the answer was refused or hedged.
+	Reason  string       `json:"reason,omitempty"`
+	Sources []sourceJSON `json:"sources"`
+	Usage   *usageJSON   `json:"usage,omitempty"` // model answers only
 }
 
 type usageJSON struct {
@@ -105,7 +109,7 @@ func printAnswer(w io.Writer, a rag.Answer, asJSON bool) error {
 		return err
 	}
 	out := answerJSON{Question: a.Question, Language: string(a.Lang), Answer: a.Text, Mode: string(a.Mode),
-		Refused: a.Refused, Sources: []sourceJSON{}}
+		Refused: a.Refused, Confidence: string(a.Confidence), Reason: string(a.Reason), Sources: []sourceJSON{}}
 	for _, s := range a.Sources {
 		out.Sources = append(out.Sources, sourceJSON{ID: s.ID, Title: s.Title, Text: s.Text, Score: round3(s.Score)})
 	}

@@ -37,7 +37,7 @@ func (e *env) eval(ctx context.Context, args []string) error {
 	var th thresholds
 	fs.Float64Var(&th.recall, "min-recall", 0.95, "fail when recall@k of either language is below this")
 	fs.Float64Var(&th.accuracy, "min-accuracy", 0.90, "fail when answer accuracy on fact questions is below this")
-	fs.Float64Var(&th.refusal, "min-refusal", 0.90, "fail when the share of out-of-scope questions refused is below this")
+	fs.Float64Var(&th.refusal, "min-refusal", 0.90, "fail when the share of out-of-scope questions refused or answered with low confidence is below this")
 	fs.Float64Var(&th.wrongRefusals, "max-wrong-refusals", 0.05, "fail when the share of fact questions refused is above this")
 	verbose := fs.Bool("v", false, "list every question answered wrongly")
 	if err := parseFlags(fs, args, e.stdout); err != nil {
@@ -100,8 +100,9 @@ func readQA(path string) ([]qaItem, error) {
 // langStats are the retrieval and answer figures of one language.
 type langStats struct {
 	facts, hits, correct, wrongRefusals int
+	wrong, hedged                       int // fact questions answered wrongly, or only with low confidence
 	rr                                  float64
-	oos, refused                        int
+	oos, refused, oosHedged             int
 	// withEvidence counts the fact questions naming their passage that were put to the model (a headline
 	// question is answered from the document without it); reached, those whose passage was in the prompt.
 	withEvidence, reached int
@@ -135,9 +136,12 @@ func evaluate(ctx context.Context, svc *rag.Service, items []qaItem, k int) (*re
 		st := rep.byLang[it.Lang]
 		if it.Kind == "out_of_scope" {
 			st.oos++
-			if a.Refused {
+			switch {
+			case a.Refused:
 				st.refused++
-			} else {
+			case a.Confidence == rag.Low:
+				st.oosHedged++
+			default:
 				rep.failures = append(rep.failures, fmt.Sprintf("%s answered, should refuse: %q → %q", it.ID, it.Question, a.Body))
 			}
 			continue
@@ -153,14 +157,19 @@ func evaluate(ctx context.Context, svc *rag.Service, items []qaItem, k int) (*re
 				st.reached++
 			}
 		}
-		ok := !a.Refused && containsAny(a.Body, it.AnswerAny)
+		// A low-confidence reply is never right: it is there for the person asking, not for the score.
+		ok := !a.Refused && a.Confidence != rag.Low && containsAny(a.Body, it.AnswerAny)
 		switch {
 		case ok:
 			st.correct++
 		case a.Refused:
 			st.wrongRefusals++
-			rep.failures = append(rep.failures, fmt.Sprintf("%s refused: %q", it.ID, it.Question))
+			rep.failures = append(rep.failures, fmt.Sprintf("%s refused (%s): %q", it.ID, a.Reason, it.Question))
+		case a.Confidence == rag.Low:
+			st.hedged++
+			rep.failures = append(rep.failures, fmt.Sprintf("%s low confidence: %q → %q", it.ID, it.Question, a.Body))
 		default:
+			st.wrong++
 			rep.failures = append(rep.failures, fmt.Sprintf("%s wrong: %q → %q (want %q)", it.ID, it.Question, a.Body, it.AnswerAny))
 		}
 		if it.Context != "" {
@@ -202,29 +211,32 @@ func ratio(n, d int) float64 {
 	return float64(n) / float64(d)
 }
 
-func (r *report) totals() (facts, correct, wrongRef, oos, refused int) {
+func (r *report) totals() (facts, correct, wrongRef, oos, declined int) {
 	for _, st := range r.byLang {
 		facts += st.facts
 		correct += st.correct
 		wrongRef += st.wrongRefusals
 		oos += st.oos
-		refused += st.refused
+		declined += st.refused + st.oosHedged
 	}
 	return
 }
 
 func (r *report) print(w io.Writer, k int, verbose bool) {
-	fmt.Fprintf(w, "%-4s %6s %9s %6s %9s %9s\n", "lang", "facts", "recall@"+fmt.Sprint(k), "MRR", "accuracy", "refused")
+	fmt.Fprintf(w, "%-4s %6s %9s %6s | %6s %6s %8s %6s | %4s %8s %6s %8s\n", "lang", "facts", "recall@"+fmt.Sprint(k),
+		"MRR", "right", "wrong", "refused", "low", "oos", "refused", "low", "answered")
 	for _, l := range []string{"ar", "en"} {
 		st := r.byLang[l]
-		fmt.Fprintf(w, "%-4s %6d %9.3f %6.3f %9.3f %5d/%-3d\n", l, st.facts, ratio(st.hits, st.facts),
-			ratio(int(st.rr*1000), st.facts*1000), ratio(st.correct, st.facts), st.refused, st.oos)
+		fmt.Fprintf(w, "%-4s %6d %9.3f %6.3f | %6.3f %6.3f %8.3f %6.3f | %4d %8.3f %6.3f %8.3f\n", l, st.facts,
+			ratio(st.hits, st.facts), ratio(int(st.rr*1000), st.facts*1000), ratio(st.correct, st.facts),
+			ratio(st.wrong, st.facts), ratio(st.wrongRefusals, st.facts), ratio(st.hedged, st.facts), st.oos,
+			ratio(st.refused, st.oos), ratio(st.oosHedged, st.oos), ratio(st.oos-st.refused-st.oosHedged, st.oos))
 	}
-	facts, correct, wrongRef, oos, refused := r.totals()
+	facts, correct, wrongRef, oos, declined := r.totals()
 	fmt.Fprintf(w, "answer accuracy %.3f (%d/%d), follow-ups %d/%d\n", ratio(correct, facts), correct, facts,
 		r.followUps.correct, r.followUps.n)
-	fmt.Fprintf(w, "out-of-scope refused %.3f (%d/%d), wrong refusals %.3f (%d/%d)\n", ratio(refused, oos), refused, oos,
-		ratio(wrongRef, facts), wrongRef, facts)
+	fmt.Fprintf(w, "out-of-scope refused or low confidence %.3f (%d/%d), wrong refusals %.3f (%d/%d)\n",
+		ratio(declined, oos), declined, oos, ratio(wrongRef, facts), wrongRef, facts)
 	if r.model {
 		for _, l := range []string{"ar", "en"} {
 			st := r.byLang[l]
@@ -250,12 +262,12 @@ func (r *report) below(th thresholds) []string {
 			bad = append(bad, fmt.Sprintf("recall %s %.3f < %.3f", l, ratio(st.hits, st.facts), th.recall))
 		}
 	}
-	facts, correct, wrongRef, oos, refused := r.totals()
+	facts, correct, wrongRef, oos, declined := r.totals()
 	if a := ratio(correct, facts); a < th.accuracy {
 		bad = append(bad, fmt.Sprintf("accuracy %.3f < %.3f", a, th.accuracy))
 	}
-	if a := ratio(refused, oos); a < th.refusal {
-		bad = append(bad, fmt.Sprintf("out-of-scope refused %.3f < %.3f", a, th.refusal))
+	if a := ratio(declined, oos); a < th.refusal {
+		bad = append(bad, fmt.Sprintf("out-of-scope refused or low confidence %.3f < %.3f", a, th.refusal))
 	}
 	if a := ratio(wrongRef, facts); a > th.wrongRefusals {
 		bad = append(bad, fmt.Sprintf("wrong refusals %.3f > %.3f", a, th.wrongRefusals))

@@ -89,6 +89,12 @@ func (l *lexicon) name(i int, lang knowledge.Lang) string {
 // conceptTerm is the index term standing for glossary entry i.
 func conceptTerm(i int) string { return "§" + strconv.Itoa(i) }
 
+// conceptIndex is the glossary entry a concept term stands for.
+func (l *lexicon) conceptIndex(term string) int {
+	i, _ := strconv.Atoi(strings.TrimPrefix(term, "§"))
+	return i
+}
+
 // span is a glossary match over toks[start:end].
 type span struct{ entry, start, end int }
 
@@ -133,6 +139,22 @@ type analysis struct {
 	// prime minister; "meeting" is covered by "Foreign Ministers' Meeting").
 	free     []string
 	concepts []int // matched glossary entries, in order
+	// roots maps each free Arabic stem to its root term (see rootTerm): a source's roots are also among its
+	// terms and free terms, a question's are its fallback when a stem is not found.
+	roots map[string]string
+}
+
+// rootTerm is the index term standing for an Arabic word's root, or "" for a word too short to have a reliable
+// one (fewer than four letters, or a root under three).
+func rootTerm(t token) string {
+	if !isArabicWord(t.word) || len([]rune(t.word)) < 4 {
+		return ""
+	}
+	r := arabicRoot(t.word)
+	if len([]rune(r)) < 3 {
+		return ""
+	}
+	return "√" + r
 }
 
 // analyzeSource analyses a passage or sentence: a concept it names also covers the broader concepts.
@@ -167,8 +189,19 @@ func (l *lexicon) analyzeTokens(toks []token, source bool) analysis {
 			continue
 		}
 		a.terms = append(a.terms, t.stem)
-		if !inSpan[i] {
-			a.free = append(a.free, t.stem)
+		if inSpan[i] {
+			continue
+		}
+		a.free = append(a.free, t.stem)
+		if r := rootTerm(t); r != "" {
+			if a.roots == nil {
+				a.roots = map[string]string{}
+			}
+			a.roots[t.stem] = r
+			if source {
+				a.terms = append(a.terms, r)
+				a.free = append(a.free, r)
+			}
 		}
 	}
 	return a

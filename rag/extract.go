@@ -44,7 +44,7 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, ok boo
 		}
 		p := ix.member(hit.group, q.lang)
 		for i, s := range ix.sents[p] {
-			c := cand{p: p, s: i, cov: coverage(q.cover, s.free), hit: hit.Score}
+			c := cand{p: p, s: i, cov: q.coverage(s.free), hit: hit.Score}
 			cands = append(cands, c)
 			bestCov = max(bestCov, c.cov)
 		}
@@ -129,8 +129,8 @@ func (ix *Index) compose(q *query, p, best int) string {
 		// The next sentence joins when it adds to the answer or is as relevant ("… have high hopes …. They
 		// also expressed the hope that …").
 		if utf8.RuneCountInString(joined) <= MaxExtractRunes &&
-			(coverage(q.cover, union(sents[best].free, next.free)) > coverage(q.cover, sents[best].free) ||
-				coverage(q.cover, next.free) >= coverage(q.cover, sents[best].free)) {
+			(q.coverage(union(sents[best].free, next.free)) > q.coverage(sents[best].free) ||
+				q.coverage(next.free) >= q.coverage(sents[best].free)) {
 			text = joined
 		}
 	}
@@ -175,7 +175,7 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 			dates += parts[end].dates
 			concepts = append(concepts, parts[end].concepts...)
 			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
-			score := coverage(q.cover, have) - 0.001*float64(end-start) - 0.0001*float64(start)
+			score := q.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
 			if ix.answers(q, concepts, types, true) {
 				score += typeBonus
 			}

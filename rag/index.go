@@ -24,9 +24,10 @@ type Index struct {
 	local    *LocalEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
 	idf      []float32
 	groups   []group
-	groupOf  []int          // passage index → group index
-	byID     map[string]int // passage ID → passage index
-	sents    [][]sentence   // per passage
+	groupOf  []int           // passage index → group index
+	known    map[string]bool // every coverage term some unit holds
+	byID     map[string]int  // passage ID → passage index
+	sents    [][]sentence    // per passage
 	// groupTokens is the estimated size of each unit in a prompt: all its renderings and their header.
 	groupTokens []int
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
@@ -134,6 +135,12 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	}
 	for i := range corpus.Passages {
 		ix.inheritSpeaker(i, terms)
+	}
+	ix.known = map[string]bool{}
+	for _, g := range ix.groups {
+		for t := range g.free {
+			ix.known[t] = true
+		}
 	}
 	ix.groupTokens = make([]int, len(ix.groups))
 	for g, gr := range ix.groups {

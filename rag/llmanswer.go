@@ -65,11 +65,11 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 	if err != nil {
 		return Answer{}, err
 	}
-	a := Answer{Question: req.Question, Lang: q.lang, Mode: LLM,
+	a := Answer{Question: req.Question, Lang: q.lang, Mode: LLM, Confidence: High,
 		Usage: &Usage{PromptTokens: c.promptTokens, CompletionTokens: c.completionTokens}}
 	refs, text := citations(c.text, len(sources))
 	if isRefusal(text, refs) {
-		a.Refused, a.Text = true, NotCoveredText(q.lang)
+		a.Refused, a.Text, a.Confidence, a.Reason = true, NotCoveredText(q.lang), "", ReasonModelRefused
 		return a, nil
 	}
 	if len(refs) == 0 {

@@ -26,6 +26,14 @@ func NotCoveredText(lang knowledge.Lang) string {
 	return "I can't find that in my sources, and I won't guess.\n" + scopeText(lang)
 }
 
+// HedgedText marks an answer the sources only come close to: the passage is shown, plainly as not certain.
+func HedgedText(lang knowledge.Lang, closest string) string {
+	if lang == knowledge.Arabic {
+		return "لا تذكر مصادري ذلك مباشرة، وأقرب ما تقوله: " + closest
+	}
+	return "My sources don't say that directly; the closest they come is: " + closest
+}
+
 // HelpText is the reply to a message with nothing to look up ("hi", "?").
 func HelpText(lang knowledge.Lang) string {
 	if lang == knowledge.Arabic {

@@ -20,20 +20,63 @@ type query struct {
 	concepts map[int]bool // glossary entries the question names
 	// namesPerson: the question names a person, so their role answers "who is …?".
 	namesPerson bool
+	// absent lists what the question names that no source holds: a glossary name or title, or a topic word
+	// ("president", "budget"). Such a question is out of scope.
+	absent []string
+	// alt maps a term no source holds to its Arabic root term, which covers it in part.
+	alt map[string]string
+	// unknown holds the terms no source holds that name nothing either (see termUnknown).
+	unknown map[string]bool
 }
 
-// softWeight is what a soft word ("title", "منصبه") counts in coverage; a topic word counts 1 + its IDF, so
-// between about 1.2 (a word in every passage) and 1 + ln(2N+2) (a word no passage has).
-const softWeight = 0.3
+// Coverage weights of a question's terms. What a question names and the sources hold weighs by rarity: 1 + its
+// IDF, between about 1.2 (a word every passage has) and 1 + ln(2N+2). A framing word ("title", "منصبه") weighs
+// softWeight. A word no source holds weighs unknownWeight: a typo the speller could not mend, a dialect word, a
+// paraphrase, a greeting; it lowers confidence a little but cannot by itself make a question "not covered".
+// Only what the question names and the sources lack (see query.absent) does that.
+const (
+	softWeight    = 0.3
+	unknownWeight = 0.3
+	// rootCredit is the share of a term's weight a source earns by holding only its Arabic root.
+	rootCredit = 0.6
+	// rootWeight is a root term's BM25 weight in the query, beside its stem's 1.
+	rootWeight = 0.3
+)
 
-// coverWeight is how much finding term t in a source counts. Rare and unknown words weigh most: they are what a
-// question is about. The 1 keeps a word every passage shares ("secretariat") from counting for nothing.
-func (ix *Index) coverWeight(t string) float64 {
-	if softStems[t] {
-		return softWeight
+// termClass is what a question term is to the sources.
+type termClass int
+
+const (
+	termKnown   termClass = iota // some source holds it (or it is a framing word)
+	termAbsent                   // it names something no source holds
+	termUnknown                  // no source holds it, and it names nothing: a typo, a dialect word, a paraphrase
+)
+
+// termWeight is the coverage weight of question term t and its class.
+func (ix *Index) termWeight(t string) (float64, termClass) {
+	full := 1 + ix.bm.idf(t)
+	switch {
+	case softStems[t]:
+		return softWeight, termKnown
+	case ix.known[t]:
+		return full, termKnown
+	case strings.HasPrefix(t, "§"):
+		// A glossary name or title no source holds ("Prime Minister") is what the question is about.
+		if namedKinds[ix.lex.entries[ix.lex.conceptIndex(t)].Kind] {
+			return full, termAbsent
+		}
+	case topicStems[t]:
+		return full, termAbsent
+	case !isArabicWord(t) && !isDigits(t) && len(t) >= 4 && !commonEnglish()[t]:
+		// An unknown Latin word that is no English word is most likely a name the sources do not have.
+		return full, termUnknown
 	}
-	return 1 + ix.bm.idf(t)
+	return unknownWeight, termUnknown
 }
+
+// namedKinds are the glossary kinds that name a thing a question can be about.
+var namedKinds = map[string]bool{"person": true, "place": true, "country": true, "region": true, "org": true,
+	"role": true, "event": true}
 
 // softStems are the stems of softWords.
 var softStems = func() map[string]bool {
@@ -71,6 +114,8 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		weights:  map[string]float64{},
 		cover:    map[string]float64{},
 		concepts: map[int]bool{},
+		alt:      map[string]string{},
+		unknown:  map[string]bool{},
 	}
 	for _, e := range a.concepts {
 		q.concepts[e] = true
@@ -80,7 +125,18 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		q.weights[t] = 1
 	}
 	for _, t := range a.free {
-		q.cover[t] = ix.coverWeight(t)
+		w, class := ix.termWeight(t)
+		q.cover[t] = w
+		switch class {
+		case termAbsent:
+			q.absent = append(q.absent, t)
+		case termUnknown:
+			q.unknown[t] = true
+		}
+		if r := a.roots[t]; r != "" && !ix.known[t] {
+			q.alt[t] = r
+			q.weights[r] = rootWeight
+		}
 	}
 	var canon []string
 	for _, e := range a.concepts {
@@ -98,6 +154,14 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		for t, w := range prev.cover {
 			if _, own := q.cover[t]; !own {
 				q.cover[t] = w * followUpWeight
+				if prev.unknown[t] {
+					q.unknown[t] = true
+				}
+			}
+		}
+		for t, r := range prev.alt {
+			if _, own := q.alt[t]; !own {
+				q.alt[t] = r
 			}
 		}
 		if q.kind == anyAnswer && prev.kind != titleAnswer {
@@ -107,6 +171,53 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		q.dense += " " + prev.dense
 	}
 	return q
+}
+
+// coverage is the weighted share of the question's terms that have holds; a term held only by its Arabic root
+// counts rootCredit of its weight.
+func (q *query) coverage(have map[string]bool) float64 { return q.coverageWith(have, 0) }
+
+// sureCoverage is coverage with every term no source holds weighing unknownSureWeight: what decides between a
+// confident and a hedged answer, where coverage decides between an answer and a refusal. A question with
+// words the sources lack is answered, but only as "the closest the sources come" unless the rest of it is
+// covered well.
+func (q *query) sureCoverage(have map[string]bool) float64 {
+	return q.coverageWith(have, unknownSureWeight)
+}
+
+// unknownSureWeight is an unknown term's weight in sureCoverage.
+const unknownSureWeight = 1.0
+
+// coverageWith is coverage with unknown terms weighing unknownW (0: their own weight).
+func (q *query) coverageWith(have map[string]bool, unknownW float64) float64 {
+	var got, total float64
+	for t, w := range q.cover {
+		if unknownW > 0 && q.unknown[t] {
+			w = unknownW
+		}
+		total += w
+		switch {
+		case have[t]:
+			got += w
+		case q.alt[t] != "" && have[q.alt[t]]:
+			got += rootCredit * w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// unmatched counts the unknown terms have does not hold even by root.
+func (q *query) unmatched(have map[string]bool) int {
+	n := 0
+	for t := range q.unknown {
+		if !have[t] && !have[q.alt[t]] {
+			n++
+		}
+	}
+	return n
 }
 
 // hasContent reports whether the question names anything to look up (it is not just "hi" or "?").

@@ -94,7 +94,7 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
 		if best[g] == 0 {
 			continue
 		}
-		cov := coverage(q.cover, ix.groups[g].free)
+		cov := q.coverage(ix.groups[g].free)
 		score := (1-coverageShare)*best[g] + coverageShare*cov
 		score *= ix.kindFit(q, g)
 		hits = append(hits, Hit{group: g, Retrieval: best[g], Coverage: cov, Score: score})
@@ -115,21 +115,6 @@ func (ix *Index) queryVector(ctx context.Context, text string) ([]float32, error
 		return nil, fmt.Errorf("embed question: %w", err)
 	}
 	return v, nil
-}
-
-// coverage is the weighted share of the question's terms found in have.
-func coverage(want map[string]float64, have map[string]bool) float64 {
-	var got, total float64
-	for t, w := range want {
-		total += w
-		if have[t] {
-			got += w
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return got / total
 }
 
 func maxOf(xs []float64) float64 {

@@ -47,6 +47,11 @@ type Answer struct {
 	Body    string
 	Mode    Mode
 	Refused bool
+	// Confidence grades an answer that was not refused: High, or Low for a reply plainly marked as the closest
+	// the sources come.
+	Confidence Confidence
+	// Reason says why the answer was refused or hedged ("" for a confident answer).
+	Reason Reason
 	// Sources back the answer: the passage quoted (or cited) first, then the other passages retrieved, best
 	// first; none when refused.
 	Sources []Source
@@ -188,7 +193,7 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	if injected && strings.TrimSpace(question) == "" {
 		lang := knowledge.DetectLang(req.Question)
 		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true, Text: NotCoveredText(lang),
-			Turn: req.Prev}, nil
+			Reason: ReasonInjection, Turn: req.Prev}, nil
 	}
 	q := s.ix.prepare(question, pq)
 	model := s.model.Load()
@@ -226,13 +231,12 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 		a, err := s.headline(ctx, q, a)
 		return a, nil, err
 	}
-	if !q.hasContent() {
-		a.Refused, a.Text = true, HelpText(q.lang)
-		return a, nil, nil
-	}
-	hits, err := s.ix.search(ctx, q, max(k, extractHits))
-	if err != nil {
-		return Answer{}, nil, err
+	var hits []Hit
+	if q.hasContent() {
+		var err error
+		if hits, err = s.ix.search(ctx, q, max(k, extractHits)); err != nil {
+			return Answer{}, nil, err
+		}
 	}
 	for i, h := range hits {
 		if i < k {
@@ -242,14 +246,19 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	if len(hits) > 0 {
 		a.BestScore = hits[0].Score
 	}
-	if len(hits) == 0 || hits[0].Coverage < s.opts.MinCoverage {
+	v := s.ix.decide(q, hits, s.opts.MinCoverage)
+	a.Reason = v.reason
+	if v.refused {
 		a.Refused, a.Text = true, NotCoveredText(q.lang)
+		if v.reason == ReasonNoContent {
+			a.Text = HelpText(q.lang)
+		}
 		return a, hits, nil
 	}
-	body, p, ok := s.ix.extract(q, hits)
-	if !ok {
-		a.Refused, a.Text = true, NotCoveredText(q.lang)
-		return a, hits, nil
+	body, p := v.body, v.passage
+	a.Confidence = v.confidence
+	if v.confidence == Low {
+		body = HedgedText(q.lang, body)
 	}
 	var src Source
 	for _, h := range hits {
@@ -295,7 +304,7 @@ func (s *Service) headline(ctx context.Context, q *query, a Answer) (Answer, err
 		}
 	}
 	src := s.ix.source(Hit{group: s.ix.groupOf[first], Score: 1}, q.lang)
-	a.Body = src.Title
+	a.Body, a.Confidence = src.Title, High
 	a.Sources = []Source{src}
 	a.Retrieved = a.Sources
 	a.Text = a.Body + "\n\n" + SourceLine(src, q.lang)

@@ -1,0 +1,90 @@
+package rag
+
+// Reason says why a question was refused or answered with low confidence; "" for a confident answer.
+type Reason string
+
+// The reasons, from the earliest check to the latest. Every refusal and every hedge carries one: `ask --json`
+// prints it, `eval -v` lists it, debug logs show it.
+const (
+	// ReasonNoContent: the message names nothing to look up ("hi", "?", "thanks").
+	ReasonNoContent Reason = "no_content"
+	// ReasonInjection: the message only tried to instruct the bot.
+	ReasonInjection Reason = "injection_only"
+	// ReasonNamedAbsent: the question is about something no source names (a president, a budget, the next
+	// summit).
+	ReasonNamedAbsent Reason = "named_absent"
+	// ReasonNoCandidate: retrieval found no passage sharing anything with the question.
+	ReasonNoCandidate Reason = "no_candidate"
+	// ReasonWeakEvidence: the best passage holds too little of what the question asks about; below half the
+	// minimum coverage a refusal, else a hedged answer.
+	ReasonWeakEvidence Reason = "weak_evidence"
+	// ReasonKindAbsent: no candidate sentence holds the kind of answer asked for (a date for "when", a person
+	// for "who").
+	ReasonKindAbsent Reason = "kind_absent"
+	// ReasonModelRefused: the model read the passages and found no answer.
+	ReasonModelRefused Reason = "model_refused"
+)
+
+// Confidence grades an answer.
+type Confidence string
+
+// The grades. A low-confidence answer is shown plainly marked ("my sources don't say that directly; the closest
+// they come is …"): it helps the person asking, and evaluation never counts it as right.
+const (
+	High Confidence = "high"
+	Low  Confidence = "low"
+)
+
+// unmatchedSureCoverage is the least sureCoverage of a confident answer to a question with a word neither the
+// sources nor the word lists know ("تايوان", "Putin"): the rest of the question must then be covered well.
+const unmatchedSureCoverage = 0.75
+
+// verdict is the offline decision on a question.
+type verdict struct {
+	refused    bool
+	confidence Confidence
+	reason     Reason
+	body       string // the extract, when answered
+	passage    int    // the passage quoted, when answered
+}
+
+// decide makes every offline refusal decision, in one place, from what the question names and the kind of
+// answer it wants, never from its other words: a typo, a dialect word, a greeting or a paraphrase lowers
+// coverage a little (see termWeight) but cannot by itself refuse.
+//
+//  1. nothing to look up: refuse (no_content);
+//  2. the question names something no source holds: refuse (named_absent);
+//  3. no passage shares anything with it: refuse (no_candidate);
+//  4. the best passage covers under half of minCoverage: refuse (weak_evidence);
+//  5. no candidate sentence holds the kind of answer asked for: refuse (kind_absent);
+//  6. the quoted passage covers less than minCoverage of the question counting the words no source holds at
+//     full weight (sureCoverage), or less than unmatchedSureCoverage when one of those words is not even held
+//     by its root: answer, low confidence (weak_evidence);
+//  7. otherwise answer with high confidence.
+func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
+	refuse := func(r Reason) verdict { return verdict{refused: true, reason: r, passage: -1} }
+	switch {
+	case !q.hasContent():
+		return refuse(ReasonNoContent)
+	case len(q.absent) > 0:
+		return refuse(ReasonNamedAbsent)
+	case len(hits) == 0:
+		return refuse(ReasonNoCandidate)
+	case hits[0].Coverage < minCoverage/2:
+		return refuse(ReasonWeakEvidence)
+	}
+	body, p, ok := ix.extract(q, hits)
+	if !ok {
+		return refuse(ReasonKindAbsent)
+	}
+	v := verdict{confidence: High, body: body, passage: p}
+	have := ix.groups[ix.groupOf[p]].free
+	sure := minCoverage
+	if q.unmatched(have) > 0 {
+		sure = max(sure, unmatchedSureCoverage)
+	}
+	if q.sureCoverage(have) < sure {
+		v.confidence, v.reason = Low, ReasonWeakEvidence
+	}
+	return v
+}

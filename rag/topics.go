@@ -1,0 +1,52 @@
+package rag
+
+// Topic words: things people ask about that a news text either states or does not (a head of state, a budget,
+// a population, an address, the next meeting). A question that asks about one the sources never mention is out
+// of scope whatever else it shares with them: "who is the president of Kazakhstan?" names Kazakhstan, which the
+// article does, but the article names no president. Words the sources do hold are ordinary terms, so an
+// operator document about budgets answers questions about budgets.
+//
+// The list is general, not drawn from any question set: offices, money, people's particulars, organisations'
+// particulars, places' particulars, and words that move a question to another event ("next", "القادم"). Arabic
+// entries are normalised and stemmed like any question word, so one spelling covers its variants.
+var topicStems = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		// offices
+		"president", "presidents", "presidential", "king", "queen", "emperor", "prince", "mayor", "governor",
+		"ambassador", "ambassadors", "spokesman", "spokesperson", "spokeswoman", "chairman", "ceo", "founder",
+		"رئيس", "الرئيس", "رئيسه", "رؤساء", "ملك", "الملك", "امير", "الامير", "سفير", "السفير", "سفراء", "محافظ",
+		"عمده", "متحدث", "الناطق", "ناطق", "مؤسس",
+		// money
+		"budget", "budgets", "funding", "funds", "fund", "cost", "costs", "costing", "price", "prices", "salary",
+		"salaries", "money", "dollar", "dollars", "yuan", "euro", "euros", "expenses", "spending", "spend",
+		"invest", "investment", "investments", "loan", "loans", "tax", "taxes",
+		"ميزانيه", "الميزانيه", "موازنه", "تمويل", "التمويل", "تكلفه", "تكاليف", "كلفه", "سعر", "اسعار", "راتب",
+		"رواتب", "فلوس", "اموال", "دولار", "يوان", "مصاريف", "نفقات", "استثمار", "استثمارات", "قرض", "قروض",
+		"ضرائب",
+		// people's particulars
+		"born", "birthday", "birthplace", "died", "death", "wife", "husband", "married", "children", "son",
+		"daughter", "family", "religion", "height", "education", "degree", "university", "hobby", "hobbies",
+		"مواليد", "ولد", "مولده", "توفي", "مات", "وفاته", "زوجته", "زوجها", "متزوج", "اولاده", "ابنه", "ابنته",
+		"عائلته", "دينه", "ديانه", "طوله", "شهاده", "جامعه", "هوايات",
+		// organisations' and places' particulars
+		"staff", "staffs", "employees", "employee", "workers", "personnel", "headcount", "employ", "hire",
+		"address", "street", "phone", "telephone", "email", "website", "url", "population", "inhabitants",
+		"capital", "currency", "area", "size", "weather", "temperature", "climate", "gdp", "economy", "exports",
+		"imports", "oil", "gas", "army", "military", "war", "election", "elections", "vote", "visa", "flight",
+		"flights", "hotel", "distance", "kilometers", "km", "miles",
+		"موظف", "موظفين", "موظفي", "الموظفين", "عمال", "طاقم", "كادر", "شارع", "هاتف", "تلفون", "تليفون",
+		"ايميل", "الايميل", "سكان", "السكان", "نسمه", "عاصمه", "العاصمه", "مساحه", "المساحه", "طقس", "الطقس",
+		"حراره", "الحراره", "مناخ", "اقتصاد", "الاقتصاد", "صادرات", "واردات", "نفط", "النفط", "جيش", "الجيش",
+		"حرب", "الحرب", "انتخابات", "الانتخابات", "تاشيره", "فيزا", "رحلات", "طيران", "فندق", "مسافه",
+		"كيلومتر", "كيلو",
+		// another event than the one reported
+		"next", "upcoming", "tomorrow", "القادم", "القادمه", "المقبل", "المقبله", "الجاي", "الجايه",
+		"بكره", "بكرا", "غدا", "الجاييه",
+	} {
+		for _, t := range tokenize(w) {
+			m[t.stem] = true
+		}
+	}
+	return m
+}()
