@@ -41,6 +41,7 @@ func TestAskJSON(t *testing.T) {
 	var got struct {
 		Question, Language, Answer, Mode string
 		Refused                          bool
+		Confidence, Reason               string
 		Sources                          []struct {
 			ID, Title, Text string
 			Score           float64
@@ -51,12 +52,39 @@ func TestAskJSON(t *testing.T) {
 	if err := dec.Decode(&got); err != nil {
 		t.Fatalf("decode %s: %v", out, err)
 	}
-	if got.Language != "en" || got.Mode != "extractive" || got.Refused || !strings.Contains(got.Answer, "Wu Yingchen") {
+	if got.Language != "en" || got.Mode != "extractive" || got.Refused || got.Confidence != "high" ||
+		got.Reason != "" || !strings.Contains(got.Answer, "Wu Yingchen") {
 		t.Errorf("ask --json = %+v", got)
 	}
 	if len(got.Sources) != 2 || got.Sources[0].ID != "xinhua-20240330-en#11" || got.Sources[0].Text == "" ||
 		got.Sources[0].Score <= 0 || got.Sources[0].Title == "" || got.Sources[1].ID == got.Sources[0].ID {
 		t.Errorf("sources = %+v", got.Sources)
+	}
+}
+
+// TestAskJSONReason: a refusal and a hedged answer say why in "reason"; a hedged one is "confidence": "low".
+func TestAskJSONReason(t *testing.T) {
+	t.Chdir(t.TempDir())
+	tests := []struct{ question, confidence, reason string }{
+		{"who is the president of Kazakhstan?", "", "named_absent"},
+		{"hello there", "", "no_content"},
+		{"what did Wang Yi tell Zelensky about the secretariat?", "low", "weak_evidence"},
+	}
+	for _, tt := range tests {
+		out, stderr, code := runCmd(t, fakeEnv(t), "", "ask", "--json", tt.question)
+		if code != 0 {
+			t.Fatalf("ask exit %d: %s", code, stderr)
+		}
+		var got struct {
+			Refused            bool
+			Confidence, Reason string
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Confidence != tt.confidence || got.Reason != tt.reason || got.Refused != (tt.confidence == "") {
+			t.Errorf("ask --json %q = %+v, want confidence %q reason %q", tt.question, got, tt.confidence, tt.reason)
+		}
 	}
 }
 

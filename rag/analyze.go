@@ -139,6 +139,8 @@ type analysis struct {
 	// prime minister; "meeting" is covered by "Foreign Ministers' Meeting").
 	free     []string
 	concepts []int // matched glossary entries, in order
+	// words are the surface forms (bareWord) of the free terms.
+	words []string
 	// roots maps each free Arabic stem to its root term (see rootTerm): a source's roots are also among its
 	// terms and free terms, a question's are its fallback when a stem is not found.
 	roots map[string]string
@@ -193,6 +195,7 @@ func (l *lexicon) analyzeTokens(toks []token, source bool) analysis {
 			continue
 		}
 		a.free = append(a.free, t.stem)
+		a.words = append(a.words, bareWord(t.word))
 		if r := rootTerm(t); r != "" {
 			if a.roots == nil {
 				a.roots = map[string]string{}

@@ -52,7 +52,8 @@ type verdict struct {
 // answer it wants, never from its other words: a typo, a dialect word, a greeting or a paraphrase lowers
 // coverage a little (see termWeight) but cannot by itself refuse.
 //
-//  1. nothing to look up: refuse (no_content);
+//  1. nothing to look up: refuse (no_content); a question naming only the kind of answer it wants ("when?")
+//     asks about what the sources are about, and is answered from the first unit holding that kind;
 //  2. the question names something no source holds: refuse (named_absent);
 //  3. no passage shares anything with it: refuse (no_candidate);
 //  4. the best passage covers under half of minCoverage: refuse (weak_evidence);
@@ -63,9 +64,10 @@ type verdict struct {
 //  7. otherwise answer with high confidence.
 func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
 	refuse := func(r Reason) verdict { return verdict{refused: true, reason: r, passage: -1} }
+	kindOnly := q.kindOnly()
 	switch {
-	case !q.hasContent():
-		return refuse(ReasonNoContent)
+	case !q.substantive() && !kindOnly:
+		return refuse(ReasonNoContent) // "good morning, how are you today?" names nothing to look up
 	case len(q.absent) > 0:
 		return refuse(ReasonNamedAbsent)
 	case len(hits) == 0:
@@ -78,6 +80,9 @@ func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
 		return refuse(ReasonKindAbsent)
 	}
 	v := verdict{confidence: High, body: body, passage: p}
+	if kindOnly {
+		return v // "when?" asks about what the sources are about; the kind held is all there is to check
+	}
 	have := ix.groups[ix.groupOf[p]].free
 	sure := minCoverage
 	if q.unmatched(have) > 0 {

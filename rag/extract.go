@@ -187,6 +187,20 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 			}
 		}
 	}
+	// A cut that drops who said or did it keeps them: "Wu Yingchen, Executive Director of the Secretariat, said
+	// …", not "… Executive Director of the Secretariat, said …".
+	subject := -1
+	if !ix.namesPerson(parts[bestStart:bestEnd]) {
+		for i := range bestStart {
+			if ix.namesPerson(parts[i : i+1]) {
+				subject = i
+				break
+			}
+		}
+	}
+	if subject >= 0 && subject == bestStart-1 {
+		bestStart, subject = subject, -1
+	}
 	length := utf8.RuneCountInString(strings.Join(clauses[bestStart:bestEnd], " "))
 	for bestEnd < len(clauses) && length < minAnswerRunes {
 		next := utf8.RuneCountInString(clauses[bestEnd]) + 1
@@ -201,13 +215,32 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 		out = string([]rune(out)[:MaxExtractRunes])
 	}
 	out = strings.TrimRight(out, ",،;؛ ")
-	if bestStart > 0 {
+	switch {
+	case subject >= 0:
+		lead := strings.TrimRight(clauses[subject], ",،;؛ ")
+		if subject > 0 {
+			lead = "…" + lead
+		}
+		out = lead + " … " + out
+	case bestStart > 0:
 		out = "…" + out
 	}
 	if bestEnd < len(clauses) {
 		out += "…"
 	}
 	return out
+}
+
+// namesPerson reports whether one of the clauses names a person.
+func (ix *Index) namesPerson(clauses []sentence) bool {
+	for _, c := range clauses {
+		for _, e := range c.concepts {
+			if ix.lex.entries[e].Kind == "person" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func union(a, b map[string]bool) map[string]bool {

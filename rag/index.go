@@ -24,10 +24,12 @@ type Index struct {
 	local    *LocalEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
 	idf      []float32
 	groups   []group
-	groupOf  []int           // passage index → group index
-	known    map[string]bool // every coverage term some unit holds
-	byID     map[string]int  // passage ID → passage index
-	sents    [][]sentence    // per passage
+	groupOf  []int             // passage index → group index
+	known    map[string]bool   // every coverage term some unit holds
+	words    map[string]bool   // the sources' free words, without a leading article or conjunction (bareWord)
+	synonyms map[string]string // English stem no unit holds → a synonym's stem some unit does
+	byID     map[string]int    // passage ID → passage index
+	sents    [][]sentence      // per passage
 	// groupTokens is the estimated size of each unit in a prompt: all its renderings and their header.
 	groupTokens []int
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
@@ -90,6 +92,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		byID:     make(map[string]int, len(corpus.Passages)),
 		sents:    make([][]sentence, len(corpus.Passages)),
 		speaker:  make([]int, len(corpus.Passages)),
+		words:    map[string]bool{},
 		log:      opts.Logger,
 	}
 	if l, ok := opts.Embedder.(LocalEmbedder); ok {
@@ -122,6 +125,9 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 			for _, t := range a.toks {
 				ix.spell.add(t)
 			}
+			for _, w := range a.words {
+				ix.words[w] = true
+			}
 			for _, t := range a.free {
 				ix.groups[g].free[t] = true
 			}
@@ -151,6 +157,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		}
 	}
 	ix.bm = newBM25(terms)
+	ix.synonyms = englishSynonyms(ix.known, func(t string) int { return len(ix.bm.postings[t]) })
 	st, stats, err := openStore(ctx, opts.Dir, opts.Embedder, corpus.Passages)
 	if st == nil {
 		return nil, stats, fmt.Errorf("build vector index: %w", err)
@@ -259,6 +266,9 @@ func (ix *Index) sentenceOf(text string, a analysis) sentence {
 		s.free[t] = true
 	}
 	s.types, s.dates = wordTypes(a)
+	if strings.ContainsAny(text, "\"«»“”") {
+		s.types |= hasQuote
+	}
 	if utf8.RuneCountInString(text) > trimAbove {
 		if clauses := knowledge.Clauses(text); len(clauses) > 1 {
 			for _, c := range clauses {

@@ -18,8 +18,9 @@ type query struct {
 	dense    string             // text embedded for the vector search
 	followUp bool
 	concepts map[int]bool // glossary entries the question names
-	// namesPerson: the question names a person, so their role answers "who is …?".
-	namesPerson bool
+	// namesPerson: the question names a person, so their role answers "who is …?"; namesBody: it names an
+	// organisation or mechanism ("how old is the mechanism?" asks for its age, not a person's).
+	namesPerson, namesBody bool
 	// absent lists what the question names that no source holds: a glossary name or title, or a topic word
 	// ("president", "budget"). Such a question is out of scope.
 	absent []string
@@ -100,6 +101,10 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		if t.stop || softStems[t.stem] {
 			continue
 		}
+		if v, ok := ix.declitic(t); ok {
+			words[i], toks[i] = v, token{word: v, stem: Stem(v), stop: isStop(v)}
+			continue
+		}
 		if c := ix.spell.correct(t.word); c != t.word {
 			words[i], toks[i] = c, token{word: c, stem: Stem(c), stop: isStop(c)}
 		}
@@ -120,12 +125,30 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	for _, e := range a.concepts {
 		q.concepts[e] = true
 		q.namesPerson = q.namesPerson || ix.lex.entries[e].Kind == "person"
+		q.namesBody = q.namesBody || ix.lex.entries[e].Kind == "org"
+	}
+	// An English word no source holds reads as its synonym that some source does ("states" as "countries"),
+	// outside glossary names ("top diplomat" stays a title).
+	for i, t := range a.free {
+		if syn, ok := ix.synonyms[t]; ok && !ix.known[t] && !softStems[t] {
+			a.free[i] = syn
+			a.terms = append(a.terms, syn)
+		}
 	}
 	for _, t := range a.terms {
 		q.weights[t] = 1
 	}
+	topicWord := map[string]string{} // topic stem → the question's word for it
+	for _, t := range a.toks {
+		if topicStems[t.stem] && !t.stop {
+			topicWord[t.stem] = bareWord(t.word)
+		}
+	}
 	for _, t := range a.free {
 		w, class := ix.termWeight(t)
+		if word, ok := topicWord[t]; ok && !ix.words[word] {
+			w, class = 1+ix.bm.idf(t), termAbsent
+		}
 		q.cover[t] = w
 		switch class {
 		case termAbsent:
@@ -177,7 +200,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 // counts rootCredit of its weight.
 func (q *query) coverage(have map[string]bool) float64 { return q.coverageWith(have, 0) }
 
-// sureCoverage is coverage with every term no source holds weighing unknownSureWeight: what decides between a
+// sureCoverage is coverage with every term no source holds weighing at least unknownSureWeight: what decides between a
 // confident and a hedged answer, where coverage decides between an answer and a refusal. A question with
 // words the sources lack is answered, but only as "the closest the sources come" unless the rest of it is
 // covered well.
@@ -188,12 +211,12 @@ func (q *query) sureCoverage(have map[string]bool) float64 {
 // unknownSureWeight is an unknown term's weight in sureCoverage.
 const unknownSureWeight = 1.0
 
-// coverageWith is coverage with unknown terms weighing unknownW (0: their own weight).
+// coverageWith is coverage with unknown terms weighing at least unknownW.
 func (q *query) coverageWith(have map[string]bool, unknownW float64) float64 {
 	var got, total float64
 	for t, w := range q.cover {
-		if unknownW > 0 && q.unknown[t] {
-			w = unknownW
+		if q.unknown[t] {
+			w = max(w, unknownW)
 		}
 		total += w
 		switch {
@@ -220,44 +243,44 @@ func (q *query) unmatched(have map[string]bool) int {
 	return n
 }
 
-// hasContent reports whether the question names anything to look up (it is not just "hi" or "?").
-func (q *query) hasContent() bool { return len(q.cover) > 0 }
-
-func questionKind(words []string) answerType {
-	// Match cues also behind the conjunction و: "وقال ايه …" asks what he said.
-	bare := make([]string, len(words))
-	for i, w := range words {
-		if r, ok := strings.CutPrefix(w, "و"); ok && len(r) > 2 {
-			w = r
-		}
-		bare[i] = w
+// declitic reads an Arabic question word the sources lack without the clitic or dialect prefix it carries
+// ("بكلمه" → "كلمه", "بتظهر" → "تظهر", "اسمو" → "اسم"): the bare form if it is a stop word, a framing word, a
+// word the sources hold or the start of a glossary name.
+func (ix *Index) declitic(t token) (string, bool) {
+	if !isArabicWord(t.word) || ix.known[t.stem] {
+		return "", false
 	}
-	joined := " " + strings.Join(words, " ") + " " + strings.Join(bare, " ") + " "
-	for _, c := range questionCues {
-		if strings.Contains(joined, " "+c.phrase+" ") {
-			return c.kind
+	for _, v := range cliticVariants(t.word) {
+		st := Stem(v)
+		if isStop(v) || softStems[st] || ix.known[st] || ix.lex.forms[st] != nil {
+			return v, true
 		}
 	}
-	// A question opening with the Arabic "من" asks "who" ("من أطلق الأمانة؟"); elsewhere it means "from".
-	if len(words) > 1 && words[0] == "من" {
-		return whoAnswer
-	}
-	return anyAnswer
+	return "", false
 }
 
-// listCues mark questions that ask for every item of a list ("which five countries…", "اذكر الدول…"): their answer
-// keeps the whole list rather than the shortest sentence.
-var listCues = wordSet(`list name names enumerate members countries ministers states nations all اذكر اذكري عدد عددي
-	اسماء الدول دول وزراء الوزراء البلدان بلدان`)
-
-func isListQuestion(words []string) bool {
-	for _, w := range words {
-		if listCues[w] || listCues[strings.TrimPrefix(w, "و")] {
+// substantive reports whether the question names anything beyond framing words ("date", "exact", "title").
+func (q *query) substantive() bool {
+	for t := range q.cover {
+		if !softStems[t] {
 			return true
 		}
 	}
 	return false
 }
+
+// kindOnly reports a question that names nothing but the time or place it wants ("when?", "what was the exact
+// date of it?"): it asks about the event the sources report.
+func (q *query) kindOnly() bool {
+	switch q.kind {
+	case whenAnswer, dateAnswer, whereAnswer, ageAnswer:
+		return !q.substantive()
+	}
+	return false // "who?" or "how many?" alone is too vague to answer
+}
+
+// hasContent reports whether the question names anything to look up (it is not just "hi" or "?").
+func (q *query) hasContent() bool { return len(q.cover) > 0 }
 
 // isFollowUp reports whether a question leans on the previous one: it opens with a follow-up cue ("and …",
 // "what about …", a leading Arabic و on an unknown word), or it names at most two things, or it points back

@@ -106,6 +106,19 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
 	return hits, nil
 }
 
+// kindHits ranks every unit for a question that names nothing but the kind of answer it wants ("when?", "what
+// was the exact date of it?"): it asks about what the sources are about, so the units holding that kind come
+// first, in corpus order (the built-in article's lead first).
+func (ix *Index) kindHits(q *query) []Hit {
+	hits := make([]Hit, 0, len(ix.groups))
+	for g := range ix.groups {
+		fit := ix.kindFit(q, g)
+		hits = append(hits, Hit{group: g, Coverage: 1, Retrieval: fit, Score: fit})
+	}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
+	return hits
+}
+
 func (ix *Index) queryVector(ctx context.Context, text string) ([]float32, error) {
 	if ix.local != nil {
 		return ix.local.queryVector(text, ix.idf), nil

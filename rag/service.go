@@ -209,7 +209,7 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	// With a model, no lexical gate: every question reaches it with as many passages as the budget holds, and
 	// the model decides whether they answer it. Only a message with nothing to look up ("hi") and a headline
 	// question (answered exactly from the document) stay offline.
-	if model != nil && q.kind != titleAnswer && q.hasContent() {
+	if model != nil && q.kind != titleAnswer && (q.hasContent() || q.kindOnly()) {
 		prompted, err := s.promptHits(ctx, q)
 		if err != nil {
 			return Answer{}, err
@@ -232,7 +232,10 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 		return a, nil, err
 	}
 	var hits []Hit
-	if q.hasContent() {
+	switch {
+	case q.kindOnly():
+		hits = s.ix.kindHits(q)
+	case q.hasContent():
 		var err error
 		if hits, err = s.ix.search(ctx, q, max(k, extractHits)); err != nil {
 			return Answer{}, nil, err

@@ -1,5 +1,7 @@
 package rag
 
+import "strings"
+
 // Topic words: things people ask about that a news text either states or does not (a head of state, a budget,
 // a population, an address, the next meeting). A question that asks about one the sources never mention is out
 // of scope whatever else it shares with them: "who is the president of Kazakhstan?" names Kazakhstan, which the
@@ -9,6 +11,8 @@ package rag
 // The list is general, not drawn from any question set: offices, money, people's particulars, organisations'
 // particulars, places' particulars, and words that move a question to another event ("next", "القادم"). Arabic
 // entries are normalised and stemmed like any question word, so one spelling covers its variants.
+// A topic word counts as held by the sources only when its own word is, not just its stem: "الرئيسية" (main)
+// stems like "رئيس" (president).
 var topicStems = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range []string{
@@ -37,10 +41,25 @@ var topicStems = func() map[string]bool {
 		"flights", "hotel", "distance", "kilometers", "km", "miles",
 		"موظف", "موظفين", "موظفي", "الموظفين", "عمال", "طاقم", "كادر", "شارع", "هاتف", "تلفون", "تليفون",
 		"ايميل", "الايميل", "سكان", "السكان", "نسمه", "عاصمه", "العاصمه", "مساحه", "المساحه", "طقس", "الطقس",
-		"حراره", "الحراره", "مناخ", "اقتصاد", "الاقتصاد", "صادرات", "واردات", "نفط", "النفط", "جيش", "الجيش",
+		"حراره", "الحراره", "مناخ", "اقتصاد", "الاقتصاد", "نفط", "النفط", "جيش", "الجيش",
 		"حرب", "الحرب", "انتخابات", "الانتخابات", "تاشيره", "فيزا", "رحلات", "طيران", "فندق", "مسافه",
 		"كيلومتر", "كيلو",
+		// countries, cities and leaders asked about most, in case the sources do not name them
+		"russia", "russian", "usa", "america", "american", "americans", "us", "britain", "uk", "british", "england",
+		"france", "french", "germany", "german", "japan", "japanese", "india", "indian", "pakistan", "afghanistan",
+		"iran", "iranian", "turkey", "turkish", "mongolia", "ukraine", "taiwan", "korea", "egypt", "saudi",
+		"emirates", "uae", "qatar", "israel", "palestine", "syria", "iraq", "europe", "european", "eu", "nato",
+		"africa", "brics", "sco", "moscow", "beijing", "washington", "london", "paris", "tokyo", "astana",
+		"bishkek", "dushanbe", "ashgabat", "tashkent", "almaty", "shanghai", "putin", "biden", "trump", "xi",
+		"jinping", "erdogan", "modi", "tokayev", "mirziyoyev", "rahmon", "japarov", "berdimuhamedov",
+		"روسيا", "الروسي", "الروسيه", "امريكا", "الامريكي", "الولايات", "المتحده", "بريطانيا", "فرنسا", "المانيا",
+		"اليابان", "الهند", "باكستان", "افغانستان", "ايران", "تركيا", "منغوليا", "اوكرانيا", "تايوان", "كوريا",
+		"مصر", "السعوديه", "الامارات", "قطر", "اسرائيل", "فلسطين", "سوريا", "العراق", "اوروبا", "الاوروبي",
+		"الناتو", "افريقيا", "بريكس", "شنغهاي", "موسكو", "بكين", "واشنطن", "لندن", "باريس", "طوكيو", "استانا",
+		"بيشكيك", "دوشانبي", "عشق", "طشقند", "الماتي", "بوتين", "بايدن", "ترامب", "جينبينغ", "بينغ", "اردوغان",
+		"مودي", "توكاييف", "ميرضيائيف", "رحمون", "جباروف", "بردي",
 		// another event than the one reported
+		"first", "previous", "الاول", "الاولى", "السابق", "السابقه",
 		"next", "upcoming", "tomorrow", "القادم", "القادمه", "المقبل", "المقبله", "الجاي", "الجايه",
 		"بكره", "بكرا", "غدا", "الجاييه",
 	} {
@@ -50,3 +69,14 @@ var topicStems = func() map[string]bool {
 	}
 	return m
 }()
+
+// bareWord is a normalised word without the Arabic article or a one-letter conjunction or preposition in front
+// ("والرئيس" → "رئيس"): the form in which a topic word is looked up among the sources' words.
+func bareWord(w string) string {
+	for _, p := range []string{"وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف"} {
+		if r, ok := strings.CutPrefix(w, p); ok && len([]rune(r)) >= 3 {
+			return r
+		}
+	}
+	return w
+}

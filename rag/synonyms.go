@@ -1,0 +1,61 @@
+package rag
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// synonymsGz holds WordNet 3.0's synsets as lines of Snowball stems (see data/gen-synonyms.go and
+// data/WORDNET-LICENSE.txt).
+//
+//go:embed data/synonyms.txt.gz
+var synonymsGz []byte
+
+// synsets is read once, when the first index is built.
+var synsets = sync.OnceValue(func() [][]string {
+	zr, err := gzip.NewReader(bytes.NewReader(synonymsGz))
+	if err != nil {
+		panic("embedded synonyms: " + err.Error())
+	}
+	var out [][]string
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		out = append(out, strings.Fields(sc.Text()))
+	}
+	if sc.Err() != nil {
+		panic("embedded synonyms: " + sc.Err().Error())
+	}
+	return out
+})
+
+// englishSynonyms maps the stem of an English word no source holds to a synonym's stem some source does
+// ("state" → "countri", "nation" → "countri", "inaugur" → "launch"), from WordNet: an English paraphrase then finds
+// the words of the sources. known holds the sources' terms and df their passage counts: among several synonyms
+// the one in most passages wins. Topic words are never mapped: "president" must stay a thing the sources lack.
+func englishSynonyms(known map[string]bool, df func(string) int) map[string]string {
+	out := map[string]string{}
+	for _, set := range synsets() {
+		best := ""
+		for _, s := range set {
+			if known[s] && (best == "" || df(s) > df(best)) {
+				best = s
+			}
+		}
+		if best == "" {
+			continue
+		}
+		for _, s := range set {
+			if known[s] || topicStems[s] {
+				continue
+			}
+			if cur, ok := out[s]; !ok || df(best) > df(cur) {
+				out[s] = best
+			}
+		}
+	}
+	return out
+}
