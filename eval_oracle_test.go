@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"path/filepath"
 	"testing"
 
@@ -13,7 +14,15 @@ import (
 // every rendering of the passages it names, its answer the first accepted form.
 func oracleItems(t *testing.T, items []qaItem) []ragtest.OracleItem {
 	t.Helper()
-	corpus, _ := knowledge.NewCorpus(knowledge.Builtin(), 0)
+	docs := knowledge.Builtin()
+	if *oracleKnowledge != "" {
+		extra, _, err := knowledge.LoadDir(*oracleKnowledge)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, extra...)
+	}
+	corpus, _ := knowledge.NewCorpus(docs, 0)
 	group := map[string]string{}
 	texts := map[string][]string{}
 	for _, p := range corpus.Passages {
@@ -34,10 +43,17 @@ func oracleItems(t *testing.T, items []qaItem) []ragtest.OracleItem {
 	return out
 }
 
+// oracleKnowledge adds operator documents to the oracle runs, to measure how often the answering paragraph
+// still reaches the model when the corpus is larger than the prompt budget.
+var (
+	oracleKnowledge = flag.String("oracle.knowledge", "", "KNOWLEDGE_DIR for TestEvalWithOracleModel")
+	oracleSets      = flag.String("oracle.sets", "testdata/qa*.jsonl", "QA sets (a glob) for TestEvalWithOracleModel")
+)
+
 // TestEvalWithOracleModel runs the QA sets with a model that answers exactly when the passage holding the answer
 // is in its prompt, so every miss is retrieval's (or the gate's before the model) fault.
 func TestEvalWithOracleModel(t *testing.T) {
-	files, err := filepath.Glob("testdata/qa*.jsonl")
+	files, err := filepath.Glob(*oracleSets)
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no QA sets: %v", err)
 	}
@@ -49,7 +65,7 @@ func TestEvalWithOracleModel(t *testing.T) {
 			}
 			m := ragtest.New(t, ragtest.WithResponder(ragtest.Oracle(oracleItems(t, items))))
 			getenv := fakeEnv(t, "OPENAI_BASE_URL", m.URL(), "OPENAI_API_KEY", m.Key(), "DATA_DIR", "off",
-				"LOG_LEVEL", "error")
+				"LOG_LEVEL", "error", "KNOWLEDGE_DIR", *oracleKnowledge)
 			e := &env{getenv: getenv, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 			svc, _, err := e.service(t.Context())
 			if err != nil {

@@ -138,7 +138,8 @@ type analysis struct {
 	// words outside any glossary title ("رئيس", president, alone is not covered by "نائب رئيس الوزراء", deputy
 	// prime minister; "meeting" is covered by "Foreign Ministers' Meeting").
 	free     []string
-	concepts []int // matched glossary entries, in order
+	concepts []int  // matched glossary entries, in order
+	spans    []span // where they were matched
 	// words are the surface forms (bareWord) of the free terms.
 	words []string
 	// roots maps each free Arabic stem to its root term (see rootTerm): a source's roots are also among its
@@ -166,6 +167,7 @@ func (l *lexicon) analyzeSource(text string) analysis { return l.analyzeTokens(t
 func (l *lexicon) analyzeTokens(toks []token, source bool) analysis {
 	a := analysis{toks: toks}
 	spans := l.match(toks)
+	a.spans = spans
 	inSpan := make([]bool, len(toks))
 	for _, s := range spans {
 		a.concepts = append(a.concepts, s.entry)

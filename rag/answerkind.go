@@ -22,6 +22,8 @@ const (
 	ageAnswer   // how long ago something began, or a person's age
 	quoteAnswer // the word or phrase someone used, in quotation marks
 	weekdayAnswer
+	sourceAnswer // who reported the document: its publisher
+	gistAnswer   // what the document is about
 )
 
 // questionCues maps normalised question words to the answer type they ask for, first match wins: multi-word
@@ -30,7 +32,7 @@ var questionCues = []struct {
 	phrase string
 	kind   answerType
 }{
-	{"how old", ageAnswer}, {"how long ago", ageAnswer}, {"how many years ago", ageAnswer},
+	{"how old", ageAnswer}, {"how long ago", ageAnswer}, {"how long has", ageAnswer}, {"how long have", ageAnswer}, {"how many years ago", ageAnswer},
 	{"years ago", ageAnswer}, {"age of", ageAnswer}, {"كم عمر", ageAnswer}, {"قديش عمر", ageAnswer},
 	{"عمر", ageAnswer}, {"عمره", ageAnswer}, {"عمرها", ageAnswer}, {"من كم سنه", ageAnswer},
 	{"قبل كم سنه", ageAnswer}, {"كم سنه", ageAnswer}, {"how many years", ageAnswer},
@@ -44,6 +46,17 @@ var questionCues = []struct {
 	{"يوم في الاسبوع", weekdayAnswer}, {"اي يوم من الاسبوع", weekdayAnswer}, {"اي يوم بالاسبوع", weekdayAnswer},
 	{"whered", whereAnswer}, {"whend", whenAnswer}, {"whod", whoAnswer}, {"whos", whoAnswer},
 	{"what date", dateAnswer}, {"which date", dateAnswer}, {"what day", dateAnswer}, {"which day", dateAnswer},
+	{"news agency", sourceAnswer}, {"which agency", sourceAnswer}, {"what agency", sourceAnswer},
+	{"who reported", sourceAnswer}, {"who published", sourceAnswer}, {"who wrote this", sourceAnswer},
+	{"source of the news", sourceAnswer}, {"source of this", sourceAnswer}, {"where is this from", sourceAnswer},
+	{"اي وكاله", sourceAnswer}, {"انهي وكاله", sourceAnswer}, {"مصدر الخبر", sourceAnswer},
+	{"مين نشر", sourceAnswer}, {"من نشر", sourceAnswer}, {"مين كتب الخبر", sourceAnswer},
+	{"news about", gistAnswer}, {"article about", gistAnswer}, {"story about", gistAnswer},
+	{"this about", gistAnswer}, {"it about", gistAnswer}, {"summary", gistAnswer}, {"summarize", gistAnswer},
+	{"summarise", gistAnswer}, {"tldr", gistAnswer}, {"tl dr", gistAnswer}, {"the gist", gistAnswer},
+	{"الخبر عن", gistAnswer}, {"هالخبر عن", gistAnswer}, {"عن شو الخبر", gistAnswer},
+	{"عن ايش الخبر", gistAnswer}, {"عن ايه الخبر", gistAnswer}, {"عن ماذا الخبر", gistAnswer},
+	{"ملخص", gistAnswer}, {"لخص", gistAnswer}, {"لخصلي", gistAnswer}, {"لخص لي", gistAnswer},
 	{"headline", titleAnswer}, {"headlines", titleAnswer}, {"title of the article", titleAnswer},
 	{"title of the news", titleAnswer}, {"title of the story", titleAnswer}, {"عنوان", titleAnswer},
 	{"العنوان", titleAnswer}, {"مانشيت", titleAnswer},
@@ -76,7 +89,7 @@ var questionCues = []struct {
 }
 
 // typeSet records what a text's words (not its glossary names) can answer: a time, a number.
-type typeSet uint16
+type typeSet uint32
 
 const (
 	hasTime typeSet = 1 << iota
@@ -88,17 +101,22 @@ const (
 	hasAge      // a person's age: "aged 70", "70 years old", "عمره"
 	hasQuote    // a word or phrase in quotation marks
 	hasWeekday  // a day of the week
+	// hasPlaceCue, hasPersonCue: words that locate ("north", "city", "تقع") or name someone ("king", "بن",
+	// "الدكتور"), for text the glossary knows nothing about (operator documents).
+	hasPlaceCue
+	hasPersonCue
 )
 
-// answers reports whether a text holding these glossary concepts and word types can answer q: a "who" question
+// answers reports whether sentence s (its glossary concepts, word types and counted words) can answer q: a "who" question
 // needs a person, country or organisation the question does not already name (or, when it names a person, that
 // person's role); "where" a place or country not named; "when" a date or time word; "how many" a number.
 //
 // strict asks for the better kind of answer: a person (not a country) for "who", a city or province (not a
 // country) for "where". extract tries strict first.
-func (ix *Index) answers(q *query, concepts []int, wt typeSet, strict bool) bool {
+func (ix *Index) answers(q *query, s sentence, strict bool) bool {
+	wt := s.types
 	has := func(kinds ...string) bool {
-		for _, c := range concepts {
+		for _, c := range s.concepts {
 			if q.concepts[c] {
 				continue
 			}
@@ -118,12 +136,13 @@ func (ix *Index) answers(q *query, concepts []int, wt typeSet, strict bool) bool
 		if strict {
 			return has("person")
 		}
-		return has("person", "country", "org", "region") || q.namesPerson && has("role")
+		return has("person", "country", "org", "region") || q.namesPerson && has("role") ||
+			wt&hasPersonCue != 0 || len(s.concepts) == 0
 	case whereAnswer:
 		if strict {
 			return has("place")
 		}
-		return has("place", "country")
+		return has("place", "country") || wt&hasPlaceCue != 0 || len(s.concepts) == 0
 	case sayAnswer:
 		return wt&hasSpeech != 0
 	case roleAnswer:
@@ -136,6 +155,9 @@ func (ix *Index) answers(q *query, concepts []int, wt typeSet, strict bool) bool
 		// Not strict about explicit dates: "when was the mechanism started?" is answered by "four years ago".
 		return wt&hasTime != 0 || has("date")
 	case countAnswer:
+		if strict {
+			return q.countsAsked(s) // "how many countries" wants "five countries", not "four years"
+		}
 		return wt&hasNumber != 0 || has("number")
 	case ageAnswer:
 		// A person's age needs an age; a body's, how long ago it began.
@@ -161,9 +183,17 @@ var (
 		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل`)
 	speechWords = wordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
 		قال وقال أضاف واضاف أوضح واوضح ذكر وذكر أعرب واعرب أثنى واثنى أكد واكد يؤمن قالوا وقالوا أعربوا يدل يظهر`)
-	weekdays    = wordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
-	yearWords   = wordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
-	ageWords    = wordSet(`aged age old عمره عمرها العمر`)
+	weekdays  = wordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
+	yearWords = wordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
+	ageWords  = wordSet(`aged age old عمره عمرها العمر`)
+	placeCues = wordSet(`north south east west northern southern eastern western northeast northwest southeast
+		southwest city capital region province state continent island peninsula sea ocean river border borders
+		located lies coast country village town district
+		شمال جنوب شرق غرب شمالا جنوبا شرقا غربا الشمال الجنوب الشرق الغرب شمالي جنوبي شرقي غربي مدينه عاصمه
+		منطقه محافظه ولايه اقليم قاره جزيره شبه بحر محيط نهر حدود يحد تحد يقع تقع ساحل بلد دوله قريه`)
+	personCues = wordSet(`king queen president prince sultan emperor minister doctor dr sir mr mrs founder leader
+		ملك الملك رئيس الرئيس امير الامير سلطان السلطان الشيخ شيخ الدكتور دكتور الامام الخليفه بن ابن ابو ام
+		مؤسس القائد قائد الكاتب الشاعر العالم`)
 	numberWords = wordSet(`one two three four five six seven eight nine ten first second third dozen
 		واحد اثنان اثنين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره الخمس الست
 		الاربع الثلاث اول ثاني ثالث`)
@@ -216,6 +246,12 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		if speechWords[t.word] {
 			ts |= hasSpeech
 		}
+		if placeCues[t.word] || placeCues[bareWord(t.word)] {
+			ts |= hasPlaceCue
+		}
+		if personCues[t.word] || personCues[bareWord(t.word)] {
+			ts |= hasPersonCue
+		}
 	}
 	return ts, dates
 }
@@ -255,6 +291,54 @@ var listCues = wordSet(`list name names enumerate members countries ministers st
 func isListQuestion(words []string) bool {
 	for _, w := range words {
 		if listCues[w] || listCues[strings.TrimPrefix(w, "و")] {
+			return true
+		}
+	}
+	return false
+}
+
+// countedTerms are the stems and glossary concepts a number counts in a sentence: the words within three after
+// it ("five Central Asian countries"), and within three before it ("دول آسيا الوسطى الخمس"), unless a unit of
+// time follows ("launched four years ago" counts years, not launches).
+func countedTerms(a analysis) map[string]bool {
+	var out map[string]bool
+	add := func(lo, hi int) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		for j := max(lo, 0); j <= min(hi, len(a.toks)-1); j++ {
+			if !a.toks[j].stop {
+				out[a.toks[j].stem] = true
+			}
+		}
+		for _, sp := range a.spans {
+			if sp.start <= hi && sp.end > lo {
+				out[conceptTerm(sp.entry)] = true
+			}
+		}
+	}
+	for i, t := range a.toks {
+		if !isDigits(t.word) && !numberWords[t.word] && !numberWords[t.stem] {
+			continue
+		}
+		if i+1 < len(a.toks) && (yearWords[a.toks[i+1].word] || timeWords[a.toks[i+1].word]) {
+			add(i+1, i+1)
+			continue
+		}
+		add(i+1, i+3)
+		add(i-3, i-1)
+	}
+	return out
+}
+
+// countedShare is the weighted share of the question's terms that s counts with a number: "five Central Asian
+// countries" counts more of "how many Central Asian countries" than "the six countries" does.
+func (q *query) countedShare(s sentence) float64 { return q.coverage(s.counted) }
+
+// countsAsked reports whether s puts a number next to something the question asks to count.
+func (q *query) countsAsked(s sentence) bool {
+	for t := range q.cover {
+		if s.counted[t] {
 			return true
 		}
 	}

@@ -16,7 +16,7 @@ var dialectWords = []dialectWord{
 	// what
 	{"ماذا ما", anyAnswer, "MSA"}, {"ايه إيه اية", anyAnswer, "Egyptian"}, {"شو شوو", anyAnswer, "Levantine"},
 	{"ايش إيش وش وشو شنو شنهو", anyAnswer, "Gulf"}, {"شنو شكو", anyAnswer, "Iraqi"},
-	{"اشنو أشنو اش آش واش شنوا شنيا شنية", anyAnswer, "Maghrebi"},
+	{"اشنو أشنو اش آش واش شنوا شنيا شنية شنوة شنوه", anyAnswer, "Maghrebi"},
 	// who
 	{"مين منو", whoAnswer, "Egyptian, Levantine, Gulf, Iraqi"}, {"شكون اشكون", whoAnswer, "Maghrebi"},
 	// where, from where

@@ -55,12 +55,15 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, ok boo
 		bestP, bestS, bestScore := -1, -1, -1.0
 		for _, c := range cands {
 			s := ix.sents[c.p][c.s]
-			if c.cov < bestCov-relevanceSlack || !ix.answers(q, s.concepts, s.types, strict) {
+			if c.cov < bestCov-relevanceSlack || !ix.answers(q, s, strict) {
 				continue
 			}
-			score := 2*c.hit + c.cov - 0.01*float64(c.s)
+			score := hitWeight*c.hit + c.cov - 0.01*float64(c.s)
 			if q.list {
 				score += listItemBonus * float64(min(s.items, 6))
+			}
+			if q.kind == countAnswer {
+				score += typeBonus * q.countedShare(s)
 			}
 			if q.kind == whereAnswer {
 				score += placeBonus * float64(min(ix.newPlaces(q, s), 3)) // "in Shaanxi Province, northwest China"
@@ -86,6 +89,9 @@ func (ix *Index) newPlaces(q *query, s sentence) int {
 	}
 	return n
 }
+
+// hitWeight is how much a sentence's unit rank counts against its own coverage when choosing the answer.
+const hitWeight = 2
 
 // relevanceSlack is how much less of the question a sentence may cover than the best one and still be chosen
 // for holding the kind of answer asked for.
@@ -160,8 +166,7 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 	bestStart, bestEnd, bestScore := 0, 1, -1.0
 	for start := range clauses {
 		have := map[string]bool{}
-		var types typeSet
-		var concepts []int
+		var window sentence
 		length, dates := 0, 0
 		for end := start; end < len(clauses); end++ {
 			length += utf8.RuneCountInString(clauses[end]) + 1
@@ -171,12 +176,18 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 			for t := range parts[end].free {
 				have[t] = true
 			}
-			types |= parts[end].types
+			window.types |= parts[end].types
 			dates += parts[end].dates
-			concepts = append(concepts, parts[end].concepts...)
+			window.concepts = append(window.concepts, parts[end].concepts...)
+			for t := range parts[end].counted {
+				if window.counted == nil {
+					window.counted = map[string]bool{}
+				}
+				window.counted[t] = true
+			}
 			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
 			score := q.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
-			if ix.answers(q, concepts, types, true) {
+			if ix.answers(q, window, true) {
 				score += typeBonus
 			}
 			if q.kind == whenAnswer || q.kind == dateAnswer {

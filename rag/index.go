@@ -53,6 +53,8 @@ type sentence struct {
 	types    typeSet // times and numbers among its words
 	dates    int     // words of calendar dates
 	items    int     // distinct countries and people named: the length of a list it gives
+	// counted holds the terms next to a number ("five countries": "countri"): what the sentence counts.
+	counted map[string]bool
 	// continued: the sentence goes on about the previous one's subject ("They also expressed …").
 	continued bool
 	// clauses of a sentence too long to quote whole, analysed once here rather than per question.
@@ -266,6 +268,7 @@ func (ix *Index) sentenceOf(text string, a analysis) sentence {
 		s.free[t] = true
 	}
 	s.types, s.dates = wordTypes(a)
+	s.counted = countedTerms(a)
 	if strings.ContainsAny(text, "\"«»“”") {
 		s.types |= hasQuote
 	}

@@ -207,9 +207,9 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		return Answer{}, err
 	}
 	// With a model, no lexical gate: every question reaches it with as many passages as the budget holds, and
-	// the model decides whether they answer it. Only a message with nothing to look up ("hi") and a headline
-	// question (answered exactly from the document) stay offline.
-	if model != nil && q.kind != titleAnswer && (q.hasContent() || q.kindOnly()) {
+	// the model decides whether they answer it. Only a message with nothing to look up ("hi") and a question
+	// about the document itself (its headline, source or gist, answered exactly from it) stay offline.
+	if model != nil && !q.kind.aboutDocument() && (q.hasContent() || q.kindOnly()) {
 		prompted, err := s.promptHits(ctx, q)
 		if err != nil {
 			return Answer{}, err
@@ -227,8 +227,8 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 // extractive is the offline answer, and the hits retrieval found.
 func (s *Service) extractive(ctx context.Context, question string, q *query, k int) (Answer, []Hit, error) {
 	a := Answer{Question: question, Lang: q.lang, Mode: Extractive}
-	if q.kind == titleAnswer {
-		a, err := s.headline(ctx, q, a)
+	if q.kind.aboutDocument() {
+		a, err := s.documentAnswer(ctx, q, a)
 		return a, nil, err
 	}
 	var hits []Hit
@@ -280,38 +280,6 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	}
 	a.Text = body + "\n\n" + SourceLine(src, q.lang)
 	return a, hits, nil
-}
-
-// headline answers "what is the headline?": the title of the document the question points at, else of the
-// first document (the built-in article).
-func (s *Service) headline(ctx context.Context, q *query, a Answer) (Answer, error) {
-	if len(s.ix.passages) == 0 {
-		a.Refused, a.Text = true, NotCoveredText(q.lang)
-		return a, nil
-	}
-	doc := s.ix.passages[0].DocID
-	if q.hasContent() {
-		hits, err := s.ix.search(ctx, q, 1)
-		if err != nil {
-			return Answer{}, err
-		}
-		if len(hits) > 0 {
-			doc = s.ix.passages[s.ix.groups[hits[0].group].members[0]].DocID
-		}
-	}
-	first := 0
-	for i, p := range s.ix.passages {
-		if p.DocID == doc {
-			first = i
-			break
-		}
-	}
-	src := s.ix.source(Hit{group: s.ix.groupOf[first], Score: 1}, q.lang)
-	a.Body, a.Confidence = src.Title, High
-	a.Sources = []Source{src}
-	a.Retrieved = a.Sources
-	a.Text = a.Body + "\n\n" + SourceLine(src, q.lang)
-	return a, nil
 }
 
 func (ix *Index) source(h Hit, lang knowledge.Lang) Source {

@@ -28,6 +28,13 @@ var topicStems = func() map[string]bool {
 		"ميزانيه", "الميزانيه", "موازنه", "تمويل", "التمويل", "تكلفه", "تكاليف", "كلفه", "سعر", "اسعار", "راتب",
 		"رواتب", "فلوس", "اموال", "دولار", "يوان", "مصاريف", "نفقات", "استثمار", "استثمارات", "قرض", "قروض",
 		"ضرائب",
+		// portfolios and other officials
+		"defence", "defense", "interior", "finance", "treasury", "health", "education", "justice", "agriculture",
+		"energy", "commerce", "culture", "tourism", "transport", "labour", "labor", "mayor",
+		"الدفاع", "الداخليه", "الماليه", "الصحه", "التعليم", "التربيه", "العدل", "الزراعه", "الطاقه", "التجاره",
+		"الثقافه", "السياحه", "النقل",
+		// trade
+		"trade", "trading", "tariff", "tariffs", "تجاره", "التبادل", "تبادل", "جمارك", "رسوم",
 		// people's particulars
 		"born", "birthday", "birthplace", "died", "death", "wife", "husband", "married", "children", "son",
 		"daughter", "family", "religion", "height", "education", "degree", "university", "hobby", "hobbies",

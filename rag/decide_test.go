@@ -1,0 +1,81 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDecideReasons: every refusal and hedge says why, and what a question merely phrases differently (a typo,
+// a dialect word, a greeting, a synonym, a paraphrase) is answered with confidence.
+func TestDecideReasons(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		question   string
+		refused    bool
+		confidence Confidence
+		reason     Reason
+		want       string // in the answer, when answered
+	}{
+		{"hello!", true, "", ReasonNoContent, ""},
+		{"صباح الخير، كيفك اليوم؟", true, "", ReasonNoContent, ""},
+		{"who is the prime minister of Kazakhstan?", true, "", ReasonNamedAbsent, ""},
+		{"what is the secretariat's annual budget?", true, "", ReasonNamedAbsent, ""},
+		{"مين رئيس كازاخستان؟", true, "", ReasonNamedAbsent, ""},
+		{"when is the next summit?", true, "", ReasonNamedAbsent, ""},
+		{"what did putin say about it?", true, "", ReasonNamedAbsent, ""},
+		{"how old is wang yi?", true, "", ReasonKindAbsent, ""},
+		{"what did Wang Yi tell Zelensky?", false, Low, ReasonWeakEvidence, "Wang"},
+		// Phrased as people type, answered with confidence:
+		{"hi there! who heads the secretariate pls", false, High, "", "Wu Yingchen"},
+		{"how many central asian states take part", false, High, "", "five"},
+		{"how old is this mechanism now", false, High, "", "four years"},
+		{"قديش عمر الآلية؟", false, High, "", "4 أعوام"},
+		{"when?", false, High, "", "2024"},
+		{"السلام عليكم، شكون وزير خارجية كزاخستان؟", false, High, "", "مراد نورتلو"},
+		{"نائب وزير الخارجيه وصف دور الامانه بكلمه ايه", false, High, "", "خادمة"},
+		{"what day of the week was the ceremony", false, High, "", "Saturday"},
+		{"كم دولة بالآلية كلها؟", false, High, "", "الست"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			t.Parallel()
+			a := ask(t, tt.question, nil)
+			if a.Refused != tt.refused || a.Confidence != tt.confidence || a.Reason != tt.reason {
+				t.Errorf("Answer(%q) = refused %v, confidence %q, reason %q; want %v, %q, %q\n%s", tt.question,
+					a.Refused, a.Confidence, a.Reason, tt.refused, tt.confidence, tt.reason, a.Text)
+			}
+			if !tt.refused && !strings.Contains(a.Body, tt.want) {
+				t.Errorf("Answer(%q) = %q, want it to hold %q", tt.question, a.Body, tt.want)
+			}
+		})
+	}
+}
+
+// TestHedgedAnswerIsMarked: a low-confidence answer says so plainly, in the question's language, before the
+// closest passage.
+func TestHedgedAnswerIsMarked(t *testing.T) {
+	t.Parallel()
+	for q, mark := range map[string]string{
+		"what did Wang Yi tell Zelensky?": "My sources don't say that directly",
+		"شو قال وانغ يي لزيلينسكي؟":       "لا تذكر مصادري ذلك مباشرة",
+	} {
+		a := ask(t, q, nil)
+		if a.Confidence != Low || !strings.HasPrefix(a.Body, mark) || len(a.Sources) == 0 {
+			t.Errorf("Answer(%q) = %q (confidence %q), want it marked %q with its source", q, a.Body, a.Confidence, mark)
+		}
+	}
+}
+
+// TestSpanKeepsWhoSaidIt: a sentence cut to its answering clauses keeps the person who said it.
+func TestSpanKeepsWhoSaidIt(t *testing.T) {
+	t.Parallel()
+	for q, who := range map[string]string{
+		"who's the exec director of the secretariat":                      "Wu Yingchen",
+		"what will the secretariat work to strengthen, says its director": "Wu Yingchen",
+		"شو قال المدير التنفيذي للأمانة؟":                                 "وو ينغ تشين",
+	} {
+		if a := ask(t, q, nil); !strings.Contains(a.Body, who) {
+			t.Errorf("Answer(%q) = %q, want it to name %s", q, a.Body, who)
+		}
+	}
+}
