@@ -98,24 +98,27 @@ func (l *lexicon) conceptIndex(term string) int {
 // span is a glossary match over toks[start:end].
 type span struct{ entry, start, end int }
 
-// match finds glossary forms in toks, left to right, longest first, without overlaps.
+// match finds glossary forms in toks, left to right, longest first, without overlaps. A form's first word may
+// carry a preposition the stemmer leaves (see firstStems).
 func (l *lexicon) match(toks []token) []span {
 	var out []span
 	for i := 0; i < len(toks); {
 		best := span{entry: -1}
-		for _, stems := range l.forms[toks[i].stem] {
-			if len(stems) > len(toks)-i || len(stems) <= best.end-best.start {
-				continue
-			}
-			ok := true
-			for j, s := range stems {
-				if toks[i+j].stem != s {
-					ok = false
-					break
+		for _, first := range firstStems(toks[i]) {
+			for _, stems := range l.forms[first] {
+				if len(stems) > len(toks)-i || len(stems) <= best.end-best.start {
+					continue
 				}
-			}
-			if ok {
-				best = span{entry: l.entryOf[strings.Join(stems, " ")], start: i, end: i + len(stems)}
+				ok := true
+				for j, s := range stems[1:] {
+					if toks[i+1+j].stem != s {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					best = span{entry: l.entryOf[strings.Join(stems, " ")], start: i, end: i + len(stems)}
+				}
 			}
 		}
 		if best.entry < 0 || allStop(toks[best.start:best.end]) {
@@ -124,6 +127,21 @@ func (l *lexicon) match(toks []token) []span {
 		}
 		out = append(out, best)
 		i = best.end
+	}
+	return out
+}
+
+// firstStems are the stems a token may start a glossary form with: its own, and for an Arabic word made of the
+// preposition ل or ب and a word starting with alef ("لآلية", "بأمله"), the stem of that word. (Other letters are
+// too often part of the word: "كاملة" is not ك + "أمله".)
+func firstStems(t token) []string {
+	out := []string{t.stem}
+	for _, p := range []string{"لا", "با"} {
+		if r, ok := strings.CutPrefix(t.word, p); ok && len([]rune(r)) >= 2 {
+			if st := Stem("ا" + r); st != t.stem {
+				out = append(out, st)
+			}
+		}
 	}
 	return out
 }

@@ -105,6 +105,7 @@ const (
 	// "الدكتور"), for text the glossary knows nothing about (operator documents).
 	hasPlaceCue
 	hasPersonCue
+	hasAlso // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
 )
 
 // answers reports whether sentence s (its glossary concepts, word types and counted words) can answer q: a "who" question
@@ -146,6 +147,9 @@ func (ix *Index) answers(q *query, s sentence, strict bool) bool {
 	case sayAnswer:
 		return wt&hasSpeech != 0
 	case roleAnswer:
+		if strict && q.other {
+			return has("role", "org") && wt&hasAlso != 0 // "his other post": "who is also a member of …"
+		}
 		return has("role", "org")
 	case dateAnswer:
 		return wt&hasDate != 0 || !strict && wt&hasTime != 0
@@ -183,9 +187,12 @@ var (
 		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل`)
 	speechWords = wordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
 		قال وقال أضاف واضاف أوضح واوضح ذكر وذكر أعرب واعرب أثنى واثنى أكد واكد يؤمن قالوا وقالوا أعربوا يدل يظهر`)
-	weekdays  = wordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
-	yearWords = wordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
-	ageWords  = wordSet(`aged age old عمره عمرها العمر`)
+	weekdays   = wordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
+	yearWords  = wordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
+	ageWords   = wordSet(`aged age old عمره عمرها العمر`)
+	alsoWords  = wordSet(`also too additionally ايضا أيضا كذلك كمان`)
+	otherWords = wordSet(`other another else besides aside additional second تاني التاني ثاني الثاني اخر آخر الاخر الآخر
+		غير تانيه ثانيه اخرى الاخرى`)
 	placeCues = wordSet(`north south east west northern southern eastern western northeast northwest southeast
 		southwest city capital region province state continent island peninsula sea ocean river border borders
 		located lies coast country village town district
@@ -245,6 +252,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		}
 		if speechWords[t.word] {
 			ts |= hasSpeech
+		}
+		if alsoWords[t.word] {
+			ts |= hasAlso
 		}
 		if placeCues[t.word] || placeCues[bareWord(t.word)] {
 			ts |= hasPlaceCue

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -108,6 +109,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		}
 	}
 	terms := make([][]string, len(corpus.Passages))
+	titles := map[int]map[int]bool{} // person → the titles and countries named with them
 	groupIdx := map[string]int{}
 	for i, p := range corpus.Passages {
 		ix.byID[p.ID] = i
@@ -134,6 +136,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 				ix.groups[g].free[t] = true
 			}
 			ix.sents[i] = append(ix.sents[i], ix.sentenceOf(text, a))
+			ix.collectTitles(a, titles)
 		}
 		if p.Para == 1 && p.Text == strings.Join(strings.Fields(p.Title), " ") {
 			for j := range ix.sents[i] {
@@ -144,6 +147,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	for i := range corpus.Passages {
 		ix.inheritSpeaker(i, terms)
 	}
+	ix.applyTitles(titles, terms)
 	ix.known = map[string]bool{}
 	for _, g := range ix.groups {
 		for t := range g.free {
@@ -209,6 +213,61 @@ func (ix *Index) inheritSpeaker(i int, terms [][]string) {
 		}
 		for j := range sents {
 			ix.addConcept(&sents[j], c)
+		}
+	}
+}
+
+// collectTitles records, for each person a sentence names, the titles and countries just before the name
+// ("Chinese Foreign Minister Wang Yi", "وزير الخارجية الصيني وانغ يي") and the title just after it ("Wu Yingchen,
+// Executive Director of the Secretariat"): news text names someone in full once, then by name alone.
+func (ix *Index) collectTitles(a analysis, titles map[int]map[int]bool) {
+	for k, sp := range a.spans {
+		if ix.lex.entries[sp.entry].Kind != "person" {
+			continue
+		}
+		link := func(e int) {
+			if titles[sp.entry] == nil {
+				titles[sp.entry] = map[int]bool{}
+			}
+			titles[sp.entry][e] = true
+		}
+		// Before: the run of titles and countries ending at most two words before the name.
+		end := sp.start
+		for j := k - 1; j >= 0; j-- {
+			kind := ix.lex.entries[a.spans[j].entry].Kind
+			if end-a.spans[j].end > 2 || kind != "role" && kind != "country" {
+				break
+			}
+			link(a.spans[j].entry)
+			end = a.spans[j].start
+		}
+		// After: a title (not a country: that would be the next person's) at most one word after the name.
+		if k+1 < len(a.spans) && a.spans[k+1].start-sp.end <= 1 && ix.lex.entries[a.spans[k+1].entry].Kind == "role" {
+			link(a.spans[k+1].entry)
+		}
+	}
+}
+
+// applyTitles lets every sentence and unit that names a person also speak of their titles: "what did the Chinese
+// foreign minister praise?" finds "Wang praised …".
+func (ix *Index) applyTitles(titles map[int]map[int]bool, terms [][]string) {
+	for i := range ix.passages {
+		g := &ix.groups[ix.groupOf[i]]
+		for j := range ix.sents[i] {
+			s := &ix.sents[i][j]
+			for _, c := range slices.Clone(s.concepts) {
+				for t := range titles[c] {
+					if s.free[conceptTerm(t)] {
+						continue
+					}
+					ix.addConcept(s, t)
+					terms[i] = append(terms[i], conceptTerm(t))
+					g.free[conceptTerm(t)] = true
+					for _, b := range ix.lex.broader[t] {
+						g.free[conceptTerm(b)] = true
+					}
+				}
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"slices"
 	"strings"
 
 	"ccabot/knowledge"
@@ -21,6 +22,9 @@ type query struct {
 	// namesPerson: the question names a person, so their role answers "who is …?"; namesBody: it names an
 	// organisation or mechanism ("how old is the mechanism?" asks for its age, not a person's).
 	namesPerson, namesBody bool
+	// other: the question asks for another one than it names or than was said ("his other post", "منصبه
+	// التاني", "who else").
+	other bool
 	// absent lists what the question names that no source holds: a glossary name or title, or a topic word
 	// ("president", "budget"). Such a question is out of scope.
 	absent []string
@@ -88,6 +92,9 @@ var softStems = func() map[string]bool {
 	return m
 }()
 
+// addressContext are words that make "العنوان" an address: a seat, an office, a street.
+var addressContext = wordSet(`مقر مقرها مقره شارع مكتب مكاتب موقع موقعها مبنى بنايه`)
+
 // followUpWeight is how much a previous question's terms count in a follow-up.
 const followUpWeight = 0.5
 
@@ -96,8 +103,9 @@ const followUpWeight = 0.5
 func (ix *Index) prepare(text string, prev *query) *query {
 	toks := tokenize(text)
 	words := make([]string, len(toks))
+	typed := make([]string, len(toks)) // as typed (normalised): question words are read from these first
 	for i, t := range toks {
-		words[i] = t.word
+		words[i], typed[i] = t.word, t.word
 		if t.stop || softStems[t.stem] {
 			continue
 		}
@@ -107,15 +115,31 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		}
 		if c := ix.spell.correct(t.word); c != t.word {
 			words[i], toks[i] = c, token{word: c, stem: Stem(c), stop: isStop(c)}
+		} else if stopTypo(t.word) {
+			toks[i].stop = true // "acording", "betwen": a misspelt function word is still one
 		}
 	}
 	corrected := strings.Join(words, " ")
 	a := ix.lex.analyzeTokens(toks, false)
+	kind := questionKind(typed)
+	if kind == anyAnswer {
+		kind = questionKind(words)
+	}
+	var absent []string
+	if kind == titleAnswer && slices.ContainsFunc(typed, func(w string) bool { return addressContext[bareWord(w)] }) {
+		// "العنوان" of a headquarters is its address, not a headline.
+		kind = whereAnswer
+		if !ix.words["عنوان"] {
+			absent = append(absent, "عنوان")
+		}
+	}
 	q := &query{
 		text:     corrected,
 		lang:     knowledge.DetectLang(text),
-		kind:     questionKind(words),
-		list:     isListQuestion(words),
+		kind:     kind,
+		absent:   absent,
+		list:     isListQuestion(typed) || isListQuestion(words),
+		other:    slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
 		weights:  map[string]float64{},
 		cover:    map[string]float64{},
 		concepts: map[int]bool{},
@@ -247,7 +271,7 @@ func (q *query) unmatched(have map[string]bool) int {
 // ("بكلمه" → "كلمه", "بتظهر" → "تظهر", "اسمو" → "اسم"): the bare form if it is a stop word, a framing word, a
 // word the sources hold or the start of a glossary name.
 func (ix *Index) declitic(t token) (string, bool) {
-	if !isArabicWord(t.word) || ix.known[t.stem] {
+	if !isArabicWord(t.word) || ix.known[t.stem] || ix.lex.forms[t.stem] != nil {
 		return "", false
 	}
 	for _, v := range cliticVariants(t.word) {

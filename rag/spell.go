@@ -121,3 +121,29 @@ func editDistance(a, b []rune, limit int) int {
 	}
 	return prev[len(b)]
 }
+
+// latinStops are the English stop words of five letters or more, the ones long enough to tell a typo of from
+// another word.
+var latinStops = func() []string {
+	var out []string
+	for w := range stopWords {
+		if !isArabicWord(w) && len(w) >= 5 {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
+
+// stopTypo reports an unknown Latin word one edit from an English stop word ("acording", "betwen").
+func stopTypo(w string) bool {
+	if isArabicWord(w) || len(w) < 5 || commonEnglish()[w] {
+		return false
+	}
+	r := []rune(w)
+	for _, s := range latinStops {
+		if editDistance(r, []rune(s), 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
