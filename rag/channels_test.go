@@ -1,0 +1,71 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEnglishSynonyms: an English word the sources lack reads as its WordNet synonym they hold; a word they
+// hold, a framing word and a topic word are left as they are.
+func TestEnglishSynonyms(t *testing.T) {
+	t.Parallel()
+	ix := articleService().ix
+	tests := []struct{ word, want string }{
+		{"nations", "countri"}, // "how many nations…"
+		{"states", "countri"},
+		{"country", ""},   // the sources hold it
+		{"president", ""}, // a topic word: it must stay absent
+	}
+	for _, tt := range tests {
+		got := ix.synonyms[Stem(tt.word)]
+		if got != tt.want {
+			t.Errorf("synonym of %q = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestTopicWordsByTheirOwnWord: a topic word is held by the sources only as itself, not through a word that
+// stems alike ("الرئيسية", main, is not "رئيس", president).
+func TestTopicWordsByTheirOwnWord(t *testing.T) {
+	t.Parallel()
+	ix := articleService().ix
+	for q, absent := range map[string]bool{
+		"من هو رئيس طاجيكستان؟":                 true,
+		"what is the budget of the secretariat": true,
+		"ما هي المجالات الرئيسية للتعاون؟":      false,
+		"when was the secretariat launched":     false,
+	} {
+		if got := len(ix.prepare(q, nil).absent) > 0; got != absent {
+			t.Errorf("prepare(%q): something absent = %v, want %v", q, got, absent)
+		}
+	}
+}
+
+// TestRootChannel: an Arabic question word the sources hold only in another form of the same root still finds
+// its passage ("احتفلوا", they celebrated, finds "احتفالا").
+func TestRootChannel(t *testing.T) {
+	t.Parallel()
+	ix := articleService().ix
+	q := ix.prepare("وين احتفلوا الصينيين؟", nil)
+	if q.alt["احتفل"] != "√حفل" {
+		t.Fatalf("alt = %v, want احتفل → √حفل", q.alt)
+	}
+	a := ask(t, "وين احتفلوا الصينيين؟", nil)
+	if a.Refused || !strings.Contains(a.Body, "شيآن") {
+		t.Errorf("Answer = %q, want the city", a.Body)
+	}
+}
+
+// TestCountsTheAskedThing: "how many countries" is answered by the sentence counting countries, not by one
+// holding any number.
+func TestCountsTheAskedThing(t *testing.T) {
+	t.Parallel()
+	for q, want := range map[string]string{
+		"كم دولة من آسيا الوسطى شاركت بالاطلاق؟":     "الخمس",
+		"how many central asian countries took part": "five",
+	} {
+		if a := ask(t, q, nil); !strings.Contains(a.Body, want) {
+			t.Errorf("Answer(%q) = %q, want %q", q, a.Body, want)
+		}
+	}
+}

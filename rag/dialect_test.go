@@ -1,0 +1,63 @@
+package rag
+
+import "testing"
+
+// TestDialectWords: every form of the dialect table is a stop word (never a topic), and the question words say
+// what kind of answer they ask for, whatever the dialect.
+func TestDialectWords(t *testing.T) {
+	t.Parallel()
+	for w := range dialectForms {
+		if !isStop(w) {
+			t.Errorf("dialect form %q is not a stop word", w)
+		}
+	}
+	tests := []struct {
+		question string
+		kind     answerType
+	}{
+		{"وين انطلقت الامانه", whereAnswer},  // Levantine, Gulf
+		{"فين اتعملت الامانه", whereAnswer},  // Egyptian, Maghrebi
+		{"امتى انطلقت الامانه", whenAnswer},  // Egyptian
+		{"ايمتى انطلقت الامانه", whenAnswer}, // Levantine
+		{"شوكت انطلقت الامانه", whenAnswer},  // Iraqi
+		{"وقتاش انطلقت الامانه", whenAnswer}, // Maghrebi
+		{"قديش دوله بالاليه", countAnswer},   // Levantine
+		{"شحال من دوله", countAnswer},        // Maghrebi
+		{"كام دوله", countAnswer},            // Egyptian
+		{"چم دوله", countAnswer},             // Gulf, Iraqi
+		{"شكون المدير التنفيذي", whoAnswer},  // Maghrebi
+		{"مين المدير التنفيذي", whoAnswer},   // Egyptian, Levantine
+		{"منو المدير التنفيذي", whoAnswer},   // Gulf, Iraqi
+		{"شو قال وانغ", sayAnswer},           // Levantine: "what" leaves the kind to "said"
+	}
+	svc := articleService()
+	for _, tt := range tests {
+		if got := svc.ix.prepare(tt.question, nil).kind; got != tt.kind {
+			t.Errorf("kind of %q = %d, want %d", tt.question, got, tt.kind)
+		}
+	}
+}
+
+// TestCliticsAndDialectPrefixes: a word the sources lack is read without its clitic or dialect prefix when the
+// bare form is one they (or the word lists) know.
+func TestCliticsAndDialectPrefixes(t *testing.T) {
+	t.Parallel()
+	ix := articleService().ix
+	tests := []struct{ word, want string }{
+		{"بكلمه", "كلمه"}, // ب + a framing word
+		{"بيظهر", "يظهر"}, // Egyptian/Levantine present tense
+		{"اسمو", "اسم"},   // Levantine/Egyptian 3rd person suffix
+		{"ردهم", ""},      // their reaction: no source word
+		{"كازاخستان", ""}, // known as it is
+	}
+	for _, tt := range tests {
+		toks := tokenize(tt.word)
+		got, ok := ix.declitic(toks[0])
+		if !ok {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("declitic(%s) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
