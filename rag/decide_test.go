@@ -3,6 +3,8 @@ package rag
 import (
 	"strings"
 	"testing"
+
+	"ccabot/knowledge"
 )
 
 // TestDecideReasons: every refusal and hedge says why, and what a question merely phrases differently (a typo,
@@ -76,6 +78,35 @@ func TestSpanKeepsWhoSaidIt(t *testing.T) {
 	} {
 		if a := ask(t, q, nil); !strings.Contains(a.Body, who) {
 			t.Errorf("Answer(%q) = %q, want it to name %s", q, a.Body, who)
+		}
+	}
+}
+
+// TestSuggestedQuestionsAreAnswered: every question the bot suggests (in its help and refusal texts) is one it
+// answers right itself.
+func TestSuggestedQuestionsAreAnswered(t *testing.T) {
+	t.Parallel()
+	want := map[string][]string{
+		"Which countries take part in the mechanism?":       {"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"},
+		"Who is the executive director of the secretariat?": {"Wu Yingchen"},
+		"What is the secretariat's main responsibility?":    {"implementation of the consensus"},
+		"ما الدول المشاركة في الآلية؟":                      {"كازاخستان", "قيرغيزستان", "طاجيكستان", "تركمانستان", "أوزبكستان"},
+		"من المدير التنفيذي للأمانة؟":                       {"وو ينغ تشين"},
+		"ما المسؤولية الأساسية للأمانة؟":                    {"تعزيز تنفيذ التوافق"},
+	}
+	for _, lang := range []knowledge.Lang{knowledge.English, knowledge.Arabic} {
+		for _, q := range examples[lang] {
+			facts, ok := want[q]
+			if !ok {
+				t.Errorf("suggested question %q has no expected answer in this test", q)
+				continue
+			}
+			a := ask(t, q, nil)
+			for _, f := range facts {
+				if a.Refused || a.Confidence != High || !strings.Contains(a.Body, f) {
+					t.Errorf("suggested %q answered %q (confidence %q), want %q", q, a.Body, a.Confidence, f)
+				}
+			}
 		}
 	}
 }

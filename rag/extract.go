@@ -58,6 +58,9 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, ok boo
 			if c.cov < bestCov-relevanceSlack || !ix.answers(q, s, strict) {
 				continue
 			}
+			if strict && q.list && s.items < 3 {
+				continue // "which countries…" wants the sentence that lists them
+			}
 			score := hitWeight*c.hit + c.cov - 0.01*float64(c.s)
 			if q.list {
 				score += listItemBonus * float64(min(s.items, 6))
