@@ -227,6 +227,9 @@ func (r *report) print(w io.Writer, k int, verbose bool) {
 		"MRR", "right", "wrong", "refused", "low", "oos", "refused", "low", "answered")
 	for _, l := range []string{"ar", "en"} {
 		st := r.byLang[l]
+		if st.facts+st.oos == 0 {
+			continue // a set in one language
+		}
 		fmt.Fprintf(w, "%-4s %6d %9.3f %6.3f | %6.3f %6.3f %8.3f %6.3f | %4d %8.3f %6.3f %8.3f\n", l, st.facts,
 			ratio(st.hits, st.facts), ratio(int(st.rr*1000), st.facts*1000), ratio(st.correct, st.facts),
 			ratio(st.wrong, st.facts), ratio(st.wrongRefusals, st.facts), ratio(st.hedged, st.facts), st.oos,
@@ -240,6 +243,9 @@ func (r *report) print(w io.Writer, k int, verbose bool) {
 	if r.model {
 		for _, l := range []string{"ar", "en"} {
 			st := r.byLang[l]
+			if st.withEvidence == 0 {
+				continue
+			}
 			fmt.Fprintf(w, "%s: answering passage reached the model %.3f (%d/%d)\n", l,
 				ratio(st.reached, st.withEvidence), st.reached, st.withEvidence)
 		}

@@ -266,6 +266,8 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 	return ts, dates
 }
 
+// questionKind is the kind of answer a question asks for: its first cue, else a dialect question word, else a
+// weekday or month it names ("was it Friday?" asks for the day).
 func questionKind(words []string) answerType {
 	// Match cues also behind the conjunction و: "وقال ايه …" asks what he said.
 	bare := make([]string, len(words))
@@ -284,6 +286,14 @@ func questionKind(words []string) answerType {
 	for _, w := range bare {
 		if k := dialectForms[w]; k != anyAnswer {
 			return k
+		}
+	}
+	for _, w := range bare {
+		switch {
+		case weekdays[w]:
+			return weekdayAnswer
+		case dateWords[w]:
+			return dateAnswer
 		}
 	}
 	// A question opening with the Arabic "من" asks "who" ("من أطلق الأمانة؟"); elsewhere it means "from".

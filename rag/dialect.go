@@ -46,13 +46,23 @@ var dialectWords = []dialectWord{
 	// negation, tense and aspect particles, now
 	{"مش مو مب ماشي موش", anyAnswer, "negation"}, {"رح راح ح ه غادي غا", anyAnswer, "future"},
 	{"عم قاعد قاعده دا كا", anyAnswer, "progressive"}, {"دلوقتي هلق هلأ هسا هسه هسة الحين دابا", anyAnswer, "now"},
+	// happen, become, do, think, intend, say (verbs that frame a question rather than name its topic)
+	{"صار صارت يصير تصير بيصير رح_يصير حصل حصلت بيحصل", anyAnswer, "happen"},
+	{"سوا سوو سوى تسوي يسوي يسوو دار دارو دارت", anyAnswer, "do"},
+	{"شايف شايفين بشوف يشوف رايو رأيو", anyAnswer, "think"}, {"ناوي ناويه ناويين نوى", anyAnswer, "intend"},
+	{"حكى حكت حكيو بيحكي يحكي احكي", sayAnswer, "Levantine say"},
+	{"بقاله بقالها بقالهم بقالو", ageAnswer, "Egyptian it has been"},
+	{"داير دايره بغا بغات يبغى تبغى", anyAnswer, "want"},
 	// fillers and connectors
+	{"منشان مشان عشانك ويا وياهم وياه مع_بعض حته حتة الشي هالشي شي نفسها نفسه", anyAnswer, "filler"},
+	{"ياتو ياتا ياتي انو انه", anyAnswer, "which, that (Sudanese, Levantine)"},
 	{"يعني طيب طب بس برضو برضه بردو كمان زي متل مثل هيك كده كدا كذا عشان علشان لأن لان اصلا أصلا خلاص يا_جماعة يا_شباب", anyAnswer, "filler"},
 	{"بالضبط بالظبط بالزبط تحديدا بالتحديد بالزبط", anyAnswer, "exactly"},
 	// greetings, politeness, thanks
 	{"السلام عليكم وعليكم سلام مرحبا مرحبتين اهلا أهلا هلا هلو هاي صباح مساء الخير", anyAnswer, "greeting"},
 	{"حياك حياكم الله يعطيك العافية عافية كيف_حالك شلونك ازيك إزيك كيفك لاباس", anyAnswer, "greeting"},
 	{"لو سمحت سمحتي سمحتوا من فضلك فضلك رجاء رجاءً معلش معليش بليز بليييز", anyAnswer, "please"},
+	{"مقدما مسبقا مرسي مرسى ميرسي اخوانا اخواني اخوي اخوتي حبايب حبيبي", anyAnswer, "thanks, address"},
 	{"شكرا شكراً مشكور مشكورة تسلم تسلمي يسلمو يسلموا كتر خيرك خيرك يعطيك يرحم والديك جزاك", anyAnswer, "thanks"},
 	// asking about, telling
 	{"اعرف أعرف نعرف تعرف بتعرف يعرف قولي قلي قلنا خبرني اخبرني أخبرني عرفني فهمني احكيلي احكي قول", anyAnswer, "tell me"},

@@ -14,7 +14,8 @@ import (
 // Arabic presentation forms), lower case, Arabic diacritics (tashkeel), Quranic marks, tatweel and invisible
 // direction marks removed, hamza-carrying and variant letters folded (أ إ آ ٱ → ا, ؤ → و, ئ → ي, ى → ي, ة → ه,
 // Persian ک ی → ك ي), Arabic-Indic digits to ASCII, apostrophes dropped ("Xi'an" → "xian"), and every other
-// punctuation mark and symbol turned into a space. Runs of spaces collapse to one.
+// punctuation mark and symbol turned into a space. Runs of spaces collapse to one, and a letter repeated for
+// emphasis is shortened (see foldRuns).
 func Normalize(s string) string {
 	// Invalid bytes first become spaces: NFKC leaves the text after one unnormalised, and a second pass would
 	// then change it (found by FuzzNormalize).
@@ -37,7 +38,31 @@ func Normalize(s string) string {
 			space = false
 		}
 	}
-	return strings.TrimRight(b.String(), " ")
+	return foldRuns(strings.TrimRight(b.String(), " "))
+}
+
+// foldRuns shortens a letter typed three times or more, which is emphasis ("شوووو", "جمااااعة", "pleeease"): an
+// Arabic word never holds a letter thrice running (the run becomes one letter), an English one at most twice
+// (it becomes two).
+func foldRuns(s string) string {
+	r := []rune(s)
+	out := r[:0]
+	for i := 0; i < len(r); {
+		j := i
+		for j < len(r) && r[j] == r[i] {
+			j++
+		}
+		n := j - i
+		if n >= 3 && unicode.IsLetter(r[i]) {
+			n = 2
+			if unicode.Is(unicode.Arabic, r[i]) {
+				n = 1
+			}
+		}
+		out = append(out, r[i:i+n]...)
+		i = j
+	}
+	return string(out)
 }
 
 // foldRune maps one rune to its folded form; keep is false for runes that vanish. Letters and digits are kept,

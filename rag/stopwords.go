@@ -65,6 +65,9 @@ var softWords = wordSet(`title position post job role office capacity view opini
 	يوم اليوم تاريخ تاريخه وقت اسبوع بالاسبوع شهر سنه عام وصف يوصف وصفها متوقع يتوقع توقعات عايز يبغى يريد تكون يكون
 	المذكور مذكور المذكوره ذكر الخبر خبر بالخبر كامله كاملة كلها كله عددهالي عددهم عددها
 	كلمه كلمة الكلمه كلمات علامات تنصيص اقتباس وصف وصفها سماها اسم منصب تاني ثاني اخر آخر شغل شغلها الشغل
+	monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه سبت احد جمعه
+	total overall مجموع بالمجموع المجموع اجمالا نهائي النهائي
+	place places north south east west northern southern شمال جنوب شرق غرب
 	full complete official officially weekday exist exists existed existence around
 	صفه الصفه صفته صفتها الرسمي الرسميه الكامل
 	use used uses using استخدم استخدمه استعمل استعمله
