@@ -317,6 +317,9 @@ func isListQuestion(words []string) bool {
 	return false
 }
 
+// countWindow is how many words on either side of a number may be what it counts.
+const countWindow = 3
+
 // countedTerms are the stems and glossary concepts a number counts in a sentence: the words within three after
 // it ("five Central Asian countries"), and within three before it ("دول آسيا الوسطى الخمس"), unless a unit of
 // time follows ("launched four years ago" counts years, not launches).
@@ -345,8 +348,8 @@ func countedTerms(a analysis) map[string]bool {
 			add(i+1, i+1)
 			continue
 		}
-		add(i+1, i+3)
-		add(i-3, i-1)
+		add(i+1, i+countWindow)
+		add(i-countWindow, i-1)
 	}
 	return out
 }

@@ -61,7 +61,8 @@ type verdict struct {
 //  6. the quoted passage covers less than minCoverage of the question counting the words no source holds at
 //     full weight (sureCoverage), or less than unmatchedSureCoverage when one of those words is not even held
 //     by its root: answer, low confidence (weak_evidence);
-//  7. otherwise answer with high confidence.
+//  7. a count whose number counts something else than asked: answer, low confidence (kind_absent);
+//  8. otherwise answer with high confidence.
 func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
 	refuse := func(r Reason) verdict { return verdict{refused: true, reason: r, passage: -1} }
 	kindOnly := q.kindOnly()
@@ -75,11 +76,16 @@ func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
 	case hits[0].Coverage < minCoverage/2:
 		return refuse(ReasonWeakEvidence)
 	}
-	body, p, ok := ix.extract(q, hits)
+	body, p, exact, ok := ix.extract(q, hits)
 	if !ok {
 		return refuse(ReasonKindAbsent)
 	}
 	v := verdict{confidence: High, body: body, passage: p}
+	if q.kind == countAnswer && !exact {
+		// "How many people work there?" answered by a sentence whose number counts something else.
+		v.confidence, v.reason = Low, ReasonKindAbsent
+		return v
+	}
 	if kindOnly {
 		return v // "when?" asks about what the sources are about; the kind held is all there is to check
 	}

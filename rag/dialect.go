@@ -47,8 +47,8 @@ var dialectWords = []dialectWord{
 	{"مش مو مب ماشي موش", anyAnswer, "negation"}, {"رح راح ح ه غادي غا", anyAnswer, "future"},
 	{"عم قاعد قاعده دا كا", anyAnswer, "progressive"}, {"دلوقتي هلق هلأ هسا هسه هسة الحين دابا", anyAnswer, "now"},
 	// happen, become, do, think, intend, say (verbs that frame a question rather than name its topic)
-	{"صار صارت يصير تصير بيصير رح_يصير حصل حصلت بيحصل", anyAnswer, "happen"},
-	{"سوا سوو سوى تسوي يسوي يسوو دار دارو دارت", anyAnswer, "do"},
+	{"صار صارت يصير تصير بيصير رح_يصير حصل حصلت بيحصل قامت انعقد انعقدت", anyAnswer, "happen"},
+	{"سوا سوو سوى تسوي يسوي يسوو دار دارو دارت عملو عملوا", anyAnswer, "do"},
 	{"شايف شايفين بشوف يشوف رايو رأيو", anyAnswer, "think"}, {"ناوي ناويه ناويين نوى", anyAnswer, "intend"},
 	{"حكى حكت حكيو بيحكي يحكي احكي", sayAnswer, "Levantine say"},
 	{"بقاله بقالها بقالهم بقالو", ageAnswer, "Egyptian it has been"},

@@ -28,10 +28,11 @@ const listItemBonus = 0.05
 const placeBonus = 0.1
 
 // extract picks the sentence that best answers q from the top hits, in the question's language: the one that
-// covers most of the question and holds the kind of thing asked for, from as high a hit as possible. It reports
-// false when no sentence of the top hits holds what the question asks for (a "when" question whose passages have
-// no date), which the caller turns into a refusal rather than a guess.
-func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, ok bool) {
+// covers most of the question and holds the kind of thing asked for, from as high a hit as possible. exact
+// reports that it holds the better kind (see answers' strict); ok is false when no sentence of the top hits
+// holds what the question asks for (a "when" question whose passages have no date), which the caller turns into
+// a refusal rather than a guess.
+func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, exact, ok bool) {
 	type cand struct {
 		p, s     int
 		cov, hit float64
@@ -76,10 +77,10 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, ok boo
 			}
 		}
 		if bestP >= 0 {
-			return ix.compose(q, bestP, bestS), bestP, true
+			return ix.compose(q, bestP, bestS), bestP, strict, true
 		}
 	}
-	return "", -1, false
+	return "", -1, false, false
 }
 
 // newPlaces counts the places s names that q does not.

@@ -297,7 +297,7 @@ func (q *query) substantive() bool {
 // date of it?"): it asks about the event the sources report.
 func (q *query) kindOnly() bool {
 	switch q.kind {
-	case whenAnswer, dateAnswer, whereAnswer, ageAnswer:
+	case whenAnswer, dateAnswer, whereAnswer, ageAnswer, weekdayAnswer:
 		return !q.substantive()
 	}
 	return false // "who?" or "how many?" alone is too vague to answer

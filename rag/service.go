@@ -217,6 +217,8 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		a = s.withModel(ctx, model, req, q, prompted, history, a)
 	}
 	a.Question = original
+	s.log.Debug("answer decided", "lang", a.Lang, "mode", a.Mode, "refused", a.Refused, "confidence", a.Confidence,
+		"reason", a.Reason)
 	a.Turn = &Turn{q: q, question: question, answer: a.Body, earlier: history}
 	if a.Refused {
 		a.Turn.answer = a.Text
