@@ -110,3 +110,12 @@ func TestSuggestedQuestionsAreAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoElse: "who else besides X" is answered with the others.
+func TestWhoElse(t *testing.T) {
+	t.Parallel()
+	a := ask(t, "who else besides Wang Yi sent congratulations?", nil)
+	if strings.Contains(a.Body, "Wang Yi") || !strings.Contains(a.Body, "Murat Nurtleu") || !strings.Contains(a.Body, "Bakhtiyor Saidov") {
+		t.Errorf("Answer = %q, want the other ministers and not Wang Yi", a.Body)
+	}
+}

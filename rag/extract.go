@@ -167,6 +167,10 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 	for i, p := range parts {
 		clauses[i] = p.text
 	}
+	cq := q
+	if q.other && q.kind == whoAnswer {
+		cq = ix.withoutPeople(q) // "who else besides Wang Yi": naming him again is no merit
+	}
 	bestStart, bestEnd, bestScore := 0, 1, -1.0
 	for start := range clauses {
 		have := map[string]bool{}
@@ -190,9 +194,16 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 				window.counted[t] = true
 			}
 			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
-			score := q.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
+			score := cq.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
 			if ix.answers(q, window, true) {
 				score += typeBonus
+			}
+			if q.other && q.kind == whoAnswer {
+				// "Who else besides Wang Yi …?": the others, all of them, not Wang Yi.
+				if ix.namesAsked(q, window) {
+					score -= typeBonus
+				}
+				score += listItemBonus * float64(ix.othersNamed(q, window))
 			}
 			if q.kind == whenAnswer || q.kind == dateAnswer {
 				score += dateBonus * float64(min(dates, 4)) // "March 30, 2024 … (Saturday)" beats "(Saturday)"
@@ -244,6 +255,39 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 		out += "…"
 	}
 	return out
+}
+
+// othersNamed counts the distinct people s names that the question does not.
+func (ix *Index) othersNamed(q *query, s sentence) int {
+	seen := map[int]bool{}
+	for _, c := range s.concepts {
+		if !q.concepts[c] && ix.lex.entries[c].Kind == "person" {
+			seen[c] = true
+		}
+	}
+	return len(seen)
+}
+
+// withoutPeople is q without the people it names among the terms to cover.
+func (ix *Index) withoutPeople(q *query) *query {
+	c := *q
+	c.cover = map[string]float64{}
+	for t, w := range q.cover {
+		if !strings.HasPrefix(t, "§") || ix.lex.entries[ix.lex.conceptIndex(t)].Kind != "person" {
+			c.cover[t] = w
+		}
+	}
+	return &c
+}
+
+// namesAsked reports whether s names a person the question names.
+func (ix *Index) namesAsked(q *query, s sentence) bool {
+	for _, c := range s.concepts {
+		if q.concepts[c] && ix.lex.entries[c].Kind == "person" {
+			return true
+		}
+	}
+	return false
 }
 
 // namesPerson reports whether one of the clauses names a person.
