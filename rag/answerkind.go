@@ -32,6 +32,8 @@ var questionCues = []struct {
 	phrase string
 	kind   answerType
 }{
+	{"كم صار", ageAnswer}, {"قديش صار", ageAnswer}, {"من يوم", ageAnswer}, {"صار لها", ageAnswer},
+	{"صار له", ageAnswer}, {"صارلها", ageAnswer},
 	{"how old", ageAnswer}, {"how long ago", ageAnswer}, {"how long has", ageAnswer}, {"how long have", ageAnswer}, {"how many years ago", ageAnswer},
 	{"years ago", ageAnswer}, {"age of", ageAnswer}, {"كم عمر", ageAnswer}, {"قديش عمر", ageAnswer},
 	{"عمر", ageAnswer}, {"عمره", ageAnswer}, {"عمرها", ageAnswer}, {"من كم سنه", ageAnswer},
@@ -49,6 +51,9 @@ var questionCues = []struct {
 	{"news agency", sourceAnswer}, {"which agency", sourceAnswer}, {"what agency", sourceAnswer},
 	{"who reported", sourceAnswer}, {"who published", sourceAnswer}, {"who wrote this", sourceAnswer},
 	{"source of the news", sourceAnswer}, {"source of this", sourceAnswer}, {"where is this from", sourceAnswer},
+	{"نشرت الخبر", sourceAnswer}, {"نشر الخبر", sourceAnswer}, {"الوكاله اللي", sourceAnswer},
+	{"باختصار", gistAnswer}, {"شو صار", gistAnswer}, {"ايش صار", gistAnswer}, {"شنو صار", gistAnswer},
+	{"what happened", gistAnswer}, {"in short", gistAnswer}, {"in a nutshell", gistAnswer},
 	{"اي وكاله", sourceAnswer}, {"انهي وكاله", sourceAnswer}, {"مصدر الخبر", sourceAnswer},
 	{"مين نشر", sourceAnswer}, {"من نشر", sourceAnswer}, {"مين كتب الخبر", sourceAnswer},
 	{"news about", gistAnswer}, {"article about", gistAnswer}, {"story about", gistAnswer},
@@ -82,6 +87,8 @@ var questionCues = []struct {
 	{"منصب", roleAnswer}, {"منصبه", roleAnswer}, {"منصبها", roleAnswer}, {"وظيفته", roleAnswer},
 	{"وظيفتها", roleAnswer}, {"صفته", roleAnswer}, {"صفتها", roleAnswer}, {"دوره", roleAnswer},
 	{"تاريخ", dateAnswer}, {"تاريخه", dateAnswer},
+	{"comment", sayAnswer}, {"commented", sayAnswer}, {"talked about", sayAnswer}, {"spoke about", sayAnswer},
+	{"علق", sayAnswer}, {"تكلم", sayAnswer}, {"اتكلم", sayAnswer}, {"تحدث", sayAnswer},
 	{"say", sayAnswer}, {"said", sayAnswer}, {"says", sayAnswer}, {"saying", sayAnswer}, {"remarks", sayAnswer},
 	{"statement", sayAnswer}, {"think", sayAnswer}, {"thinks", sayAnswer}, {"think of", sayAnswer},
 	{"قال", sayAnswer}, {"قالت", sayAnswer}, {"قالوا", sayAnswer}, {"يقول", sayAnswer}, {"تقول", sayAnswer},
@@ -272,8 +279,11 @@ func questionKind(words []string) answerType {
 	// Match cues also behind the conjunction و: "وقال ايه …" asks what he said.
 	bare := make([]string, len(words))
 	for i, w := range words {
-		if r, ok := strings.CutPrefix(w, "و"); ok && len(r) > 2 {
-			w = r
+		for _, p := range []string{"و", "ب", "ف", "ل"} {
+			if r, ok := strings.CutPrefix(w, p); ok && len(r) > 2 && (stopWords[r] || p == "و") {
+				w = r // "وقال ايه", "باي سنه"
+				break
+			}
 		}
 		bare[i] = w
 	}

@@ -37,8 +37,9 @@ var dialectWords = []dialectWord{
 	// which
 	{"أي اي أيه انهي إنهي انهو", anyAnswer, "MSA, Egyptian"}, {"اينا إينا", anyAnswer, "Maghrebi"},
 	// relative, possessive, demonstrative
-	{"اللي اللى الي لي", anyAnswer, "all dialects"},
-	{"بتاع بتاعت بتاعة تبع تبعت حق حقت ديال ديالو ديالها د_ تاع نتاع متاع", anyAnswer, "possessive"},
+	{"اللي اللى الي لي يلي ايلي", anyAnswer, "all dialects"},
+	{"صحيح صح ياتري اوكي اوك اوكيه باختصار ضمن", anyAnswer, "framing"},
+	{"بتاع بتاعت بتاعة تبع تبعت حق حقت مال ديال ديالو ديالها د_ تاع نتاع متاع", anyAnswer, "possessive"},
 	{"ده دي دا هاد هادا هادي هاي هيدا هيدي هذي هاذا هاذي هدا", anyAnswer, "this"},
 	// want, can, there is
 	{"بدي بدك بدو بدها بدهم عايز عايزه عايزين عاوز عاوزه ابي أبي ابغى أبغى ابغا تبي تبين بغيت بغيتي نبغي", anyAnswer, "want"},
@@ -49,7 +50,7 @@ var dialectWords = []dialectWord{
 	// happen, become, do, think, intend, say (verbs that frame a question rather than name its topic)
 	{"صار صارت يصير تصير بيصير رح_يصير حصل حصلت بيحصل قامت انعقد انعقدت", anyAnswer, "happen"},
 	{"سوا سوو سوى تسوي يسوي يسوو دار دارو دارت عملو عملوا", anyAnswer, "do"},
-	{"شايف شايفين بشوف يشوف رايو رأيو", anyAnswer, "think"}, {"ناوي ناويه ناويين نوى", anyAnswer, "intend"},
+	{"شايف شايفين بشوف يشوف شاف شافت رايو رأيو", anyAnswer, "think"}, {"ناوي ناويه ناويين نوى", anyAnswer, "intend"},
 	{"حكى حكت حكيو بيحكي يحكي احكي", sayAnswer, "Levantine say"},
 	{"بقاله بقالها بقالهم بقالو", ageAnswer, "Egyptian it has been"},
 	{"داير دايره بغا بغات يبغى تبغى", anyAnswer, "want"},

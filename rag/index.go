@@ -25,12 +25,15 @@ type Index struct {
 	local    *LocalEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
 	idf      []float32
 	groups   []group
-	groupOf  []int             // passage index → group index
-	known    map[string]bool   // every coverage term some unit holds
-	words    map[string]bool   // the sources' free words, without a leading article or conjunction (bareWord)
-	synonyms map[string]string // English stem no unit holds → a synonym's stem some unit does
-	byID     map[string]int    // passage ID → passage index
-	sents    [][]sentence      // per passage
+	groupOf  []int           // passage index → group index
+	known    map[string]bool // every coverage term some unit holds
+	words    map[string]bool // the sources' free words, without a leading article or conjunction (bareWord)
+	// titleWords are the stems of words inside titles ("نائب" in "نائب وزير الخارجية"): not coverage terms,
+	// but words the sources hold, so a question using one alone ("نائبه") is not asking about the unknown.
+	titleWords map[string]bool
+	synonyms   map[string]string // English stem no unit holds → a synonym's stem some unit does
+	byID       map[string]int    // passage ID → passage index
+	sents      [][]sentence      // per passage
 	// groupTokens is the estimated size of each unit in a prompt: all its renderings and their header.
 	groupTokens []int
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
@@ -87,16 +90,17 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	ix := &Index{
-		passages: corpus.Passages,
-		lex:      newLexicon(opts.Glossary),
-		spell:    newSpeller(),
-		emb:      opts.Embedder,
-		groupOf:  make([]int, len(corpus.Passages)),
-		byID:     make(map[string]int, len(corpus.Passages)),
-		sents:    make([][]sentence, len(corpus.Passages)),
-		speaker:  make([]int, len(corpus.Passages)),
-		words:    map[string]bool{},
-		log:      opts.Logger,
+		passages:   corpus.Passages,
+		lex:        newLexicon(opts.Glossary),
+		spell:      newSpeller(),
+		emb:        opts.Embedder,
+		groupOf:    make([]int, len(corpus.Passages)),
+		byID:       make(map[string]int, len(corpus.Passages)),
+		sents:      make([][]sentence, len(corpus.Passages)),
+		speaker:    make([]int, len(corpus.Passages)),
+		words:      map[string]bool{},
+		titleWords: map[string]bool{},
+		log:        opts.Logger,
 	}
 	if l, ok := opts.Embedder.(LocalEmbedder); ok {
 		ix.local = &l
@@ -131,6 +135,13 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 			}
 			for _, w := range a.words {
 				ix.words[w] = true
+			}
+			for _, sp := range a.spans {
+				if ix.lex.entries[sp.entry].Kind == "role" {
+					for _, t := range a.toks[sp.start:sp.end] {
+						ix.titleWords[t.stem] = true
+					}
+				}
 			}
 			for _, t := range a.free {
 				ix.groups[g].free[t] = true

@@ -63,14 +63,14 @@ func (ix *Index) termWeight(t string) (float64, termClass) {
 	switch {
 	case softStems[t]:
 		return softWeight, termKnown
-	case ix.known[t]:
+	case ix.known[t], ix.titleWords[t] && !topicStems[t]:
 		return full, termKnown
 	case strings.HasPrefix(t, "§"):
 		// A glossary name or title no source holds ("Prime Minister") is what the question is about.
 		if namedKinds[ix.lex.entries[ix.lex.conceptIndex(t)].Kind] {
 			return full, termAbsent
 		}
-	case topicStems[t]:
+	case topicStems[t] || nameStems[t]:
 		return full, termAbsent
 	case !isArabicWord(t) && !isDigits(t) && len(t) >= 4 && !commonEnglish()[t]:
 		// An unknown Latin word that is no English word is most likely a name the sources do not have.
@@ -91,6 +91,19 @@ var softStems = func() map[string]bool {
 	}
 	return m
 }()
+
+// isYesNo reports a yes/no question: "is it true that …", "was it …", "هل …", "واش …".
+func isYesNo(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "هل", "واش", "ياتري", "صحيح", "صح", "is", "was", "were", "did", "does", "do", "are", "has", "have", "can",
+		"isnt", "wasnt", "didnt":
+		return true
+	}
+	return false
+}
 
 // addressContext are words that make "العنوان" an address: a seat, an office, a street.
 var addressContext = wordSet(`مقر مقرها مقره شارع مكتب مكاتب موقع موقعها مبنى بنايه`)
@@ -115,6 +128,8 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		}
 		if c := ix.spell.correct(t.word); c != t.word {
 			words[i], toks[i] = c, token{word: c, stem: Stem(c), stop: isStop(c)}
+		} else if qw := questionWordTypo(t.word); qw != "" {
+			words[i], toks[i] = qw, token{word: qw, stem: qw, stop: true} // "wher", "whta"
 		} else if stopTypo(t.word) {
 			toks[i].stop = true // "acording", "betwen": a misspelt function word is still one
 		}
@@ -164,14 +179,18 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	}
 	topicWord := map[string]string{} // topic stem → the question's word for it
 	for _, t := range a.toks {
-		if topicStems[t.stem] && !t.stop {
+		if (topicStems[t.stem] || nameStems[t.stem]) && !t.stop {
 			topicWord[t.stem] = bareWord(t.word)
 		}
 	}
+	yesNo := isYesNo(typed)
 	for _, t := range a.free {
 		w, class := ix.termWeight(t)
 		if word, ok := topicWord[t]; ok && !ix.words[word] {
 			w, class = 1+ix.bm.idf(t), termAbsent
+		}
+		if yesNo && cityStems[t] && class == termAbsent {
+			w, class = softWeight, termKnown // "was it in Beijing?": the answer says where it was
 		}
 		q.cover[t] = w
 		switch class {

@@ -134,6 +134,23 @@ var latinStops = func() []string {
 	return out
 }()
 
+// questionWords are the English question words a four-letter typo is read as ("wher", "whta").
+var questionWords = []string{"what", "where", "when", "which", "whose", "how", "who"}
+
+// questionWordTypo is the question word one edit from w ("wher" → "where"), or "".
+func questionWordTypo(w string) string {
+	if isArabicWord(w) || len(w) < 3 || len(w) > 6 || stopWords[w] || commonEnglish()[w] {
+		return ""
+	}
+	r := []rune(w)
+	for _, q := range questionWords {
+		if editDistance(r, []rune(q), 1) <= 1 {
+			return q
+		}
+	}
+	return ""
+}
+
 // stopTypo reports an unknown Latin word one edit from an English stop word ("acording", "betwen").
 func stopTypo(w string) bool {
 	if isArabicWord(w) || len(w) < 5 || commonEnglish()[w] {

@@ -1,14 +1,18 @@
 package rag
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/kljensen/snowball/english"
 )
 
 // Stem reduces a normalised word to the form indexed and matched: the Snowball (Porter2) stem for English, the
-// light10 stem for Arabic, the word itself for numbers.
+// light10 stem for Arabic, the word itself for numbers, and the digits of a number word.
 func Stem(word string) string {
+	if n, ok := numberStems[word]; ok {
+		return n // "five", "خمسة", "الخمس" and "5" are one term
+	}
 	if isArabicWord(word) {
 		return stemArabic(word)
 	}
@@ -48,3 +52,25 @@ func stemArabic(w string) string {
 	}
 	return w
 }
+
+// numberStems maps the number words one to twelve, in English and Arabic (with the article, ة as ه, and the
+// masculine and feminine forms), to their digits.
+var numberStems = func() map[string]string {
+	m := map[string]string{}
+	for i, forms := range []string{
+		"one واحد واحده", "two اثنان اثنين اثنتان ثنتين", "three ثلاث ثلاثه", "four اربع اربعه",
+		"five خمس خمسه", "six ست سته", "seven سبع سبعه", "eight ثماني ثمانيه ثمان", "nine تسع تسعه",
+		"ten عشر عشره", "eleven", "twelve",
+	} {
+		n := strconv.Itoa(i + 1)
+		for _, f := range strings.Fields(forms) {
+			f = Normalize(f)
+			m[f] = n
+			if isArabicWord(f) {
+				m["ال"+f] = n
+				m["و"+f] = n
+			}
+		}
+	}
+	return m
+}()

@@ -66,6 +66,11 @@ var softWords = wordSet(`title position post job role office capacity view opini
 	المذكور مذكور المذكوره ذكر الخبر خبر بالخبر كامله كاملة كلها كله عددهالي عددهم عددها
 	كلمه كلمة الكلمه كلمات علامات تنصيص اقتباس وصف وصفها سماها اسم منصب تاني ثاني اخر آخر شغل شغلها الشغل
 	monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه سبت احد جمعه
+	guy guys person man woman lady dude fella someone الراجل الزلمه الرجل شخص واحد
+	approximately roughly about around exactly تقريبا حوالي يعني
+	comment comments commented commenting remark remarked stated state talked talk spoke speak speaking mentioned
+	علق علقوا تكلم اتكلم تحدث صرح حكوا
+	المشاركه مشاركه المشاركين مشاركين تذكر يذكر اهم الاهم حدث الحدث مرفق المرفقه حط حطها قوسين قوس
 	total overall مجموع بالمجموع المجموع اجمالا نهائي النهائي
 	place places north south east west northern southern شمال جنوب شرق غرب
 	full complete official officially weekday exist exists existed existence around
