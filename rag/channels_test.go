@@ -69,3 +69,20 @@ func TestCountsTheAskedThing(t *testing.T) {
 		}
 	}
 }
+
+// TestMisspellingsFindTheSourceWord: a misspelt word is read as the nearest word of the sources when that is
+// unambiguous.
+func TestMisspellingsFindTheSourceWord(t *testing.T) {
+	t.Parallel()
+	for q, want := range map[string]string{
+		"who is the foreign ministr of kazakhstan": "Murat Nurtleu",
+		"who heads the secretariate":               "Wu Yingchen",
+		"مين وزير خارجية كزاخستان":                 "مراد نورتلو",
+		"wher was the launch cermony held?":        "Xi'an",
+	} {
+		a := ask(t, q, nil)
+		if a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Answer(%q) = %q (confidence %q), want %q", q, a.Body, a.Confidence, want)
+		}
+	}
+}
