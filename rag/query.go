@@ -115,25 +115,11 @@ const followUpWeight = 0.5
 // pronoun-led question ("and the Tajik one?", "what did he say?", "وتركمانستان؟") is read together with it.
 func (ix *Index) prepare(text string, prev *query) *query {
 	toks := tokenize(text)
-	words := make([]string, len(toks))
 	typed := make([]string, len(toks)) // as typed (normalised): question words are read from these first
 	for i, t := range toks {
-		words[i], typed[i] = t.word, t.word
-		if t.stop || softStems[t.stem] {
-			continue
-		}
-		if v, ok := ix.declitic(t); ok {
-			words[i], toks[i] = v, token{word: v, stem: Stem(v), stop: isStop(v)}
-			continue
-		}
-		if c := ix.spell.correct(t.word); c != t.word {
-			words[i], toks[i] = c, token{word: c, stem: Stem(c), stop: isStop(c)}
-		} else if qw := questionWordTypo(t.word); qw != "" {
-			words[i], toks[i] = qw, token{word: qw, stem: qw, stop: true} // "wher", "whta"
-		} else if stopTypo(t.word) {
-			toks[i].stop = true // "acording", "betwen": a misspelt function word is still one
-		}
+		typed[i] = t.word
 	}
+	words := ix.readTokens(toks)
 	corrected := strings.Join(words, " ")
 	a := ix.lex.analyzeTokens(toks, false)
 	kind := questionKind(typed)
@@ -177,33 +163,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	for _, t := range a.terms {
 		q.weights[t] = 1
 	}
-	topicWord := map[string]string{} // topic stem → the question's word for it
-	for _, t := range a.toks {
-		if (topicStems[t.stem] || nameStems[t.stem]) && !t.stop {
-			topicWord[t.stem] = bareWord(t.word)
-		}
-	}
-	yesNo := isYesNo(typed)
-	for _, t := range a.free {
-		w, class := ix.termWeight(t)
-		if word, ok := topicWord[t]; ok && !ix.words[word] {
-			w, class = 1+ix.bm.idf(t), termAbsent
-		}
-		if yesNo && cityStems[t] && class == termAbsent {
-			w, class = softWeight, termKnown // "was it in Beijing?": the answer says where it was
-		}
-		q.cover[t] = w
-		switch class {
-		case termAbsent:
-			q.absent = append(q.absent, t)
-		case termUnknown:
-			q.unknown[t] = true
-		}
-		if r := a.roots[t]; r != "" && !ix.known[t] {
-			q.alt[t] = r
-			q.weights[r] = rootWeight
-		}
-	}
+	ix.weigh(q, a, isYesNo(typed))
 	var canon []string
 	for _, e := range a.concepts {
 		entry := ix.lex.entries[e]
@@ -320,6 +280,62 @@ func (q *query) kindOnly() bool {
 		return !q.substantive()
 	}
 	return false // "who?" or "how many?" alone is too vague to answer
+}
+
+// readTokens reads a question's words as the sources would spell them, in place: a word with a clitic or
+// dialect prefix the sources lack without it, a typo as the sources' word, a misspelt question or function word
+// as that word. It returns the words as read.
+func (ix *Index) readTokens(toks []token) []string {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.word
+		if t.stop || softStems[t.stem] {
+			continue
+		}
+		if v, ok := ix.declitic(t); ok {
+			words[i], toks[i] = v, token{word: v, stem: Stem(v), stop: isStop(v)}
+			continue
+		}
+		if c := ix.spell.correct(t.word); c != t.word {
+			words[i], toks[i] = c, token{word: c, stem: Stem(c), stop: isStop(c)}
+		} else if qw := questionWordTypo(t.word); qw != "" {
+			words[i], toks[i] = qw, token{word: qw, stem: qw, stop: true} // "wher", "whta"
+		} else if stopTypo(t.word) {
+			toks[i].stop = true // "acording", "betwen": a misspelt function word is still one
+		}
+	}
+	return words
+}
+
+// weigh sets the coverage weight of each of the question's terms and sorts out what it names that the sources
+// lack (absent), what it says in words they do not hold (unknown) and the Arabic roots that stand in for those.
+func (ix *Index) weigh(q *query, a analysis, yesNo bool) {
+	topicWord := map[string]string{} // topic stem → the question's word for it
+	for _, t := range a.toks {
+		if (topicStems[t.stem] || nameStems[t.stem]) && !t.stop {
+			topicWord[t.stem] = bareWord(t.word)
+		}
+	}
+	for _, t := range a.free {
+		w, class := ix.termWeight(t)
+		if word, ok := topicWord[t]; ok && !ix.words[word] {
+			w, class = 1+ix.bm.idf(t), termAbsent
+		}
+		if yesNo && cityStems[t] && class == termAbsent {
+			w, class = softWeight, termKnown // "was it in Beijing?": the answer says where it was
+		}
+		q.cover[t] = w
+		switch class {
+		case termAbsent:
+			q.absent = append(q.absent, t)
+		case termUnknown:
+			q.unknown[t] = true
+		}
+		if r := a.roots[t]; r != "" && !ix.known[t] {
+			q.alt[t] = r
+			q.weights[r] = rootWeight
+		}
+	}
 }
 
 // hasContent reports whether the question names anything to look up (it is not just "hi" or "?").
