@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -153,12 +154,18 @@ func outcome(err error) string {
 	return "error"
 }
 
-// scrub removes secrets (the bot token is part of every Bot API URL) from an error's text.
+// scrub removes secrets (the bot token is part of every Bot API URL) from an error's text, in every encoding a
+// server or proxy may echo them in: as they are, percent-encoded (the token's ":" as "%3A" or "%3a"), and
+// query-escaped.
 func (s *sender) scrub(err error) string {
 	msg := err.Error()
 	for _, secret := range s.secrets {
-		if secret != "" {
-			msg = strings.ReplaceAll(msg, secret, "REDACTED")
+		if secret == "" {
+			continue
+		}
+		for _, form := range []string{secret, url.QueryEscape(secret), strings.ReplaceAll(secret, ":", "%3A"),
+			strings.ReplaceAll(secret, ":", "%3a")} {
+			msg = strings.ReplaceAll(msg, form, "REDACTED")
 		}
 	}
 	return msg
