@@ -2,9 +2,11 @@ package bot
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,6 +30,8 @@ type journal struct {
 	done    map[int64]bool
 	order   []int64  // done IDs, oldest first, for bounding done
 	lock    *os.File // held (flock) while the journal is open
+	// skipped counts the lines load could not read (torn by a crash, or garbage after a power loss).
+	skipped int
 }
 
 // record is one journal line.
@@ -96,24 +100,53 @@ func (j *journal) load() error {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		var r record
-		if json.Unmarshal(sc.Bytes(), &r) != nil {
-			continue // a line torn by the crash
-		}
-		switch r.Op {
-		case "take":
-			if !j.done[r.ID] {
-				j.pending[r.ID] = r
+	rd := bufio.NewReaderSize(f, 64<<10)
+	for {
+		line, tooLong, err := readLine(rd, maxJournalLine)
+		if len(line) > 0 || tooLong {
+			var r record
+			if tooLong || json.Unmarshal(line, &r) != nil {
+				j.skipped++ // a line torn by a crash, or garbage (NUL bytes after a power loss)
+			} else {
+				switch r.Op {
+				case "take":
+					if !j.done[r.ID] {
+						j.pending[r.ID] = r
+					}
+				case "done":
+					delete(j.pending, r.ID)
+					j.markDone(r.ID)
+				}
 			}
-		case "done":
-			delete(j.pending, r.ID)
-			j.markDone(r.ID)
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
 		}
 	}
-	return sc.Err()
+}
+
+// maxJournalLine bounds a journal line: a question is at most a few KB; anything longer is garbage.
+const maxJournalLine = 1 << 20
+
+// readLine reads one line (without its newline) of at most max bytes; a longer one is read to its end and
+// reported as tooLong instead of returned. err is io.EOF after the last line.
+func readLine(rd *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := rd.ReadSlice('\n')
+		if !tooLong {
+			line = append(line, chunk...)
+			if len(line) > max {
+				tooLong, line = true, nil
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimSuffix(line, []byte("\n")), tooLong, err
+	}
 }
 
 // compact rewrites the file with what is still needed, atomically.

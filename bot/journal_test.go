@@ -43,3 +43,24 @@ func TestJournalSurvivesATornFileAndCompacts(t *testing.T) {
 		}
 	}
 }
+
+// TestJournalSkipsAnOverlongLine: a line over a megabyte (NUL bytes after a power loss) is skipped and counted;
+// the bot still starts with the questions around it.
+func TestJournalSkipsAnOverlongLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	garbage := make([]byte, 3<<20) // NUL bytes, no newline for 3 MiB
+	content := `{"op":"take","id":1,"chat":10,"text":"q"}` + "\n" + string(garbage) + "\n" +
+		`{"op":"take","id":2,"chat":20,"text":"q"}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "j.jsonl"), []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	j, pending, err := openJournal(dir, "j.jsonl")
+	if err != nil {
+		t.Fatalf("openJournal = %v", err)
+	}
+	defer j.close()
+	if len(pending) != 2 || pending[0].ID != 1 || pending[1].ID != 2 || j.skipped != 1 {
+		t.Errorf("pending = %+v, skipped %d; want questions 1 and 2 and one skipped line", pending, j.skipped)
+	}
+}

@@ -21,6 +21,9 @@ func (b *Bot) openJournal() ([]record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open the question journal under DATA_DIR %s: %w", b.opts.DataDir, err)
 	}
+	if j.skipped > 0 {
+		b.log.Warn("question journal: unreadable lines skipped; questions they held are lost", "lines", j.skipped)
+	}
 	b.journal = j
 	return pending, nil
 }
