@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	lru "github.com/hashicorp/golang-lru/v2"
 	"log/slog"
 	"net"
 	"net/http"
@@ -93,7 +94,10 @@ type Bot struct {
 	votes        *feedbackStore
 	allowed      map[int64]bool
 
-	journal    *journal // nil without DataDir
+	journal *journal // nil without DataDir
+	// recent remembers the latest update IDs when there is no journal, so an update delivered twice (a webhook
+	// retry) is answered once.
+	recent     *lru.Cache[int64, struct{}]
 	lastUpdate atomic.Int64
 	staleCount atomic.Int64
 	denied     sync.Map // chat id → struct{}: chats outside ALLOWED_CHAT_IDS, logged once
@@ -109,7 +113,8 @@ func New(opts Options, ans Answerer) (*Bot, error) {
 	if opts.WebhookURL != "" && opts.WebhookSecret == "" {
 		return nil, errors.New("WEBHOOK_SECRET is required in webhook mode")
 	}
-	b := &Bot{opts: opts, ans: ans, log: opts.Logger, metrics: newMetrics(), convo: newConversations(),
+	recent, _ := lru.New[int64, struct{}](recentUpdates) // errors only for a size below 1
+	b := &Bot{opts: opts, ans: ans, log: opts.Logger, metrics: newMetrics(), convo: newConversations(), recent: recent,
 		limits: newUserLimits(opts.RateBurst, opts.RatePerMinute), votes: newFeedbackStore(),
 		inlineLimits: newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
 		allowed:      map[int64]bool{}}

@@ -25,7 +25,7 @@ func (b *Bot) handle(_ context.Context, _ *tgbot.Bot, u *models.Update) {
 	if u.ID > b.lastUpdate.Load() {
 		b.lastUpdate.Store(u.ID)
 	}
-	if b.journal != nil && b.journal.seen(u.ID) {
+	if b.journal != nil && b.journal.seen(u.ID) || b.journal == nil && b.seenRecently(u.ID) {
 		b.metrics.ignored.WithLabelValues("redelivered").Inc() // taken before a crash: answered from the journal
 		return
 	}
@@ -216,4 +216,13 @@ func parseFeedback(data string) (vote, key string, ok bool) {
 		return "down", key, true
 	}
 	return "", "", false
+}
+
+// recentUpdates is how many update IDs are remembered without a journal (the journal remembers as many).
+const recentUpdates = doneRemembered
+
+// seenRecently reports whether update id was handled before, and remembers it.
+func (b *Bot) seenRecently(id int64) bool {
+	seen, _ := b.recent.ContainsOrAdd(id, struct{}{})
+	return seen
 }

@@ -226,3 +226,24 @@ func newPost(url, secret, body string) *http.Request {
 	}
 	return req
 }
+
+// TestWebhookRedeliveryWithoutJournal: with no DATA_DIR (no journal) an update posted three times (Telegram
+// retrying a webhook) is still answered once.
+func TestWebhookRedeliveryWithoutJournal(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h, url := startWebhookBot(t, s, Options{})
+	u := bottest.PrivateText(1401, 1401, "once please")
+	u.ID = 9001
+	for range 3 {
+		resp, err := s.PostUpdate(url, "s3cr3t-Token_1", u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	if m := lastSent(t, s, 1); !strings.Contains(m.Plain, "answer to: once please") {
+		t.Errorf("sent %q", m.Plain)
+	}
+	noMoreSent(t, h, 1)
+}
