@@ -176,6 +176,10 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	ix.bm = newBM25(terms)
 	ix.synonyms = englishSynonyms(ix.known, func(t string) int { return len(ix.bm.postings[t]) })
 	st, stats, err := openStore(ctx, opts.Dir, opts.Embedder, corpus.Passages)
+	if stats.Unreadable != "" {
+		ix.log.Warn("saved index unreadable; every passage embedded again", "embedder", opts.Embedder.ID(),
+			"passages", stats.Passages, "reason", stats.Unreadable)
+	}
 	if st == nil {
 		return nil, stats, fmt.Errorf("build vector index: %w", err)
 	}

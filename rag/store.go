@@ -30,6 +30,9 @@ type BatchEmbedder interface {
 type IndexStats struct {
 	Passages, Reused, Embedded, Dropped int
 	Persisted                           bool
+	// Unreadable is why a saved index could not be used ("" when there was none or it was read): every passage
+	// was embedded again, which with remote embeddings is paid for.
+	Unreadable string
 }
 
 // store is the chromem-go collection of passage vectors. Vectors persist under dir as one chromem export file per
@@ -58,7 +61,10 @@ func indexPath(dir string, emb Embedder) string {
 func openStore(ctx context.Context, dir string, emb Embedder, passages []knowledge.Passage) (*store, IndexStats, error) {
 	stats := IndexStats{Passages: len(passages)}
 	path := indexPath(dir, emb)
-	old := loadPrevious(path, emb)
+	old, err := loadPrevious(path, emb)
+	if err != nil {
+		stats.Unreadable = err.Error()
+	}
 
 	docs := make([]chromem.Document, len(passages))
 	var todo []int
@@ -107,18 +113,20 @@ func openStore(ctx context.Context, dir string, emb Embedder, passages []knowled
 }
 
 // loadPrevious returns the collection saved at path, or nil when there is none usable.
-func loadPrevious(path string, emb Embedder) *chromem.Collection {
+// loadPrevious reads the saved index at path; none saved is (nil, nil), one that cannot be read (torn or
+// foreign) is (nil, why).
+func loadPrevious(path string, emb Embedder) (*chromem.Collection, error) {
 	if path == "" {
-		return nil
+		return nil, nil
 	}
 	if _, err := os.Stat(path); err != nil {
-		return nil
+		return nil, nil
 	}
 	db := chromem.NewDB()
 	if err := db.ImportFromFile(path, "", collectionName); err != nil {
-		return nil // a torn or foreign file: re-embed
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	return db.GetCollection(collectionName, emb.Embed)
+	return db.GetCollection(collectionName, emb.Embed), nil
 }
 
 func embedAll(ctx context.Context, emb Embedder, docs []chromem.Document, todo []int) error {

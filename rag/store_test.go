@@ -2,8 +2,10 @@ package rag
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -81,9 +83,16 @@ func TestIndexSurvivesACorruptOrUnwritableDir(t *testing.T) {
 	if err := os.WriteFile(path, []byte("not a chromem export"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, stats := build(t, dir, emb, knowledge.Builtin())
-	if stats.Embedded != 22 || !stats.Persisted {
-		t.Fatalf("corrupt file: %+v, want a full rebuild that is saved", stats)
+	var logs strings.Builder
+	c0, _ := knowledge.NewCorpus(knowledge.Builtin(), 0)
+	_, stats, err := NewIndex(t.Context(), c0, IndexOptions{Dir: dir, Embedder: emb,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil || stats.Embedded != 22 || !stats.Persisted || stats.Unreadable == "" {
+		t.Fatalf("corrupt file: %+v, %v; want a full rebuild that is saved, and why", stats, err)
+	}
+	if l := logs.String(); !strings.Contains(l, "level=WARN") || !strings.Contains(l, "passages=22") ||
+		!strings.Contains(l, "reason=") {
+		t.Errorf("log = %q, want one warning with the count and the reason", l)
 	}
 
 	// A DATA_DIR that is a file cannot hold the index: the index still works, and the error says so.
