@@ -89,10 +89,12 @@ type Bot struct {
 	limits  *userLimits
 	// inlineLimits is apart from limits: inline queries come as the user types.
 	inlineLimits *userLimits
-	latestInline sync.Map // user id → newest inline query id
-	convo        *conversations
-	votes        *feedbackStore
-	allowed      map[int64]bool
+	// callbackLimits bounds 👍/👎 presses per user: a press costs an API call and may cost a log line.
+	callbackLimits *userLimits
+	latestInline   sync.Map // user id → newest inline query id
+	convo          *conversations
+	votes          *feedbackStore
+	allowed        map[int64]bool
 
 	journal *journal // nil without DataDir
 	// recent remembers the latest update IDs when there is no journal, so an update delivered twice (a webhook
@@ -116,8 +118,9 @@ func New(opts Options, ans Answerer) (*Bot, error) {
 	recent, _ := lru.New[int64, struct{}](recentUpdates) // errors only for a size below 1
 	b := &Bot{opts: opts, ans: ans, log: opts.Logger, metrics: newMetrics(), convo: newConversations(), recent: recent,
 		limits: newUserLimits(opts.RateBurst, opts.RatePerMinute), votes: newFeedbackStore(),
-		inlineLimits: newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
-		allowed:      map[int64]bool{}}
+		inlineLimits:   newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
+		callbackLimits: newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
+		allowed:        map[int64]bool{}}
 	for _, id := range opts.AllowedChatIDs {
 		b.allowed[id] = true
 	}

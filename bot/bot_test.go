@@ -347,3 +347,27 @@ func freeAddr(t *testing.T) string {
 	defer ln.Close()
 	return ln.Addr().String()
 }
+
+// TestCallbackPressesAreRateLimited: a user pressing buttons hundreds of times gets the burst answered and no
+// more (so no more API calls or log lines); another user is still answered.
+func TestCallbackPressesAreRateLimited(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{RateBurst: 2, RatePerMinute: 2}) // callbacks: a burst of 8
+	for range 200 {
+		s.Push(bottest.CallbackQuery(1210, 1210, 1, "garbage"))
+	}
+	other := bottest.CallbackQuery(1211, 1211, 1, "garbage")
+	s.Push(other)
+	s.WaitCalls(t, "answerCallbackQuery", 9, 10*time.Second)
+	h.stop(t)
+	calls := s.Calls("answerCallbackQuery")
+	answeredOther := false
+	for _, c := range calls {
+		answeredOther = answeredOther || c.Params["callback_query_id"] == other.CallbackQuery.ID
+	}
+	if len(calls) != 9 || !answeredOther {
+		t.Errorf("%d callback answers for 201 presses (other user answered: %v), want the first user's burst of 8 and the other's 1",
+			len(calls), answeredOther)
+	}
+}

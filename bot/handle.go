@@ -172,6 +172,10 @@ func (b *Bot) logStale() {
 
 // onCallback handles a 👍/👎 press; data the bot never issued gets a polite "no longer active".
 func (b *Bot) onCallback(cq *models.CallbackQuery) {
+	if ok, _ := b.callbackLimits.take(cq.From.ID); !ok {
+		b.metrics.ignored.WithLabelValues("callback_rate").Inc() // pressed faster than anyone reads: no reply
+		return
+	}
 	lang := knowledge.English
 	if len(cq.From.LanguageCode) >= 2 && cq.From.LanguageCode[:2] == "ar" {
 		lang = knowledge.Arabic
