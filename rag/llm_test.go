@@ -319,3 +319,21 @@ func TestPromptBudget(t *testing.T) {
 		})
 	}
 }
+
+// TestUnboundedModelAnswerIsCut: a server that ignores max_tokens cannot flood a chat; the cut is said plainly.
+func TestUnboundedModelAnswerIsCut(t *testing.T) {
+	t.Parallel()
+	huge := strings.Repeat("Wu Yingchen heads the secretariat. ", 6000) // ~200 KB
+	srv := ragtest.New(t, ragtest.WithoutTokenLimit(), ragtest.WithResponder(func(r ragtest.ChatRequest) string {
+		return huge + sourceNumber(r.Messages[0].Content, "Wu Yingchen")
+	}))
+	svc := NewService(articleService().ix, Options{Model: NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(),
+		Model: "gpt-4o-mini", Timeout: 10 * time.Second})})
+	a, err := svc.Answer(t.Context(), "who heads the secretariat?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len([]rune(a.Body)); a.Mode != LLM || n > MaxModelAnswerRunes+40 || !strings.Contains(a.Body, "answer cut") {
+		t.Errorf("model answer of %d runes shown (%q…), want at most %d and the cut said", n, a.Body[:80], MaxModelAnswerRunes)
+	}
+}

@@ -57,7 +57,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 	if req.OnPartial != nil {
 		onText = func(text string) {
 			if t := strings.TrimSpace(text); len(t) >= 12 && !strings.HasPrefix(t, notInSources[:3]) {
-				req.OnPartial(text)
+				req.OnPartial(capAnswer(text, q.lang))
 			}
 		}
 	}
@@ -78,6 +78,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 	if got := knowledge.DetectLang(citation.ReplaceAllString(text, "")); got != q.lang {
 		return Answer{}, fmt.Errorf("model answered in %s to a question in %s", got, q.lang)
 	}
+	text = capAnswer(text, q.lang)
 	a.Body = text
 	lines := []string{text, ""}
 	for _, r := range refs {
@@ -107,4 +108,25 @@ func (s *Service) standalone(ctx context.Context, model *Model, question string,
 	}
 	rewritten.lang = q.lang
 	return rewritten
+}
+
+// MaxModelAnswerRunes bounds a model answer as shown: a server that ignores max_tokens must not flood a chat
+// (a 198 KB answer was once 49 messages). The cut is said plainly.
+const MaxModelAnswerRunes = 3000
+
+// capAnswer cuts text to MaxModelAnswerRunes at a word boundary and says so in lang.
+func capAnswer(text string, lang knowledge.Lang) string {
+	r := []rune(text)
+	if len(r) <= MaxModelAnswerRunes {
+		return text
+	}
+	cut := string(r[:MaxModelAnswerRunes])
+	if i := strings.LastIndexAny(cut, " \n"); i > MaxModelAnswerRunes/2 {
+		cut = cut[:i]
+	}
+	note := " … (answer cut: too long)"
+	if lang == knowledge.Arabic {
+		note = " … (قُطعت الإجابة لطولها)"
+	}
+	return strings.TrimSpace(cut) + note
 }

@@ -179,7 +179,7 @@ func (s *Server) handleChat(c *call) {
 	s.mu.Unlock()
 	reply := responder(req)
 	finish := "stop"
-	if req.MaxTokens > 0 && CountTokens(reply) > req.MaxTokens {
+	if req.MaxTokens > 0 && CountTokens(reply) > req.MaxTokens && !s.noTokenLimit {
 		n := 4 * req.MaxTokens
 		for n > 0 && !utf8.RuneStart(reply[n]) {
 			n--

@@ -41,3 +41,6 @@ func WithChunkWords(n int) Option { return func(s *Server) { s.chunkWords = n } 
 // WithLatency makes the server wait d before handling every request; see
 // also [Server.Latency].
 func WithLatency(d time.Duration) Option { return func(s *Server) { s.latency = d } }
+
+// WithoutTokenLimit makes the server ignore max_tokens, like some self-hosted servers: replies are never cut.
+func WithoutTokenLimit() Option { return func(s *Server) { s.noTokenLimit = true } }

@@ -52,12 +52,13 @@ type Server struct {
 	closeOnce sync.Once
 
 	// Set by options before the server starts; read-only afterwards.
-	key         string
-	chatModels  []string
-	embedModels []string
-	embedDim    int
-	chunkDelay  time.Duration
-	chunkWords  int
+	key          string
+	chatModels   []string
+	embedModels  []string
+	embedDim     int
+	chunkDelay   time.Duration
+	chunkWords   int
+	noTokenLimit bool
 
 	mu        sync.Mutex
 	responder Responder
