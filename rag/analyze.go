@@ -137,7 +137,7 @@ func (l *lexicon) match(toks []token) []span {
 func firstStems(t token) []string {
 	out := []string{t.stem}
 	for _, p := range []string{"لا", "با"} {
-		if r, ok := strings.CutPrefix(t.word, p); ok && len([]rune(r)) >= 2 {
+		if r, ok := cutPrefix(t.word, p, 2); ok {
 			if st := Stem("ا" + r); st != t.stem {
 				out = append(out, st)
 			}

@@ -167,7 +167,7 @@ func (ix *Index) answers(q *query, s sentence, strict bool) bool {
 		return wt&hasTime != 0 || has("date")
 	case countAnswer:
 		if strict {
-			return q.countsAsked(s) // "how many countries" wants "five countries", not "four years"
+			return q.countedShare(s) > 0 // "how many countries" wants "five countries", not "four years"
 		}
 		return wt&hasNumber != 0 || has("number")
 	case ageAnswer:
@@ -235,10 +235,7 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		if ageWords[t.word] && (number(i-1) || number(i+1) || number(i-2)) {
 			ts |= hasAge // "aged 70", "70 years old"
 		}
-		w := t.word
-		if r, ok := strings.CutPrefix(w, "و"); ok && len(r) > 2 {
-			w = r
-		}
+		w, _ := cutPrefix(t.word, "و", 2)
 		switch {
 		case isDigits(w):
 			ts |= hasNumber
@@ -280,7 +277,7 @@ func questionKind(words []string) answerType {
 	bare := make([]string, len(words))
 	for i, w := range words {
 		for _, p := range []string{"و", "ب", "ف", "ل"} {
-			if r, ok := strings.CutPrefix(w, p); ok && len(r) > 2 && (stopWords[r] || p == "و") {
+			if r, ok := cutPrefix(w, p, 2); ok && (stopWords[r] || p == "و") {
 				w = r // "وقال ايه", "باي سنه"
 				break
 			}
@@ -367,13 +364,3 @@ func countedTerms(a analysis) map[string]bool {
 // countedShare is the weighted share of the question's terms that s counts with a number: "five Central Asian
 // countries" counts more of "how many Central Asian countries" than "the six countries" does.
 func (q *query) countedShare(s sentence) float64 { return q.coverage(s.counted) }
-
-// countsAsked reports whether s puts a number next to something the question asks to count.
-func (q *query) countsAsked(s sentence) bool {
-	for t := range q.cover {
-		if s.counted[t] {
-			return true
-		}
-	}
-	return false
-}

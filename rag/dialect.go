@@ -1,6 +1,9 @@
 package rag
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Arabic as people type it: the question words, particles, fillers, greetings and politeness formulas of Gulf,
 // Levantine, Egyptian, Iraqi and Maghrebi Arabic next to Modern Standard Arabic. Most of what is dialectal in a
@@ -104,13 +107,23 @@ var (
 	arabicEnclitics  = []string{"هم", "كم", "هن", "نا", "و", "ك"}
 )
 
+// cutPrefix takes prefix p off the front of w when at least minRunes letters remain: the one rule for taking a
+// conjunction, preposition or article off an Arabic word, counting letters (not bytes).
+func cutPrefix(w, p string, minRunes int) (string, bool) {
+	r, ok := strings.CutPrefix(w, p)
+	if !ok || utf8.RuneCountInString(r) < minRunes {
+		return w, false
+	}
+	return r, true
+}
+
 // cliticVariants are the forms of an Arabic word (or stem) without one proclitic, without one enclitic, and
 // without both, each keeping at least three letters.
 func cliticVariants(w string) []string {
 	var out []string
 	heads := []string{w}
 	for _, p := range arabicProclitics {
-		if r, ok := strings.CutPrefix(w, p); ok && len([]rune(r)) >= 3 {
+		if r, ok := cutPrefix(w, p, 3); ok {
 			heads = append(heads, r)
 		}
 	}

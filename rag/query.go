@@ -354,8 +354,7 @@ func isFollowUp(words []string, contentTerms int, sp *speller) bool {
 			return true
 		}
 	}
-	if rest, ok := strings.CutPrefix(words[0], "و"); ok && len(words) <= 4 && sp.known[words[0]] == 0 &&
-		len(rest) > 2 {
+	if _, ok := cutPrefix(words[0], "و", 2); ok && len(words) <= 4 && sp.known[words[0]] == 0 {
 		return true
 	}
 	if contentTerms <= 2 {

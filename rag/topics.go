@@ -1,7 +1,5 @@
 package rag
 
-import "strings"
-
 // Topic words: things people ask about that a news text either states or does not (a head of state, a budget,
 // a population, an address, the next meeting). A question that asks about one the sources never mention is out
 // of scope whatever else it shares with them: "who is the president of Kazakhstan?" names Kazakhstan, which the
@@ -13,63 +11,55 @@ import "strings"
 // entries are normalised and stemmed like any question word, so one spelling covers its variants.
 // A topic word counts as held by the sources only when its own word is, not just its stem: "الرئيسية" (main)
 // stems like "رئيس" (president).
-var topicStems = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{
-		// offices
-		"president", "presidents", "presidential", "king", "queen", "emperor", "prince", "mayor", "governor",
-		"ambassador", "ambassadors", "spokesman", "spokesperson", "spokeswoman", "chairman", "ceo", "founder",
-		"رئيس", "الرئيس", "رئيسه", "رؤساء", "ملك", "الملك", "امير", "الامير", "سفير", "السفير", "سفراء", "محافظ",
-		"عمده", "متحدث", "الناطق", "ناطق", "مؤسس",
-		// money
-		"budget", "budgets", "funding", "funds", "fund", "cost", "costs", "costing", "price", "prices", "salary",
-		"salaries", "money", "dollar", "dollars", "yuan", "euro", "euros", "expenses", "spending", "spend",
-		"invest", "investment", "investments", "loan", "loans", "tax", "taxes",
-		"ميزانيه", "الميزانيه", "موازنه", "تمويل", "التمويل", "تكلفه", "تكاليف", "كلفه", "سعر", "اسعار", "راتب",
-		"رواتب", "فلوس", "اموال", "دولار", "يوان", "مصاريف", "نفقات", "استثمار", "استثمارات", "قرض", "قروض",
-		"ضرائب",
-		// languages
-		"language", "languages", "لغه", "اللغه", "لغات", "اللغات",
-		// portfolios and other officials
-		"defence", "defense", "interior", "finance", "treasury", "health", "education", "justice", "agriculture",
-		"energy", "commerce", "culture", "tourism", "transport", "labour", "labor", "mayor",
-		"الدفاع", "الداخليه", "الماليه", "الصحه", "التعليم", "التربيه", "العدل", "الزراعه", "الطاقه", "التجاره",
-		"الثقافه", "السياحه", "النقل",
-		// trade
-		"trade", "trading", "tariff", "tariffs", "تجاره", "التبادل", "تبادل", "جمارك", "رسوم",
-		// people's particulars
-		"born", "birthday", "birthplace", "died", "death", "wife", "husband", "married", "children", "son",
-		"daughter", "family", "religion", "height", "education", "degree", "university", "hobby", "hobbies",
-		"مواليد", "ولد", "مولده", "توفي", "مات", "وفاته", "زوجته", "زوجها", "متزوج", "اولاده", "ابنه", "ابنته",
-		"عائلته", "دينه", "ديانه", "طوله", "شهاده", "جامعه", "هوايات",
-		// organisations' and places' particulars
-		"staff", "staffs", "employees", "employee", "workers", "personnel", "headcount", "employ", "hire",
-		"address", "street", "phone", "telephone", "email", "website", "url", "population", "inhabitants",
-		"capital", "currency", "area", "size", "weather", "temperature", "climate", "gdp", "economy", "exports",
-		"imports", "oil", "gas", "army", "military", "war", "election", "elections", "vote", "visa", "flight",
-		"flights", "hotel", "distance", "kilometers", "km", "miles",
-		"موظف", "موظفين", "موظفي", "الموظفين", "عمال", "طاقم", "كادر", "شارع", "هاتف", "تلفون", "تليفون",
-		"ايميل", "الايميل", "سكان", "السكان", "نسمه", "عاصمه", "العاصمه", "مساحه", "المساحه", "طقس", "الطقس",
-		"حراره", "الحراره", "مناخ", "اقتصاد", "الاقتصاد", "نفط", "النفط", "جيش", "الجيش",
-		"حرب", "الحرب", "انتخابات", "الانتخابات", "تاشيره", "فيزا", "رحلات", "طيران", "فندق", "مسافه",
-		"كيلومتر", "كيلو",
-		// another event than the one reported
-		"first", "previous", "الاول", "الاولى", "السابق", "السابقه",
-		"next", "upcoming", "tomorrow", "القادم", "القادمه", "المقبل", "المقبله", "الجاي", "الجايه",
-		"بكره", "بكرا", "غدا", "الجاييه",
-	} {
-		for _, t := range tokenize(w) {
-			m[t.stem] = true
-		}
-	}
-	return m
-}()
+var topicStems = stemSet(
+	// offices
+	"president", "presidents", "presidential", "king", "queen", "emperor", "prince", "mayor", "governor",
+	"ambassador", "ambassadors", "spokesman", "spokesperson", "spokeswoman", "chairman", "ceo", "founder",
+	"رئيس", "الرئيس", "رئيسه", "رؤساء", "ملك", "الملك", "امير", "الامير", "سفير", "السفير", "سفراء", "محافظ",
+	"عمده", "متحدث", "الناطق", "ناطق", "مؤسس",
+	// money
+	"budget", "budgets", "funding", "funds", "fund", "cost", "costs", "costing", "price", "prices", "salary",
+	"salaries", "money", "dollar", "dollars", "yuan", "euro", "euros", "expenses", "spending", "spend",
+	"invest", "investment", "investments", "loan", "loans", "tax", "taxes",
+	"ميزانيه", "الميزانيه", "موازنه", "تمويل", "التمويل", "تكلفه", "تكاليف", "كلفه", "سعر", "اسعار", "راتب",
+	"رواتب", "فلوس", "اموال", "دولار", "يوان", "مصاريف", "نفقات", "استثمار", "استثمارات", "قرض", "قروض",
+	"ضرائب",
+	// languages
+	"language", "languages", "لغه", "اللغه", "لغات", "اللغات",
+	// portfolios and other officials
+	"defence", "defense", "interior", "finance", "treasury", "health", "education", "justice", "agriculture",
+	"energy", "commerce", "culture", "tourism", "transport", "labour", "labor", "mayor",
+	"الدفاع", "الداخليه", "الماليه", "الصحه", "التعليم", "التربيه", "العدل", "الزراعه", "الطاقه", "التجاره",
+	"الثقافه", "السياحه", "النقل",
+	// trade
+	"trade", "trading", "tariff", "tariffs", "تجاره", "التبادل", "تبادل", "جمارك", "رسوم",
+	// people's particulars
+	"born", "birthday", "birthplace", "died", "death", "wife", "husband", "married", "children", "son",
+	"daughter", "family", "religion", "height", "education", "degree", "university", "hobby", "hobbies",
+	"مواليد", "ولد", "مولده", "توفي", "مات", "وفاته", "زوجته", "زوجها", "متزوج", "اولاده", "ابنه", "ابنته",
+	"عائلته", "دينه", "ديانه", "طوله", "شهاده", "جامعه", "هوايات",
+	// organisations' and places' particulars
+	"staff", "staffs", "employees", "employee", "workers", "personnel", "headcount", "employ", "hire",
+	"address", "street", "phone", "telephone", "email", "website", "url", "population", "inhabitants",
+	"capital", "currency", "area", "size", "weather", "temperature", "climate", "gdp", "economy", "exports",
+	"imports", "oil", "gas", "army", "military", "war", "election", "elections", "vote", "visa", "flight",
+	"flights", "hotel", "distance", "kilometers", "km", "miles",
+	"موظف", "موظفين", "موظفي", "الموظفين", "عمال", "طاقم", "كادر", "شارع", "هاتف", "تلفون", "تليفون",
+	"ايميل", "الايميل", "سكان", "السكان", "نسمه", "عاصمه", "العاصمه", "مساحه", "المساحه", "طقس", "الطقس",
+	"حراره", "الحراره", "مناخ", "اقتصاد", "الاقتصاد", "نفط", "النفط", "جيش", "الجيش",
+	"حرب", "الحرب", "انتخابات", "الانتخابات", "تاشيره", "فيزا", "رحلات", "طيران", "فندق", "مسافه",
+	"كيلومتر", "كيلو",
+	// another event than the one reported
+	"first", "previous", "الاول", "الاولى", "السابق", "السابقه",
+	"next", "upcoming", "tomorrow", "القادم", "القادمه", "المقبل", "المقبله", "الجاي", "الجايه",
+	"بكره", "بكرا", "غدا", "الجاييه",
+)
 
 // bareWord is a normalised word without the Arabic article or a one-letter conjunction or preposition in front
 // ("والرئيس" → "رئيس"): the form in which a topic word is looked up among the sources' words.
 func bareWord(w string) string {
 	for _, p := range []string{"وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف"} {
-		if r, ok := strings.CutPrefix(w, p); ok && len([]rune(r)) >= 3 {
+		if r, ok := cutPrefix(w, p, 3); ok {
 			return r
 		}
 	}
@@ -78,40 +68,36 @@ func bareWord(w string) string {
 
 // nameStems are the countries, cities and leaders asked about most, in case the sources do not name them: a
 // question about Russia's view or Putin's words is out of scope when the sources never mention them.
-var nameStems = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{
-		"russia", "russian", "usa", "america", "american", "americans", "us", "britain", "uk", "british", "england",
-		"france", "french", "germany", "german", "japan", "japanese", "india", "indian", "pakistan", "afghanistan",
-		"iran", "iranian", "turkey", "turkish", "mongolia", "ukraine", "taiwan", "korea", "egypt", "saudi",
-		"emirates", "uae", "qatar", "israel", "palestine", "syria", "iraq", "europe", "european", "eu", "nato",
-		"africa", "brics", "sco", "moscow", "beijing", "washington", "london", "paris", "tokyo", "astana",
-		"bishkek", "dushanbe", "ashgabat", "tashkent", "almaty", "shanghai", "putin", "biden", "trump", "xi",
-		"jinping", "erdogan", "modi", "tokayev", "mirziyoyev", "rahmon", "japarov", "berdimuhamedov",
-		"روسيا", "الروسي", "الروسيه", "امريكا", "الامريكي", "الولايات", "المتحده", "بريطانيا", "فرنسا", "المانيا",
-		"اليابان", "الهند", "باكستان", "افغانستان", "ايران", "تركيا", "منغوليا", "اوكرانيا", "تايوان", "كوريا",
-		"مصر", "السعوديه", "الامارات", "قطر", "اسرائيل", "فلسطين", "سوريا", "العراق", "اوروبا", "الاوروبي",
-		"الناتو", "افريقيا", "بريكس", "شنغهاي", "موسكو", "بكين", "واشنطن", "لندن", "باريس", "طوكيو", "استانا",
-		"بيشكيك", "دوشانبي", "عشق", "طشقند", "الماتي", "بوتين", "بايدن", "ترامب", "جينبينغ", "بينغ", "اردوغان",
-		"مودي", "توكاييف", "ميرضيائيف", "رحمون", "جباروف", "بردي",
-	} {
-		for _, t := range tokenize(w) {
-			m[t.stem] = true
-		}
-	}
-	return m
-}()
+var nameStems = stemSet(
+	"russia", "russian", "usa", "america", "american", "americans", "us", "britain", "uk", "british", "england",
+	"france", "french", "germany", "german", "japan", "japanese", "india", "indian", "pakistan", "afghanistan",
+	"iran", "iranian", "turkey", "turkish", "mongolia", "ukraine", "taiwan", "korea", "egypt", "saudi",
+	"emirates", "uae", "qatar", "israel", "palestine", "syria", "iraq", "europe", "european", "eu", "nato",
+	"africa", "brics", "sco", "moscow", "beijing", "washington", "london", "paris", "tokyo", "astana",
+	"bishkek", "dushanbe", "ashgabat", "tashkent", "almaty", "shanghai", "putin", "biden", "trump", "xi",
+	"jinping", "erdogan", "modi", "tokayev", "mirziyoyev", "rahmon", "japarov", "berdimuhamedov",
+	"روسيا", "الروسي", "الروسيه", "امريكا", "الامريكي", "الولايات", "المتحده", "بريطانيا", "فرنسا", "المانيا",
+	"اليابان", "الهند", "باكستان", "افغانستان", "ايران", "تركيا", "منغوليا", "اوكرانيا", "تايوان", "كوريا",
+	"مصر", "السعوديه", "الامارات", "قطر", "اسرائيل", "فلسطين", "سوريا", "العراق", "اوروبا", "الاوروبي",
+	"الناتو", "افريقيا", "بريكس", "شنغهاي", "موسكو", "بكين", "واشنطن", "لندن", "باريس", "طوكيو", "استانا",
+	"بيشكيك", "دوشانبي", "عشق", "طشقند", "الماتي", "بوتين", "بايدن", "ترامب", "جينبينغ", "بينغ", "اردوغان",
+	"مودي", "توكاييف", "ميرضيائيف", "رحمون", "جباروف", "بردي",
+)
 
 // cityStems are the cities among nameStems: in a yes/no question ("was the ceremony in Beijing?") a city is the
 // place the question checks, and the answer says where it was.
-var cityStems = func() map[string]bool {
+var cityStems = stemSet("moscow", "beijing", "washington", "london", "paris", "tokyo", "astana", "bishkek",
+	"dushanbe", "ashgabat", "tashkent", "almaty", "shanghai", "موسكو", "بكين", "واشنطن", "لندن", "باريس",
+	"طوكيو", "استانا", "بيشكيك", "دوشانبي", "طشقند", "الماتي", "شنغهاي",
+)
+
+// stemSet is the set of the stems of words (each normalised and tokenised like a question).
+func stemSet(words ...string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range []string{"moscow", "beijing", "washington", "london", "paris", "tokyo", "astana", "bishkek",
-		"dushanbe", "ashgabat", "tashkent", "almaty", "shanghai", "موسكو", "بكين", "واشنطن", "لندن", "باريس",
-		"طوكيو", "استانا", "بيشكيك", "دوشانبي", "طشقند", "الماتي", "شنغهاي"} {
+	for _, w := range words {
 		for _, t := range tokenize(w) {
 			m[t.stem] = true
 		}
 	}
 	return m
-}()
+}
