@@ -57,7 +57,8 @@ type verdict struct {
 //  2. the question names something no source holds: refuse (named_absent);
 //  3. no passage shares anything with it: refuse (no_candidate);
 //  4. the best passage covers under half of minCoverage: refuse (weak_evidence);
-//  5. no candidate sentence holds the kind of answer asked for: refuse (kind_absent);
+//  5. no candidate sentence holds the kind of answer asked for (kind_absent): refuse when the best unit covers
+//     less than minCoverage, else the closest sentence with low confidence;
 //  6. the quoted passage covers less than minCoverage of the question counting the words no source holds at
 //     full weight (sureCoverage), or less than unmatchedSureCoverage when one of those words is not even held
 //     by its root: answer, low confidence (weak_evidence);
@@ -76,12 +77,17 @@ func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
 	case hits[0].Coverage < minCoverage/2:
 		return refuse(ReasonWeakEvidence)
 	}
-	body, p, exact, ok := ix.extract(q, hits)
-	if !ok {
+	body, p, fit := ix.extract(q, hits)
+	switch {
+	case p < 0 || fit == anyKind && hits[0].Coverage < minCoverage:
 		return refuse(ReasonKindAbsent)
+	case fit == anyKind:
+		// The sources speak of what is asked but hold no answer of its kind (no date for "when"): the closest
+		// sentence, plainly marked, instead of a flat refusal.
+		return verdict{confidence: Low, reason: ReasonKindAbsent, body: body, passage: p}
 	}
 	v := verdict{confidence: High, body: body, passage: p}
-	if q.kind == countAnswer && !exact {
+	if q.kind == countAnswer && fit != exactKind {
 		// "How many people work there?" answered by a sentence whose number counts something else.
 		v.confidence, v.reason = Low, ReasonKindAbsent
 		return v

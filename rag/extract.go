@@ -27,12 +27,21 @@ const listItemBonus = 0.05
 // placeBonus favours, for a "where" question, the sentence that locates most precisely.
 const placeBonus = 0.1
 
+// kindFit says how well an extract holds the kind of answer asked for.
+type kindFit int
+
+const (
+	exactKind kindFit = iota // the better kind: a person for "who", a city for "where" (answers' strict)
+	someKind                 // an acceptable kind: a country for "who"
+	anyKind                  // none: the sentence closest to the question, whatever it holds
+)
+
 // extract picks the sentence that best answers q from the top hits, in the question's language: the one that
-// covers most of the question and holds the kind of thing asked for, from as high a hit as possible. exact
-// reports that it holds the better kind (see answers' strict); ok is false when no sentence of the top hits
-// holds what the question asks for (a "when" question whose passages have no date), which the caller turns into
-// a refusal rather than a guess.
-func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, exact, ok bool) {
+// covers most of the question and holds the kind of thing asked for, from as high a hit as possible; fit says
+// how well it holds that kind. When no sentence of the top hits holds it (a "when" question whose passages have
+// no date), the closest sentence is returned with anyKind, which the caller hedges or refuses rather than
+// presents as the answer. passage is -1 when there is no candidate at all.
+func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit kindFit) {
 	type cand struct {
 		p, s     int
 		cov, hit float64
@@ -52,11 +61,12 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, exact,
 	}
 	// Only sentences about as relevant as the best compete: the kind of answer asked for ("who") must not pull
 	// in a sentence about something else just because it names a person.
-	for _, strict := range []bool{true, false} {
+	for _, fit := range []kindFit{exactKind, someKind, anyKind} {
+		strict := fit == exactKind
 		bestP, bestS, bestScore := -1, -1, -1.0
 		for _, c := range cands {
 			s := ix.sents[c.p][c.s]
-			if c.cov < bestCov-relevanceSlack || !ix.answers(q, s, strict) {
+			if c.cov < bestCov-relevanceSlack || fit != anyKind && !ix.answers(q, s, strict) {
 				continue
 			}
 			if strict && q.list && s.items < 3 {
@@ -77,10 +87,10 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, exact,
 			}
 		}
 		if bestP >= 0 {
-			return ix.compose(q, bestP, bestS), bestP, strict, true
+			return ix.compose(q, bestP, bestS), bestP, fit
 		}
 	}
-	return "", -1, false, false
+	return "", -1, anyKind // no candidates at all
 }
 
 // newPlaces counts the places s names that q does not.
