@@ -57,4 +57,11 @@ func (ix *bm25) score(query map[string]float64, scores []float64) {
 			scores[p.doc] += w * idf * p.tf * (bm25K1 + 1) / (p.tf + norm)
 		}
 	}
+	for i := range scores {
+		scores[i] = roundScore(scores[i])
+	}
 }
+
+// roundScore drops the last bits of a sum over a map, whose order Go varies from run to run: equal scores stay
+// equal, so ties (and with them answers) are the same on every run.
+func roundScore(x float64) float64 { return math.Round(x*1e9) / 1e9 }

@@ -232,7 +232,7 @@ func (q *query) coverageWith(have map[string]bool, unknownW float64) float64 {
 	if total == 0 {
 		return 0
 	}
-	return got / total
+	return roundScore(got / total)
 }
 
 // unmatched counts the unknown terms have does not hold even by root.
