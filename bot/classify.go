@@ -24,6 +24,7 @@ const (
 // event is an incoming message, classified.
 type event struct {
 	updateID int64
+	partial  int       // a message already showing part of this answer (streamed before a restart), or 0
 	date     time.Time // when it was asked
 	action   action
 	cmd      string // "start", "help", "sources", or "unknown" for a command we do not have

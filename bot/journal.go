@@ -36,18 +36,21 @@ type journal struct {
 
 // record is one journal line.
 type record struct {
-	Op       string `json:"op"` // "take" or "done"
+	Op       string `json:"op"` // "take", "partial" or "done"
 	ID       int64  `json:"id"` // Telegram update_id
 	Chat     int64  `json:"chat,omitempty"`
 	ChatType string `json:"chat_type,omitempty"`
 	Thread   int    `json:"thread,omitempty"`
 	Msg      int    `json:"msg,omitempty"`
-	User     int64  `json:"user,omitempty"`
-	ReplyTo  int    `json:"reply_to,omitempty"`
-	Text     string `json:"text,omitempty"`
-	Lang     string `json:"lang,omitempty"`
-	Private  bool   `json:"private,omitempty"`
-	Date     int64  `json:"date,omitempty"` // when it was asked, Unix seconds
+	// Partial is the streamed message already showing part of the answer ("partial" records): after a restart
+	// the answer is edited into it rather than sent beside it.
+	Partial int    `json:"partial,omitempty"`
+	User    int64  `json:"user,omitempty"`
+	ReplyTo int    `json:"reply_to,omitempty"`
+	Text    string `json:"text,omitempty"`
+	Lang    string `json:"lang,omitempty"`
+	Private bool   `json:"private,omitempty"`
+	Date    int64  `json:"date,omitempty"` // when it was asked, Unix seconds
 }
 
 // doneRemembered bounds the IDs kept to recognise redeliveries: more than Telegram ever redelivers.
@@ -113,6 +116,11 @@ func (j *journal) load() error {
 					if !j.done[r.ID] {
 						j.pending[r.ID] = r
 					}
+				case "partial":
+					if p, ok := j.pending[r.ID]; ok {
+						p.Partial = r.Partial
+						j.pending[r.ID] = p
+					}
 				case "done":
 					delete(j.pending, r.ID)
 					j.markDone(r.ID)
@@ -172,6 +180,17 @@ func (j *journal) compact() error {
 		return err
 	}
 	return os.Rename(tmp.Name(), j.path)
+}
+
+// partial records that question id's answer is streaming into message msgID.
+func (j *journal) partial(id int64, msgID int) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if r, ok := j.pending[id]; ok {
+		r.Partial = msgID // kept by compaction
+		j.pending[id] = r
+	}
+	return j.append(record{Op: "partial", ID: id, Partial: msgID})
 }
 
 func (j *journal) markDone(id int64) {

@@ -64,3 +64,27 @@ func TestJournalSkipsAnOverlongLine(t *testing.T) {
 		t.Errorf("pending = %+v, skipped %d; want questions 1 and 2 and one skipped line", pending, j.skipped)
 	}
 }
+
+// TestJournalRemembersThePartialMessage: a question whose answer was streaming when the bot died comes back
+// with the message already showing part of it, so the answer is edited into that message, not sent beside it.
+func TestJournalRemembersThePartialMessage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	j, _, err := openJournal(dir, "j.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.take(record{ID: 7, Chat: 70, Text: "q", Private: true})
+	j.partial(7, 4242)
+	j.close()
+	for range 2 { // as read back, and after the compaction that reading does
+		j2, pending, err := openJournal(dir, "j.jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pending) != 1 || pending[0].Partial != 4242 || eventOf(pending[0]).partial != 4242 {
+			t.Errorf("pending = %+v, want question 7 with partial message 4242", pending)
+		}
+		j2.close()
+	}
+}

@@ -21,18 +21,23 @@ type streamer struct {
 	b      *Bot
 	ev     event
 	cancel context.CancelFunc // ends the partial edits
-	mu     sync.Mutex
-	text   string // latest partial text
-	shown  string // what the message shows now
-	msgID  int
-	stop   chan struct{}
-	done   chan struct{}
+	// sendCtx (the job's context, with its deadline) carries the first partial send, which finish does not
+	// cancel: Telegram may already have created the message, and a cancelled send would leave it orphaned
+	// beside the final answer.
+	sendCtx context.Context
+	mu      sync.Mutex
+	text    string // latest partial text
+	shown   string // what the message shows now
+	msgID   int
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 func (b *Bot) newStreamer(ctx context.Context, ev event) *streamer {
-	ctx, cancel := context.WithCancel(ctx)
-	s := &streamer{b: b, ev: ev, cancel: cancel, stop: make(chan struct{}), done: make(chan struct{})}
-	go s.loop(ctx)
+	edits, cancel := context.WithCancel(ctx)
+	s := &streamer{b: b, ev: ev, cancel: cancel, sendCtx: ctx, msgID: ev.partial, stop: make(chan struct{}),
+		done: make(chan struct{})}
+	go s.loop(edits)
 	return s
 }
 
@@ -64,11 +69,16 @@ func (s *streamer) loop(ctx context.Context) {
 		}
 		html := renderHTML(text+" …", "", MaxMessageUnits)[0].html
 		if s.msgID == 0 {
-			id, err := s.b.send.send(ctx, outgoing{chatID: s.ev.chatID, thread: s.ev.thread, html: html})
+			id, err := s.b.send.send(s.sendCtx, outgoing{chatID: s.ev.chatID, thread: s.ev.thread, html: html})
 			if err != nil {
 				return // the final delivery will try again and log
 			}
 			s.msgID = id
+			if s.b.journal != nil {
+				if err := s.b.journal.partial(s.ev.updateID, id); err != nil {
+					s.b.log.Error("journal: streamed message not recorded", "err", err)
+				}
+			}
 		} else if err := s.b.send.edit(ctx, s.ev.chatID, s.msgID, html, nil, false); err != nil {
 			// Skip this partial edit (the next carries more text); after a 429, wait as Telegram asks.
 			var tooMany *tgbot.TooManyRequestsError
@@ -84,7 +94,7 @@ func (s *streamer) loop(ctx context.Context) {
 // finish stops the partial edits and delivers the final reply, returning the last message's ID (0 if lost).
 func (s *streamer) finish(ctx context.Context, body, foot string, markup any) int {
 	close(s.stop)
-	s.cancel() // a partial send still waiting out a 429 gives way to the final text
+	s.cancel() // a partial edit still waiting out a 429 gives way to the final text; a first send completes
 	<-s.done
 	if s.msgID == 0 {
 		return s.b.deliver(ctx, s.ev, body, foot, markup)
