@@ -371,3 +371,26 @@ func TestCallbackPressesAreRateLimited(t *testing.T) {
 			len(calls), answeredOther)
 	}
 }
+
+// Anonymous admins and members posting as a channel are people behind a bot-looking sender: they are answered
+// when they address the bot and silent otherwise. Real bots stay unanswered.
+func TestAnonymousAdminsAndChannelSendersAreAnswered(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{})
+	const g = -1002
+	at := "@" + s.Me().Username
+	ask := "/ask who heads it?"
+	s.Push(bottest.AnonymousAdmin(bottest.GroupText(g, 1, ask, bottest.Command(ask))))
+	mention := at + " when was it launched?"
+	s.Push(bottest.AsChannel(bottest.GroupText(g, 1, mention, bottest.Mention(mention, at)), -100777))
+	s.Push(bottest.AnonymousAdmin(bottest.GroupText(g, 1, "group chatter")))
+	robot := bottest.GroupText(g, 5, ask, bottest.Command(ask))
+	robot.Message.From.IsBot = true
+	s.Push(robot)
+	sent := s.WaitSent(t, 2, 10*time.Second)
+	if !strings.Contains(sent[0].Plain, "answer to: who heads it?") || !strings.Contains(sent[1].Plain, "answer to: when was it launched?") {
+		t.Errorf("answers: %q, %q", sent[0].Plain, sent[1].Plain)
+	}
+	noMoreSent(t, h, 2)
+}

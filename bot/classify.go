@@ -35,7 +35,7 @@ type event struct {
 	chatType models.ChatType
 	thread   int // forum topic to answer in; 0 for none (the General topic is never addressed by id)
 	msgID    int
-	userID   int64
+	userID   int64 // the sender, or the chat a message was sent as (anonymous admin, channel): the rate-limit key
 	// replyTo is the bot message this one replies to, or 0.
 	replyTo int
 }
@@ -53,7 +53,10 @@ type self struct {
 func classify(m *models.Message, me self) event {
 	ev := event{chatID: m.Chat.ID, chatType: m.Chat.Type, msgID: m.ID, private: m.Chat.Type == models.ChatTypePrivate,
 		date: time.Unix(int64(m.Date), 0)}
-	if m.From != nil {
+	switch {
+	case m.SenderChat != nil:
+		ev.userID = m.SenderChat.ID // the stand-in bot is shared by every anonymous sender; the chat is theirs
+	case m.From != nil:
 		ev.userID = m.From.ID
 	}
 	if m.IsTopicMessage && m.MessageThreadID > 1 {

@@ -53,7 +53,9 @@ func (b *Bot) onMessage(updateID int64, m *models.Message) {
 	case m.MigrateFromChatID != 0:
 		b.send.migrate(m.MigrateFromChatID, m.Chat.ID)
 		return
-	case m.From == nil || m.From.IsBot || m.ViaBot != nil && m.ViaBot.ID == b.me.id:
+	// An anonymous admin or a member posting as a channel comes "from" a Telegram stand-in bot with sender_chat
+	// set: a person wrote it, so it is not a bot's message.
+	case m.From == nil || m.From.IsBot && m.SenderChat == nil || m.ViaBot != nil && m.ViaBot.ID == b.me.id:
 		b.metrics.ignored.WithLabelValues("bot").Inc()
 		return
 	case !b.allowedChat(m.Chat.ID):

@@ -79,3 +79,27 @@ func Command(text string) models.MessageEntity {
 	}
 	return models.MessageEntity{Type: models.MessageEntityTypeBotCommand, Offset: 0, Length: UTF16Len(cmd)}
 }
+
+// Telegram's stand-in senders: an anonymous group admin's messages come "from" GroupAnonymousBot with the group
+// as sender_chat, and a member posting "as channel" comes "from" Channel_Bot with the channel as sender_chat.
+// Both users are bots, though a person wrote the message.
+var (
+	GroupAnonymousBot = models.User{ID: 1087968824, IsBot: true, FirstName: "Group", Username: "GroupAnonymousBot"}
+	ChannelBot        = models.User{ID: 136817688, IsBot: true, FirstName: "Channel", Username: "Channel_Bot"}
+)
+
+// AnonymousAdmin turns a group update into one sent by an anonymous admin of that group, as Telegram sends it.
+func AnonymousAdmin(u models.Update) models.Update {
+	from := GroupAnonymousBot
+	u.Message.From, u.Message.SenderChat = &from, &models.Chat{ID: u.Message.Chat.ID, Type: u.Message.Chat.Type,
+		Title: u.Message.Chat.Title}
+	return u
+}
+
+// AsChannel turns a group update into one a member sent "as" the channel channelID, as Telegram sends it.
+func AsChannel(u models.Update, channelID int64) models.Update {
+	from := ChannelBot
+	u.Message.From, u.Message.SenderChat = &from, &models.Chat{ID: channelID, Type: models.ChatTypeChannel,
+		Title: "Channel " + strconv.FormatInt(channelID, 10)}
+	return u
+}
