@@ -56,6 +56,9 @@ type record struct {
 // doneRemembered bounds the IDs kept to recognise redeliveries: more than Telegram ever redelivers.
 const doneRemembered = 4096
 
+// errJournalInUse stops the bot: two instances on one journal would answer each other's questions twice.
+var errJournalInUse = errors.New("another instance of this bot is using the same DATA_DIR")
+
 // openJournal reads the journal at dir/name (tolerating a torn last line), compacts it to the questions still
 // pending plus recent done IDs, and opens it for appending. It returns the pending questions, oldest first.
 func openJournal(dir, name string) (*journal, []record, error) {
@@ -69,7 +72,7 @@ func openJournal(dir, name string) (*journal, []record, error) {
 	}
 	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		lock.Close()
-		return nil, nil, errors.New("another instance of this bot is using the same DATA_DIR")
+		return nil, nil, errJournalInUse
 	}
 	j := &journal{path: filepath.Join(dir, name), pending: map[int64]record{}, done: map[int64]bool{}, lock: lock}
 	if err := j.load(); err != nil {

@@ -3,7 +3,10 @@ package bot
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"ccabot/bot/bottest"
 )
 
 func TestJournalSurvivesATornFileAndCompacts(t *testing.T) {
@@ -86,5 +89,29 @@ func TestJournalRemembersThePartialMessage(t *testing.T) {
 			t.Errorf("pending = %+v, want question 7 with partial message 4242", pending)
 		}
 		j2.close()
+	}
+}
+
+// A DATA_DIR that cannot be written (here a file stands where the directory should be, which fails for root
+// too) leaves the bot serving without the journal, with one error line saying what that risks; updates
+// delivered twice are still answered once.
+func TestUnwritableDataDirStillServes(t *testing.T) {
+	t.Parallel()
+	blocker := filepath.Join(t.TempDir(), "data")
+	if err := os.WriteFile(blocker, []byte("not a directory"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := bottest.New(t)
+	h := start(t, s, &echoAnswerer{}, Options{DataDir: blocker})
+	u := bottest.PrivateText(41, 41, "who heads the secretariat?")
+	u.ID = s.Push(u)
+	s.Push(u) // the same update again, as after a lost confirmation
+	if m := lastSent(t, s, 1); !strings.Contains(m.Plain, "answer to: who heads the secretariat?") {
+		t.Errorf("answer: %q", m.Plain)
+	}
+	noMoreSent(t, h, 1)
+	logs := h.logs.String()
+	if n := strings.Count(logs, "level=ERROR msg=\"DATA_DIR cannot be written"); n != 1 {
+		t.Errorf("%d error lines about DATA_DIR, want 1:\n%s", n, logs)
 	}
 }

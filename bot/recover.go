@@ -2,6 +2,7 @@ package bot
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,8 +19,15 @@ func (b *Bot) openJournal() ([]record, error) {
 		return nil, nil
 	}
 	j, pending, err := openJournal(filepath.Join(b.opts.DataDir, "journal"), fmt.Sprintf("bot-%d.jsonl", b.me.id))
-	if err != nil {
+	if errors.Is(err, errJournalInUse) {
 		return nil, fmt.Errorf("open the question journal under DATA_DIR %s: %w", b.opts.DataDir, err)
+	}
+	if err != nil {
+		// A read-only root (containers), a file in the way or a read-only HOME must not keep the bot from
+		// serving: answering without the journal beats not answering.
+		b.log.Error("DATA_DIR cannot be written: serving without the question journal, so questions taken before a crash may be lost; point DATA_DIR at a writable directory, or set DATA_DIR=off",
+			"data_dir", b.opts.DataDir, "err", err)
+		return nil, nil
 	}
 	if j.skipped > 0 {
 		b.log.Warn("question journal: unreadable lines skipped; questions they held are lost", "lines", j.skipped)
@@ -86,7 +94,7 @@ func (b *Bot) loadPacing() {
 
 // savePacing writes the windows at shutdown.
 func (b *Bot) savePacing() {
-	if b.opts.DataDir == "" {
+	if b.journal == nil { // no DATA_DIR, or one that cannot be written
 		return
 	}
 	raw, err := json.Marshal(b.send.pace.save())
