@@ -25,7 +25,11 @@ type Options struct {
 	WebhookSecret  string // required with WebhookURL
 	WebhookListen  string // default :8080
 	AllowedChatIDs []int64
-	MetricsAddr    string // serve /metrics and /healthz here when set
+	MetricsAddr    string // serve /metrics, /healthz and /readyz here when set
+	// HealthGrace is how long Telegram may fail to answer before /healthz says unhealthy; default 30s.
+	HealthGrace time.Duration
+	// WebhookCheckEvery is how often the bot asks Telegram (getWebhookInfo) whether it can deliver; default 1m.
+	WebhookCheckEvery time.Duration
 
 	MaxQuestionChars int           // default 1000
 	MaxQuestionAge   time.Duration // default 15m: older questions in the backlog are skipped
@@ -68,6 +72,8 @@ func (o *Options) defaults() {
 	def(&o.ShutdownTimeout, 20*time.Second)
 	def(&o.AnswerTimeout, 90*time.Second)
 	def(&o.PollTimeout, 50*time.Second)
+	def(&o.HealthGrace, 30*time.Second)
+	def(&o.WebhookCheckEvery, time.Minute)
 	if o.Pacing.Global == 0 {
 		o.Pacing = DefaultPacing
 	}
@@ -86,6 +92,7 @@ type Bot struct {
 	send    *sender
 	disp    *dispatcher
 	metrics *metrics
+	health  *health
 	limits  *userLimits
 	// inlineLimits is apart from limits: inline queries come as the user types.
 	inlineLimits *userLimits
@@ -116,7 +123,8 @@ func New(opts Options, ans Answerer) (*Bot, error) {
 		return nil, errors.New("WEBHOOK_SECRET is required in webhook mode")
 	}
 	recent, _ := lru.New[int64, struct{}](recentUpdates) // errors only for a size below 1
-	b := &Bot{opts: opts, ans: ans, log: opts.Logger, metrics: newMetrics(), convo: newConversations(), recent: recent,
+	b := &Bot{opts: opts, ans: ans, log: opts.Logger, metrics: newMetrics(), health: newHealth(opts.HealthGrace),
+		convo: newConversations(), recent: recent,
 		limits: newUserLimits(opts.RateBurst, opts.RatePerMinute), votes: newFeedbackStore(),
 		inlineLimits:   newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
 		callbackLimits: newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
@@ -147,8 +155,9 @@ func (b *Bot) Run(ctx context.Context) error {
 		tgbot.WithUpdatesChannelCap(1), // so few updates wait unrecorded between Telegram and us
 		tgbot.WithHTTPClient(b.opts.PollTimeout, &http.Client{Timeout: b.opts.PollTimeout + 15*time.Second,
 			// Many chats are answered at once: keep their connections instead of redialling (the default keeps 2).
-			Transport: &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 64,
-				IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true}}),
+			Transport: observedTransport{report: b.health.telegram, scrub: func(err error) string { return b.send.scrub(err) },
+				next: &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 64,
+					IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true}}}),
 		tgbot.WithAllowedUpdates(allowedUpdates),
 	}
 	if webhook {
@@ -191,7 +200,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	// Questions from before a restart are queued once intake works, so a start that fails leaves them journaled.
 	b.replay(pending)
+	b.health.setState("ready")
 	<-ctx.Done()
+	b.health.setState("stopping")
 	b.log.Info("shutting down: no new questions; finishing the ones in flight", "timeout", b.opts.ShutdownTimeout)
 	stopped()
 	if n := b.disp.drain(b.opts.ShutdownTimeout); n > 0 {
@@ -261,7 +272,7 @@ func (b *Bot) startPolling(ctx, intake context.Context, stopIntake func()) (stop
 	return func() { stopIntake(); <-done }, nil
 }
 
-// serveMetrics starts /metrics and /healthz when METRICS_ADDR is set.
+// serveMetrics starts /metrics, /healthz and /readyz when METRICS_ADDR is set.
 func (b *Bot) serveMetrics() (stop func(), err error) {
 	if b.opts.MetricsAddr == "" {
 		return func() {}, nil
@@ -270,9 +281,12 @@ func (b *Bot) serveMetrics() (stop func(), err error) {
 	if err != nil {
 		return nil, fmt.Errorf("METRICS_ADDR %s: %w", b.opts.MetricsAddr, err)
 	}
-	srv := &http.Server{Handler: b.metrics.handler(), ReadHeaderTimeout: 5 * time.Second}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", b.metrics.handler())
+	b.health.register(mux)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
-	b.log.Info("metrics at /metrics and /healthz", "addr", ln.Addr().String())
+	b.log.Info("metrics at /metrics, health at /healthz and /readyz", "addr", ln.Addr().String())
 	return func() { srv.Close() }, nil
 }
 

@@ -32,6 +32,8 @@ type journal struct {
 	lock    *os.File // held (flock) while the journal is open
 	// skipped counts the lines load could not read (torn by a crash, or garbage after a power loss).
 	skipped int
+	torn    bool        // the last write failed and may have left part of a line
+	report  func(error) // told the outcome of every write (nil: written), for /healthz
 }
 
 // record is one journal line.
@@ -242,11 +244,20 @@ func (j *journal) append(r record) error {
 	if err != nil {
 		return err
 	}
-	j.w.Write(append(b, '\n'))
-	if err := j.w.Flush(); err != nil { // one write(2) per record: on disk (page cache) before we go on
-		return fmt.Errorf("write journal: %w", err)
+	if j.torn {
+		j.w.WriteByte('\n') // end the line a failed write may have left, so this record is read on its own
 	}
-	return nil
+	j.w.Write(append(b, '\n'))
+	err = j.w.Flush() // one write(2) per record: on disk (page cache) before we go on
+	if err != nil {
+		err = fmt.Errorf("write journal: %w", err)
+		j.w.Reset(j.f) // a bufio.Writer keeps its first error forever; a disk that frees up must work again
+	}
+	j.torn = err != nil
+	if j.report != nil {
+		j.report(err)
+	}
+	return err
 }
 
 func (j *journal) close() error {

@@ -32,6 +32,7 @@ func (b *Bot) openJournal() ([]record, error) {
 	if j.skipped > 0 {
 		b.log.Warn("question journal: unreadable lines skipped; questions they held are lost", "lines", j.skipped)
 	}
+	j.report = b.health.journal
 	b.journal = j
 	return pending, nil
 }

@@ -43,6 +43,7 @@ func (b *Bot) startWebhook(ctx, intake context.Context, stopIntake func()) (stop
 	go srv.Serve(ln)
 	done := make(chan struct{})
 	go func() { b.tg.StartWebhook(intake); close(done) }()
+	go b.watchWebhook(intake, b.opts.WebhookCheckEvery)
 	b.log.Info("webhook registered; serving updates", "listen", ln.Addr().String())
 	return func() {
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -85,6 +86,7 @@ func (b *Bot) webhookHandler(next http.Handler) http.Handler {
 			reject(w, http.StatusBadRequest, "json")
 			return
 		}
+		b.health.delivery()
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})

@@ -185,6 +185,17 @@ type WebhookState struct {
 	SecretToken    string   // secret_token, sent back in X-Telegram-Bot-Api-Secret-Token
 	AllowedUpdates []string // allowed_updates, nil when not given
 	MaxConnections int      // max_connections, 0 when not given
+	// LastErrorDate and LastErrorMessage are Telegram's last failure to deliver (see FailDelivery).
+	LastErrorDate    time.Time
+	LastErrorMessage string
+}
+
+// FailDelivery records, as Telegram does when it cannot reach a webhook, a delivery error now: getWebhookInfo
+// reports it as last_error_date/last_error_message. Queue an update (Push) for pending_update_count.
+func (s *Server) FailDelivery(message string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.webhook.LastErrorDate, s.webhook.LastErrorMessage = time.Now(), message
 }
 
 // Webhook returns the current webhook configuration.
@@ -244,8 +255,13 @@ func (s *Server) deleteWebhook(_ *http.Request, form url.Values) (any, *Fault) {
 func (s *Server) getWebhookInfo(_ *http.Request, _ url.Values) (any, *Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return models.WebhookInfo{URL: s.webhook.URL, PendingUpdateCount: len(s.queue),
-		MaxConnections: s.webhook.MaxConnections, AllowedUpdates: s.webhook.AllowedUpdates}, nil
+	info := models.WebhookInfo{URL: s.webhook.URL, PendingUpdateCount: len(s.queue),
+		MaxConnections: s.webhook.MaxConnections, AllowedUpdates: s.webhook.AllowedUpdates,
+		LastErrorMessage: s.webhook.LastErrorMessage}
+	if !s.webhook.LastErrorDate.IsZero() {
+		info.LastErrorDate = int(s.webhook.LastErrorDate.Unix())
+	}
+	return info, nil
 }
 
 // webhookClient gives up like Telegram does when a webhook does not answer.
