@@ -19,13 +19,19 @@ import (
 
 // Options configure a Bot. Zero values take the documented defaults.
 type Options struct {
-	Token          string
-	APIURL         string // default https://api.telegram.org
-	WebhookURL     string // webhook mode when set; polling otherwise
-	WebhookSecret  string // required with WebhookURL
-	WebhookListen  string // default :8080
-	AllowedChatIDs []int64
-	MetricsAddr    string // serve /metrics, /healthz and /readyz here when set
+	Token         string
+	APIURL        string // default https://api.telegram.org
+	WebhookURL    string // webhook mode when set; polling otherwise
+	WebhookSecret string // required with WebhookURL
+	WebhookListen string // default :8080
+	// WebhookTimeout bounds reading a webhook request (headers, then body); default 10s. Telegram's posts are a
+	// few KB, so only a slow or hostile client needs longer.
+	WebhookTimeout time.Duration
+	// WebhookMaxConns caps the webhook's open connections (default 256; Telegram opens at most 100), so slow
+	// clients cannot take every file descriptor: beyond it the oldest connection not inside a request is shed.
+	WebhookMaxConns int
+	AllowedChatIDs  []int64
+	MetricsAddr     string // serve /metrics, /healthz and /readyz here when set
 	// HealthGrace is how long Telegram may fail to answer before /healthz says unhealthy; default 30s.
 	HealthGrace time.Duration
 	// WebhookCheckEvery is how often the bot asks Telegram (getWebhookInfo) whether it can deliver; default 1m.
@@ -73,6 +79,8 @@ func (o *Options) defaults() {
 	def(&o.AnswerTimeout, 90*time.Second)
 	def(&o.PollTimeout, 50*time.Second)
 	def(&o.HealthGrace, 30*time.Second)
+	def(&o.WebhookTimeout, 10*time.Second)
+	defInt(&o.WebhookMaxConns, 256)
 	def(&o.WebhookCheckEvery, time.Minute)
 	if o.Pacing.Global == 0 {
 		o.Pacing = DefaultPacing

@@ -16,6 +16,7 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // maxWebhookBody bounds an update's size; Telegram's are a few KB.
@@ -26,7 +27,8 @@ const secretHeader = "X-Telegram-Bot-Api-Secret-Token"
 
 // startWebhook registers the webhook and serves it. Requests are checked before go-telegram sees them (its
 // handler answers 200 to a wrong secret and reads any body): only POST, only with the right secret (constant-time
-// compare, else 401), only JSON updates up to 1 MiB. stopped stops accepting requests, then stops the library's
+// compare, else 401, before any of the body is read), only JSON updates up to 1 MiB. Reads are bounded by
+// WebhookTimeout and connections by WebhookMaxConns. stopped stops accepting requests, then stops the library's
 // worker and waits for it.
 func (b *Bot) startWebhook(ctx, intake context.Context, stopIntake func()) (stopped func(), err error) {
 	ln, err := net.Listen("tcp", b.opts.WebhookListen)
@@ -39,7 +41,12 @@ func (b *Bot) startWebhook(ctx, intake context.Context, stopIntake func()) (stop
 		ln.Close()
 		return nil, fmt.Errorf("setWebhook (WEBHOOK_URL): %s", b.send.scrub(err))
 	}
-	srv := &http.Server{Handler: b.webhookHandler(b.tg.WebhookHandler()), ReadHeaderTimeout: 10 * time.Second}
+	t := b.opts.WebhookTimeout
+	guard := newConnGuard(b.opts.WebhookMaxConns, t/10)
+	srv := &http.Server{Handler: guard.handler(b.webhookHandler(b.tg.WebhookHandler())), ConnContext: guard.connContext,
+		ConnState: guard.track, ReadHeaderTimeout: t, ReadTimeout: t, WriteTimeout: t + 30*time.Second, IdleTimeout: 6 * t}
+	b.metrics.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ccabot_webhook_connections",
+		Help: "Open webhook connections."}, func() float64 { return float64(guard.open()) }))
 	go srv.Serve(ln)
 	done := make(chan struct{})
 	go func() { b.tg.StartWebhook(intake); close(done) }()
@@ -59,6 +66,10 @@ func (b *Bot) webhookHandler(next http.Handler) http.Handler {
 	want := []byte(b.opts.WebhookSecret)
 	reject := func(w http.ResponseWriter, code int, reason string) {
 		b.metrics.webhook.WithLabelValues(reason).Inc()
+		// Close the connection with the answer, and stop reading: otherwise net/http reads (up to 256 KB of) the
+		// refused body before answering, then again before closing, so a client trickling it holds the connection.
+		w.Header().Set("Connection", "close")
+		http.NewResponseController(w).SetReadDeadline(time.Now())
 		http.Error(w, http.StatusText(code), code)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -246,4 +247,78 @@ func TestWebhookRedeliveryWithoutJournal(t *testing.T) {
 		t.Errorf("sent %q", m.Plain)
 	}
 	noMoreSent(t, h, 1)
+}
+
+// rawPost opens a connection to the webhook at addr and sends the head of a POST announcing a body of
+// bodyLen bytes with the given secret, and one byte of that body: a slow client.
+func rawPost(t *testing.T, addr, secret string, bodyLen int) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	head := fmt.Sprintf("POST / HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n", addr, bodyLen)
+	if secret != "" {
+		head += secretHeader + ": " + secret + "\r\n"
+	}
+	if _, err := io.WriteString(c, head+"\r\n{"); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// A client without the secret gets its 401 and a closed connection at once, however slowly its body comes.
+func TestWebhookRejectsBeforeTheBody(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h, url := startWebhookBot(t, s, Options{})
+	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	for i := range 20 {
+		c := rawPost(t, addr, "", 100_000)
+		c.SetReadDeadline(time.Now().Add(5 * time.Second)) // a guard against hanging, far above the answer's time
+		resp, err := io.ReadAll(c)
+		if err != nil || !strings.HasPrefix(string(resp), "HTTP/1.1 401") {
+			t.Fatalf("slow client %d without the secret: %q, %v; want a 401 and the connection closed", i, resp, err)
+		}
+	}
+	_ = h
+}
+
+// Slow clients are dropped after WebhookTimeout (or shed beyond WebhookMaxConns), and a real post still gets
+// through at once.
+func TestWebhookSlowClientsAreBounded(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	h, url := startWebhookBot(t, s, Options{WebhookTimeout: 300 * time.Millisecond, WebhookMaxConns: 8})
+	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	conns := make([]net.Conn, 40)
+	for i := range conns {
+		// Half send no complete header, half announce a body they never send.
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		if i%2 == 0 {
+			io.WriteString(c, "POST / HTTP/1.1\r\nHost: x\r\n")
+		} else {
+			c = rawPost(t, addr, "", 5000)
+		}
+		conns[i] = c
+	}
+	resp, err := s.PostUpdate(url, h.bot.opts.WebhookSecret, bottest.PrivateText(1701, 1701, "still there?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if m := lastSent(t, s, 1); !strings.Contains(m.Plain, "answer to: still there?") {
+		t.Errorf("answer: %q", m.Plain)
+	}
+	for i, c := range conns {
+		c.SetReadDeadline(time.Now().Add(10 * time.Second)) // a guard against hanging
+		if _, err := io.ReadAll(c); err != nil {
+			t.Errorf("slow client %d: %v; want the server to close the connection", i, err)
+		}
+	}
 }
