@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -27,7 +28,11 @@ func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *q
 	start := time.Now()
 	a, err := s.modelAnswer(ctx, model, req, q, hits, history)
 	if err != nil {
-		s.log.Warn("model answer failed; giving the extractive answer", "model", model.Name(), "err", err,
+		level := slog.LevelWarn
+		if errors.Is(err, errModelUnavailable) {
+			level = slog.LevelDebug // said once, when the circuit opened
+		}
+		s.log.Log(ctx, level, "model answer failed; giving the extractive answer", "model", model.Name(), "err", err,
 			"took", time.Since(start).Round(time.Millisecond))
 		return fallback
 	}

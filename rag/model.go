@@ -10,9 +10,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
+	"github.com/sony/gobreaker/v2"
 )
 
 // ModelOptions configure the client of an OpenAI-compatible API (OpenAI, Ollama /v1, vLLM, llama.cpp server).
@@ -22,14 +24,16 @@ type ModelOptions struct {
 	Model          string // chat model
 	Timeout        time.Duration
 	MaxConcurrency int
-	HTTPClient     *http.Client // nil: a client with no timeout of its own; every call has a deadline
+	Cooldown       time.Duration // how long a failing model is left alone; default DefaultModelCooldown
+	HTTPClient     *http.Client  // nil: a client with no timeout of its own; every call has a deadline
 	Logger         *slog.Logger
 }
 
 // Model calls a chat model with the retries and deadlines go-openai leaves to its users: a deadline on every
 // call (LLM_TIMEOUT for the whole answer, retries included), at most MaxConcurrency calls in flight, 429 retried
 // after its Retry-After (at most twice), 5xx and network errors retried once or twice with jittered backoff,
-// and a stream that ends without a finish reason treated as cut off. Safe for concurrent use.
+// a stream that ends without a finish reason treated as cut off, and a circuit breaker (see newBreaker) so a
+// hung or failing model costs each question nothing once it has failed a few times. Safe for concurrent use.
 type Model struct {
 	apiKey  string
 	client  *openai.Client
@@ -37,6 +41,11 @@ type Model struct {
 	timeout time.Duration
 	sem     chan struct{}
 	log     *slog.Logger
+	breaker *gobreaker.CircuitBreaker[completion]
+	// faults counts calls that failed with a model fault: a caller that saw it change while waiting for a slot
+	// does not add one more call to a struggling model.
+	faults  atomic.Uint64
+	suspect atomic.Bool // the last call that ended failed with a model fault
 }
 
 // newClient is the go-openai client for o, with the Retry-After capture, and o with its defaults filled in.
@@ -63,8 +72,11 @@ func NewModel(o ModelOptions) *Model {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
+	if o.Cooldown <= 0 {
+		o.Cooldown = DefaultModelCooldown
+	}
 	return &Model{apiKey: o.APIKey, client: client, name: o.Model, timeout: o.Timeout,
-		sem: make(chan struct{}, o.MaxConcurrency), log: o.Logger}
+		sem: make(chan struct{}, o.MaxConcurrency), log: o.Logger, breaker: newBreaker(o.Cooldown, o.Logger)}
 }
 
 // Name is the chat model's name.
@@ -96,14 +108,42 @@ func (m *Model) complete(ctx context.Context, msgs []message, maxTokens int, onT
 }
 
 func (m *Model) call(ctx context.Context, msgs []message, maxTokens int, onText func(string)) (completion, error) {
+	if m.breaker.State() == gobreaker.StateOpen {
+		return completion{}, errModelUnavailable
+	}
 	ctx, cancel := context.WithTimeout(ctx, m.timeout)
 	defer cancel()
+	faults := m.faults.Load()
 	select {
 	case m.sem <- struct{}{}:
 		defer func() { <-m.sem }()
 	case <-ctx.Done():
 		return completion{}, fmt.Errorf("wait for a model slot: %w", ctx.Err())
 	}
+	// Until the circuit opens, a failing model would still take a new call for every slot a failure frees.
+	// So a call that waited while calls failed is not made, and after a failure (until a success) a call is
+	// made only when no other is in flight.
+	switch {
+	case m.faults.Load() != faults:
+		return completion{}, fmt.Errorf("%w: calls failed while this one waited", errModelUnavailable)
+	case m.suspect.Load() && len(m.sem) > 1:
+		return completion{}, fmt.Errorf("%w: the last call failed; one call at a time until one succeeds", errModelUnavailable)
+	}
+	c, err := m.breaker.Execute(func() (completion, error) { return m.attempts(ctx, msgs, maxTokens, onText) })
+	switch {
+	case errors.Is(err, gobreaker.ErrOpenState), errors.Is(err, gobreaker.ErrTooManyRequests):
+		err = fmt.Errorf("%w (%v)", errModelUnavailable, err)
+	case modelFault(err):
+		m.faults.Add(1)
+		m.suspect.Store(true)
+	case err == nil:
+		m.suspect.Store(false)
+	}
+	return c, err
+}
+
+// attempts makes the call, with the retry policy above, within ctx.
+func (m *Model) attempts(ctx context.Context, msgs []message, maxTokens int, onText func(string)) (completion, error) {
 	req := openai.ChatCompletionRequest{Model: m.name}
 	if reasoningModel(m.name) {
 		// OpenAI's reasoning models take max_completion_tokens (with room to think) and only the default
