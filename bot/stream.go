@@ -109,8 +109,12 @@ func (s *streamer) finish(ctx context.Context, body, foot string, markup any) in
 		if ctx.Err() != nil {
 			return 0
 		}
-		// The partial message is gone (deleted by the user, too old to edit): send the answer anew.
+		// The partial message cannot be edited (deleted by the user, too old, Telegram failing): delete it, so the
+		// chat does not keep half an answer beside the whole one, and send the answer anew.
 		s.b.log.Warn("could not edit the streamed answer; sending it as a new message", "chat_id", s.ev.chatID, "err", err)
+		if err := s.b.send.delete(ctx, s.ev.chatID, s.msgID); err != nil && !strings.Contains(err.Error(), "not found") {
+			s.b.log.Warn("could not delete the streamed partial answer", "chat_id", s.ev.chatID, "err", err)
+		}
 		return s.b.deliver(ctx, s.ev, body, foot, markup)
 	}
 	last := s.msgID
@@ -164,4 +168,17 @@ func (s *sender) edit(ctx context.Context, chatID int64, msgID int, html string,
 		}
 	}
 	return errors.New("edit: gave up")
+}
+
+// delete removes a message (one attempt, within the flood limits).
+func (s *sender) delete(ctx context.Context, chatID int64, msgID int) error {
+	chat := s.chat(chatID)
+	if err := s.pace.wait(ctx, chat, false); err != nil {
+		return err
+	}
+	_, err := s.tg.DeleteMessage(ctx, &tgbot.DeleteMessageParams{ChatID: chat, MessageID: msgID})
+	if err != nil {
+		return s.scrubErr(err)
+	}
+	return nil
 }

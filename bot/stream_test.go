@@ -78,3 +78,23 @@ func TestGroupsGetTheFinishedAnswerOnly(t *testing.T) {
 		t.Errorf("%d edits in a group", n)
 	}
 }
+
+// When the final edit of a streamed answer fails for good, the partial message is deleted and the answer sent
+// anew: the chat shows one message, the whole answer.
+func TestStreamedPartialIsDeletedWhenTheFinalEditFails(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	words := strings.Fields("Wu Yingchen is the Executive Director of the secretariat")
+	start(t, s, streamingAnswerer{words}, Options{})
+	s.Push(bottest.PrivateText(1511, 1511, "who heads the secretariat"))
+	s.WaitSent(t, 1, 10*time.Second) // the partial message
+	s.FailNext("editMessageText", 1000, bottest.ServerError(502))
+	s.WaitSent(t, 2, 30*time.Second)
+	deadline := time.Now().Add(10 * time.Second)
+	for len(s.Visible(1511)) != 1 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if v := s.Visible(1511); len(v) != 1 || !strings.Contains(v[0], "secretariat [1]") {
+		t.Errorf("the chat shows %q, want one message with the whole answer", v)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -209,4 +210,43 @@ func (s *Server) editMessageText(r *http.Request, form url.Values) (any, *Fault)
 	me := s.me
 	return models.Message{ID: id, From: &me, Date: int(now.Unix()), EditDate: int(now.Unix()),
 		Chat: s.chatLocked(chat), Text: visible}, nil
+}
+
+// deleteMessage removes a message like Telegram: 400 "message to delete not found" for an unknown one.
+func (s *Server) deleteMessage(_ *http.Request, form url.Values) (any, *Fault) {
+	chat, ok := chatID(form)
+	if !ok {
+		return nil, badRequest("chat not found")
+	}
+	id, err := strconv.Atoi(form.Get("message_id"))
+	if err != nil || id <= 0 {
+		return nil, badRequest("message identifier is not specified")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.messages[msgKey{chat, id}] == nil {
+		return nil, badRequest("message to delete not found")
+	}
+	delete(s.messages, msgKey{chat, id})
+	s.notifyLocked()
+	return true, nil
+}
+
+// Visible returns the texts of the bot's messages a chat shows now (sent, as last edited, not deleted), oldest
+// first.
+func (s *Server) Visible(chatID int64) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []int
+	for k, m := range s.messages {
+		if k.chat == chatID && m.fromBot {
+			ids = append(ids, k.id)
+		}
+	}
+	sort.Ints(ids)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = s.messages[msgKey{chatID, id}].text
+	}
+	return out
 }

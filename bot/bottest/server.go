@@ -137,6 +137,7 @@ func init() {
 	route("setMyCommands", (*Server).setMyCommands)
 	route("sendMessage", (*Server).sendMessage)
 	route("editMessageText", (*Server).editMessageText)
+	route("deleteMessage", (*Server).deleteMessage)
 	route("sendChatAction", (*Server).sendChatAction)
 	route("answerCallbackQuery", (*Server).answerCallbackQuery)
 	route("answerInlineQuery", (*Server).answerInlineQuery)
