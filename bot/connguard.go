@@ -21,8 +21,8 @@ type connGuard struct {
 	minAge time.Duration
 	now    func() time.Time
 	mu     sync.Mutex
-	conns map[net.Conn]*guarded
-	peak  atomic.Int64 // most connections held at once
+	conns  map[net.Conn]*guarded
+	peak   atomic.Int64 // most connections held at once
 }
 
 type guarded struct {
