@@ -127,7 +127,7 @@ var hostileCases = []hostileCase{
 	}, "I can only read text"},
 	{"voice", false, func(c, u int64, _ *bottest.Server) models.Update {
 		return withMedia(bottest.PrivateText(c, u, ""), func(m *models.Message) { m.Voice = &models.Voice{FileID: "v"} })
-	}, "I can only read text"},
+	}, "need a speech model"}, // offline: voice questions need one
 	{"document", false, func(c, u int64, _ *bottest.Server) models.Update {
 		return withMedia(bottest.PrivateText(c, u, ""), func(m *models.Message) { m.Document = &models.Document{FileID: "d"} })
 	}, "I can only read text"},

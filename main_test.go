@@ -2,12 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"ccabot/bot/bottest"
 )
 
 // fakeEnv returns a getenv over vars, with DATA_DIR in a temporary directory unless given.
@@ -224,4 +229,25 @@ func (w *syncWriter) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.String()
+}
+
+// serveInBackground runs the bot (run with no arguments) against tg with getenv until stop, which cancels it,
+// fails the test if run fails or the token shows in its logs, and returns the logs.
+func serveInBackground(t *testing.T, tg *bottest.Server, getenv func(string) string) (stop func() string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	var stderr syncWriter
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &stderr) }()
+	tg.WaitCalls(t, "getUpdates", 1, 10*time.Second)
+	return func() string {
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatalf("run = %v\n%s", err, stderr.String())
+		}
+		if strings.Contains(stderr.String(), tg.Token()) {
+			t.Errorf("the bot token is in the logs:\n%s", stderr.String())
+		}
+		return stderr.String()
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"ccabot/bot"
 	"ccabot/config"
 	"ccabot/knowledge"
 	"ccabot/rag"
@@ -101,6 +102,15 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	return rag.NewService(ix, rag.Options{TopK: cfg.TopK, MinCoverage: cfg.MinCoverage, PromptTokens: cfg.PromptTokens,
 			Logger: log, Model: model}),
 		corpus, nil
+}
+
+// newTranscriber is the speech-to-text client for voice questions, or nil when voice is off.
+func newTranscriber(cfg config.Config, log *slog.Logger) bot.Transcriber {
+	if !cfg.VoiceEnabled() {
+		return nil
+	}
+	return rag.NewTranscriber(rag.ModelOptions{BaseURL: cfg.TranscriptionBaseURL, APIKey: cfg.TranscriptionKey.Reveal(),
+		Model: cfg.TranscriptionModel, Timeout: cfg.LLMTimeout, MaxConcurrency: cfg.LLMMaxConcurrency, Logger: log})
 }
 
 func modelOptions(cfg config.Config, model string, log *slog.Logger) rag.ModelOptions {

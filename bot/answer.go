@@ -40,12 +40,23 @@ func (b *Bot) answer(ctx context.Context, ev event, taken time.Time) {
 	answerCtx, cancel := context.WithTimeout(ctx, b.opts.AnswerTimeout)
 	defer cancel()
 	stopTyping := b.typing(answerCtx, ev)
+	heard := ""
+	if ev.voice != nil {
+		text, failure := b.hear(answerCtx, ev)
+		if failure != "" {
+			stopTyping()
+			b.deliver(ctx, ev, failure, "", nil)
+			b.finished(ctx, ev)
+			return
+		}
+		ev.text, ev.lang, heard = text, knowledge.DetectLang(text), heardLine(text)
+	}
 	// Read here, not when queued: a follow-up sent before the previous answer was delivered still sees it.
 	q := Question{Text: ev.text, Prev: b.convo.prev(ev)}
 	var st *streamer
 	if ev.private { // groups get the finished answer only
 		st = b.newStreamer(ctx, ev)
-		q.Partial = st.update
+		q.Partial = func(text string) { st.update(heard + text) }
 	}
 	var r Reply
 	var err error
@@ -64,7 +75,7 @@ func (b *Bot) answer(ctx context.Context, ev event, taken time.Time) {
 		b.finished(ctx, ev)
 		return
 	}
-	body := r.Body
+	body := heard + r.Body
 	if !ev.private {
 		body = shorten(body, groupMaxRunes)
 	}

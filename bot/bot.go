@@ -47,6 +47,12 @@ type Options struct {
 	Pacing           Pacing        // default DefaultPacing
 	PollTimeout      time.Duration // long-poll timeout; default 50s
 
+	// Transcriber turns voice questions into text; nil answers them with "voice needs a speech model".
+	Transcriber     Transcriber
+	VoiceMaxSeconds int   // longest voice question transcribed; default 60
+	VoiceMaxBytes   int64 // largest voice file downloaded; default and at most 20 MB (Telegram's getFile limit)
+	VoicePerMinute  int   // voice questions per user per minute (they cost more than text); default 3
+
 	Documents []Document // for /sources
 	Logger    *slog.Logger
 	// DataDir holds the journal of questions taken but not yet answered, so a crash loses none ("" disables it).
@@ -79,6 +85,11 @@ func (o *Options) defaults() {
 	def(&o.AnswerTimeout, 90*time.Second)
 	def(&o.PollTimeout, 50*time.Second)
 	def(&o.HealthGrace, 30*time.Second)
+	defInt(&o.VoiceMaxSeconds, 60)
+	defInt(&o.VoicePerMinute, 3)
+	if o.VoiceMaxBytes <= 0 || o.VoiceMaxBytes > 20<<20 {
+		o.VoiceMaxBytes = 20 << 20
+	}
 	def(&o.WebhookTimeout, 10*time.Second)
 	defInt(&o.WebhookMaxConns, 256)
 	def(&o.WebhookCheckEvery, time.Minute)
@@ -106,7 +117,9 @@ type Bot struct {
 	inlineLimits *userLimits
 	// callbackLimits bounds 👍/👎 presses per user: a press costs an API call and may cost a log line.
 	callbackLimits *userLimits
-	latestInline   sync.Map // user id → newest inline query id
+	voiceLimits    *userLimits
+	http           *http.Client // the Bot API's client, also for file downloads
+	latestInline   sync.Map     // user id → newest inline query id
 	convo          *conversations
 	votes          *feedbackStore
 	allowed        map[int64]bool
@@ -136,6 +149,7 @@ func New(opts Options, ans Answerer) (*Bot, error) {
 		limits: newUserLimits(opts.RateBurst, opts.RatePerMinute), votes: newFeedbackStore(),
 		inlineLimits:   newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
 		callbackLimits: newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
+		voiceLimits:    newUserLimits(min(2, opts.VoicePerMinute), opts.VoicePerMinute),
 		allowed:        map[int64]bool{}}
 	for _, id := range opts.AllowedChatIDs {
 		b.allowed[id] = true
@@ -153,6 +167,11 @@ var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateE
 // token Telegram rejects, an address it cannot listen on.
 func (b *Bot) Run(ctx context.Context) error {
 	webhook := b.opts.WebhookURL != ""
+	b.http = &http.Client{Timeout: b.opts.PollTimeout + 15*time.Second,
+		// Many chats are answered at once: keep their connections instead of redialling (the default keeps 2).
+		Transport: observedTransport{report: b.health.telegram, scrub: func(err error) string { return b.send.scrub(err) },
+			next: &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 64,
+				IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true}}}
 	tgOpts := []tgbot.Option{
 		tgbot.WithServerURL(strings.TrimRight(b.opts.APIURL, "/")),
 		tgbot.WithSkipGetMe(),
@@ -161,11 +180,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		tgbot.WithNotAsyncHandlers(), // one reader; our dispatcher does the concurrency
 		tgbot.WithWorkers(1),
 		tgbot.WithUpdatesChannelCap(1), // so few updates wait unrecorded between Telegram and us
-		tgbot.WithHTTPClient(b.opts.PollTimeout, &http.Client{Timeout: b.opts.PollTimeout + 15*time.Second,
-			// Many chats are answered at once: keep their connections instead of redialling (the default keeps 2).
-			Transport: observedTransport{report: b.health.telegram, scrub: func(err error) string { return b.send.scrub(err) },
-				next: &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 64,
-					IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true}}}),
+		tgbot.WithHTTPClient(b.opts.PollTimeout, b.http),
 		tgbot.WithAllowedUpdates(allowedUpdates),
 	}
 	if webhook {

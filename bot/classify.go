@@ -38,6 +38,8 @@ type event struct {
 	userID   int64 // the sender, or the chat a message was sent as (anonymous admin, channel): the rate-limit key
 	// replyTo is the bot message this one replies to, or 0.
 	replyTo int
+	// voice is a spoken question (text is empty until it is transcribed), or nil.
+	voice *voiceNote
 }
 
 // self is what the bot knows about itself from getMe.
@@ -66,6 +68,12 @@ func classify(m *models.Message, me self) event {
 		ev.replyTo = r.ID
 	}
 	ev.lang = userLang(m)
+	if v := voiceOf(m); v != nil && m.Text == "" {
+		if ev.private || ev.replyTo != 0 || captionAddresses(m, me) {
+			ev.action, ev.voice = question, v
+		}
+		return ev
+	}
 	if m.Text == "" {
 		if hasMedia(m) {
 			ev.action = nonText
@@ -177,4 +185,14 @@ func hasMedia(m *models.Message) bool {
 	return m.Sticker != nil || len(m.Photo) > 0 || m.Voice != nil || m.Audio != nil || m.Video != nil ||
 		m.VideoNote != nil || m.Document != nil || m.Animation != nil || m.Contact != nil || m.Location != nil ||
 		m.Venue != nil || m.Poll != nil || m.Dice != nil || m.Story != nil
+}
+
+// captionAddresses reports whether a voice note's caption addresses the bot: /ask (or /ask@ItsName) or a
+// mention of it. The recording is the question; the caption's words are not.
+func captionAddresses(m *models.Message, me self) bool {
+	if cmd, target, _, ok := parseCommand(m.Caption, m.CaptionEntities); ok {
+		return cmd == "ask" && (target == "" || strings.EqualFold(target, me.username))
+	}
+	_, mentioned := stripMentions(m.Caption, m.CaptionEntities, me)
+	return mentioned
 }

@@ -107,6 +107,19 @@ func (b *Bot) onCommand(ev event) {
 
 // onQuestion checks a question's length and the asker's rate, then queues the answer in the chat's line.
 func (b *Bot) onQuestion(ev event) {
+	if ev.voice != nil {
+		if ok, notify := b.voiceLimits.take(ev.userID); !ok {
+			b.metrics.ignored.WithLabelValues("voice_rate_limited").Inc()
+			if notify {
+				b.say(ev, voiceRateLimited[ev.lang])
+			}
+			return
+		}
+		if refusal := b.voiceRefusal(ev.voice, ev.lang); refusal != "" {
+			b.say(ev, refusal)
+			return
+		}
+	}
 	if n := utf8.RuneCountInString(ev.text); n > b.opts.MaxQuestionChars {
 		b.say(ev, fmt.Sprintf(tooLong[ev.lang], n, b.opts.MaxQuestionChars))
 		return

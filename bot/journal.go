@@ -53,6 +53,8 @@ type record struct {
 	Lang    string `json:"lang,omitempty"`
 	Private bool   `json:"private,omitempty"`
 	Date    int64  `json:"date,omitempty"` // when it was asked, Unix seconds
+	// Voice is a spoken question, transcribed when answered (again after a restart).
+	Voice *voiceNote `json:"voice,omitempty"`
 }
 
 // doneRemembered bounds the IDs kept to recognise redeliveries: more than Telegram ever redelivers.

@@ -56,6 +56,26 @@ var (
 		knowledge.English: "Sorry, something went wrong while answering. Please try again.",
 		knowledge.Arabic:  "عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى من فضلك.",
 	}
+	noSpeech = map[knowledge.Lang]string{
+		knowledge.English: "I can't listen to voice questions here: they need a speech model, which isn't set up. Please type your question.",
+		knowledge.Arabic:  "لا أستطيع سماع الأسئلة الصوتية هنا: فهي تحتاج إلى نموذج للكلام غير مُعدّ. اكتب سؤالك من فضلك.",
+	}
+	unheard = map[knowledge.Lang]string{
+		knowledge.English: "I couldn't make out the question. Please say it again clearly, or type it.",
+		knowledge.Arabic:  "لم أتمكن من فهم السؤال. أعد قوله بوضوح من فضلك، أو اكتبه.",
+	}
+	voiceTooLong = map[knowledge.Lang]string{
+		knowledge.English: "Your voice message is %d seconds long; please keep voice questions under %d seconds, or type it.",
+		knowledge.Arabic:  "رسالتك الصوتية مدتها %d ثانية؛ اجعل السؤال الصوتي أقل من %d ثانية من فضلك، أو اكتبه.",
+	}
+	voiceTooBig = map[knowledge.Lang]string{
+		knowledge.English: "Your voice message is about %d MB; I take up to %d MB. Please send a shorter one, or type it.",
+		knowledge.Arabic:  "حجم رسالتك الصوتية نحو %d ميغابايت؛ والحد %d ميغابايت. أرسل رسالة أقصر من فضلك، أو اكتب سؤالك.",
+	}
+	voiceRateLimited = map[knowledge.Lang]string{
+		knowledge.English: "That's a lot of voice messages. Please wait a minute, or type your question.",
+		knowledge.Arabic:  "هذه رسائل صوتية كثيرة. انتظر دقيقة من فضلك، أو اكتب سؤالك.",
+	}
 	thanks = map[knowledge.Lang]string{knowledge.English: "Thanks for the feedback!", knowledge.Arabic: "شكراً على رأيك!"}
 	stale  = map[knowledge.Lang]string{
 		knowledge.English: "This button is no longer active.",

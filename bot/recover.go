@@ -62,12 +62,12 @@ func (b *Bot) replay(pending []record) {
 func recordOf(ev event) record {
 	return record{ID: ev.updateID, Chat: ev.chatID, ChatType: string(ev.chatType), Thread: ev.thread, Msg: ev.msgID,
 		User: ev.userID, ReplyTo: ev.replyTo, Text: ev.text, Lang: string(ev.lang), Private: ev.private,
-		Date: ev.date.Unix(), Partial: ev.partial}
+		Date: ev.date.Unix(), Partial: ev.partial, Voice: ev.voice}
 }
 
 func eventOf(r record) event {
 	return event{updateID: r.ID, action: question, chatID: r.Chat, chatType: models.ChatType(r.ChatType),
-		thread: r.Thread, msgID: r.Msg, userID: r.User, replyTo: r.ReplyTo, text: r.Text,
+		thread: r.Thread, msgID: r.Msg, userID: r.User, replyTo: r.ReplyTo, text: r.Text, voice: r.Voice,
 		lang: knowledge.Lang(r.Lang), private: r.Private, date: time.Unix(r.Date, 0), partial: r.Partial}
 }
 

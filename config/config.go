@@ -42,6 +42,15 @@ type Config struct {
 	EmbeddingProvider string // "local" or "openai"
 	EmbeddingModel    string
 
+	// Voice questions: transcription through an OpenAI-compatible /v1/audio/transcriptions endpoint, by default
+	// the chat endpoint's. TranscriptionModel "off" (or no endpoint at all) turns voice off.
+	TranscriptionModel   string
+	TranscriptionBaseURL string
+	TranscriptionKey     Secret
+	VoiceMaxSeconds      int
+	VoiceMaxBytes        int64
+	VoicePerMinute       int
+
 	// Knowledge and retrieval.
 	DataDir      string // "" keeps the index in memory only
 	KnowledgeDir string
@@ -53,7 +62,14 @@ type Config struct {
 	LogLevel  slog.Level
 	LogFormat string // "text" or "json"
 
-	openAIBaseURLSet bool
+	openAIBaseURLSet    bool
+	transcriptionURLSet bool
+}
+
+// VoiceEnabled reports whether voice questions are transcribed: a speech endpoint is configured (the chat
+// endpoint's, or TRANSCRIPTION_BASE_URL) and TRANSCRIPTION_MODEL is not "off".
+func (c Config) VoiceEnabled() bool {
+	return !strings.EqualFold(c.TranscriptionModel, "off") && (c.LLMEnabled() || c.transcriptionURLSet)
 }
 
 // LLMEnabled reports whether model answers are switched on: an API key or a base URL is set (Ollama needs no key).
@@ -120,6 +136,16 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		LogFormat:         r.oneOf("LOG_FORMAT", "text", "text", "json"),
 	}
 	c.openAIBaseURLSet = r.get("OPENAI_BASE_URL") != ""
+	c.TranscriptionModel = r.str("TRANSCRIPTION_MODEL", "whisper-1")
+	c.TranscriptionBaseURL = r.url("TRANSCRIPTION_BASE_URL", c.OpenAIBaseURL)
+	c.TranscriptionKey = Secret(r.str("TRANSCRIPTION_API_KEY", c.OpenAIKey.Reveal()))
+	c.VoiceMaxSeconds = r.posInt("VOICE_MAX_SECONDS", 60)
+	c.VoiceMaxBytes = int64(r.posInt("VOICE_MAX_MB", 20)) << 20
+	c.VoicePerMinute = r.posInt("VOICE_PER_MINUTE", 3)
+	if c.VoiceMaxBytes > 20<<20 {
+		r.fail("VOICE_MAX_MB", "is over 20: Telegram's getFile serves files up to 20 MB")
+	}
+	c.transcriptionURLSet = r.get("TRANSCRIPTION_BASE_URL") != ""
 	if c.WebhookURL != "" && c.WebhookSecret == "" {
 		r.fail("WEBHOOK_SECRET", "is required when WEBHOOK_URL is set (any 1-256 characters of A-Z a-z 0-9 _ -)")
 	}

@@ -156,40 +156,50 @@ func (m *Model) attempts(ctx context.Context, msgs []message, maxTokens int, onT
 	for _, msg := range msgs {
 		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: msg.role, Content: msg.content})
 	}
+	var c completion
+	err := withRetries(ctx, func(ctx context.Context) error {
+		var err error
+		if onText != nil {
+			c, err = m.stream(ctx, req, onText)
+		} else {
+			c, err = m.once(ctx, req)
+		}
+		return err
+	})
+	return c, err
+}
+
+// withRetries makes one call to the API with the retry policy every endpoint shares (chat, transcription):
+// 429 retried after its Retry-After (at most twice, if ctx's deadline allows), 5xx and network errors retried
+// once or twice with jittered backoff; a stream cut off is not retried (part of it may have been shown).
+func withRetries(ctx context.Context, call func(ctx context.Context) error) error {
 	rateLimited, transient := 0, 0
 	for {
 		var ra time.Duration
-		callCtx := context.WithValue(ctx, retryAfterKey{}, &ra)
-		var c completion
-		var err error
-		if onText != nil {
-			c, err = m.stream(callCtx, req, onText)
-		} else {
-			c, err = m.once(callCtx, req)
-		}
+		err := call(context.WithValue(ctx, retryAfterKey{}, &ra))
 		if err == nil || ctx.Err() != nil {
 			if err != nil {
 				err = fmt.Errorf("model call: %w", ctx.Err())
 			}
-			return c, err
+			return err
 		}
 		switch status := statusOf(err); {
 		case status == http.StatusTooManyRequests && rateLimited < maxRateLimitRetries:
 			rateLimited++
 			wait := min(max(ra, time.Second), maxRetryAfterWait)
 			if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-				return c, fmt.Errorf("rate limited, retry after %v exceeds LLM_TIMEOUT: %w", wait, err)
+				return fmt.Errorf("rate limited, retry after %v exceeds LLM_TIMEOUT: %w", wait, err)
 			}
 			if err := sleepCtx(ctx, wait); err != nil {
-				return c, err
+				return err
 			}
 		case (status >= 500 || status == 0 && !errors.Is(err, errTruncated)) && transient < maxTransientRetries:
 			transient++
 			if err := sleepCtx(ctx, jitter(300*time.Millisecond<<transient)); err != nil {
-				return c, err
+				return err
 			}
 		default:
-			return c, err
+			return err
 		}
 	}
 }

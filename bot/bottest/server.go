@@ -50,6 +50,8 @@ type Server struct {
 	webhook  WebhookState
 	commands []CommandSet
 
+	files map[string]storedFile // file_id → file, for getFile and downloads
+
 	faults    map[string][]Fault
 	faultFunc func(method string, form url.Values) *Fault
 	flood     *floodState
@@ -95,6 +97,7 @@ func New(t testing.TB, opts ...Option) *Server {
 		messages: make(map[msgKey]*storedMessage),
 		chats:    make(map[int64]models.ChatType),
 		faults:   make(map[string][]Fault),
+		files:    make(map[string]storedFile),
 	}
 	for _, o := range opts {
 		o(s)
@@ -138,6 +141,7 @@ func init() {
 	route("sendMessage", (*Server).sendMessage)
 	route("editMessageText", (*Server).editMessageText)
 	route("deleteMessage", (*Server).deleteMessage)
+	route("getFile", (*Server).getFile)
 	route("sendChatAction", (*Server).sendChatAction)
 	route("answerCallbackQuery", (*Server).answerCallbackQuery)
 	route("answerInlineQuery", (*Server).answerInlineQuery)
@@ -145,6 +149,10 @@ func init() {
 
 // ServeHTTP implements the Bot API endpoint /bot<token>/<method>.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if file, ok := strings.CutPrefix(r.URL.Path, "/file/bot"); ok {
+		s.serveFile(w, r, file)
+		return
+	}
 	rest, ok := strings.CutPrefix(r.URL.Path, "/bot")
 	token, method, ok2 := strings.Cut(rest, "/")
 	if !ok || !ok2 {

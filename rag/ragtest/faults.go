@@ -162,11 +162,11 @@ func (s *Server) ClearFaults() {
 
 func checkEndpoint(endpoint string) {
 	switch endpoint {
-	case "", EndpointChat, EndpointEmbeddings, EndpointModels:
+	case "", EndpointChat, EndpointEmbeddings, EndpointModels, EndpointTranscriptions:
 		return
 	}
-	panic(fmt.Sprintf("ragtest: unknown endpoint %q (want %q, %q, %q or \"\")",
-		endpoint, EndpointChat, EndpointEmbeddings, EndpointModels))
+	panic(fmt.Sprintf("ragtest: unknown endpoint %q (want %q, %q, %q, %q or \"\")",
+		endpoint, EndpointChat, EndpointEmbeddings, EndpointModels, EndpointTranscriptions))
 }
 
 // takeFault returns the fault for a request to endpoint, or nil.

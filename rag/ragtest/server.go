@@ -42,6 +42,8 @@ const (
 	EndpointChat       = "chat"       // POST /v1/chat/completions
 	EndpointEmbeddings = "embeddings" // POST /v1/embeddings
 	EndpointModels     = "models"     // GET /v1/models and /v1/models/{id}
+	// EndpointTranscriptions is POST /v1/audio/transcriptions (multipart).
+	EndpointTranscriptions = "transcriptions"
 )
 
 // Server is a fake OpenAI-compatible API server backed by httptest.
@@ -60,14 +62,15 @@ type Server struct {
 	chunkWords   int
 	noTokenLimit bool
 
-	mu        sync.Mutex
-	responder Responder
-	latency   time.Duration
-	queue     []queuedFault
-	faultFunc func(endpoint string) *Fault
-	requests  []Request
-	embedded  int
-	seq       int
+	mu          sync.Mutex
+	responder   Responder
+	transcriber Transcriber
+	latency     time.Duration
+	queue       []queuedFault
+	faultFunc   func(endpoint string) *Fault
+	requests    []Request
+	embedded    int
+	seq         int
 }
 
 // New starts a fake server; it is closed by t.Cleanup.
@@ -180,6 +183,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.handleEmbeddings(c)
 	case EndpointModels:
 		s.handleModels(c)
+	case EndpointTranscriptions:
+		s.handleTranscription(c)
 	}
 }
 
@@ -190,6 +195,8 @@ func route(path string) (endpoint, method string) {
 		return EndpointChat, http.MethodPost
 	case path == "/v1/embeddings":
 		return EndpointEmbeddings, http.MethodPost
+	case path == "/v1/audio/transcriptions":
+		return EndpointTranscriptions, http.MethodPost
 	case path == "/v1/models" || strings.HasPrefix(path, "/v1/models/"):
 		return EndpointModels, http.MethodGet
 	}
