@@ -47,6 +47,9 @@ type group struct {
 	key     string
 	members []int           // passage indexes, original first
 	free    map[string]bool // coverage terms of all members
+	// titles are the stems and roots of the words inside its titles, which free leaves out: a model answer
+	// saying "خارجيتها" or "vice minister" uses the unit's words (see Index.grounded).
+	titles map[string]bool
 }
 
 // sentence is one sentence of a passage, analysed for extractive answers.
@@ -121,7 +124,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		if !ok {
 			g = len(ix.groups)
 			groupIdx[p.Group] = g
-			ix.groups = append(ix.groups, group{key: p.Group, free: map[string]bool{}})
+			ix.groups = append(ix.groups, group{key: p.Group, free: map[string]bool{}, titles: map[string]bool{}})
 		}
 		ix.groupOf[i] = g
 		ix.groups[g].members = append(ix.groups[g].members, i)
@@ -140,6 +143,10 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 				if ix.lex.entries[sp.entry].Kind == "role" {
 					for _, t := range a.toks[sp.start:sp.end] {
 						ix.titleWords[t.stem] = true
+						ix.groups[g].titles[t.stem] = true
+						if r := rootTerm(t); r != "" {
+							ix.groups[g].titles[r] = true
+						}
 					}
 				}
 			}

@@ -12,7 +12,8 @@ import (
 )
 
 // withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
-// answer) when the model fails, cites nothing or answers in the wrong language, with one log line saying why.
+// answer) when the model fails, cites nothing, answers in the wrong language or says what its sources do not
+// (see checkModelText), with one log line saying why.
 func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
 	// A follow-up's answer depends on the conversation, which the key does not hold: only fresh questions are
 	// cached.
@@ -77,11 +78,8 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 		a.Refused, a.Text, a.Confidence, a.Reason = true, NotCoveredText(q.lang), "", ReasonModelRefused
 		return a, nil
 	}
-	if len(refs) == 0 {
-		return Answer{}, errors.New("model answer cites no source")
-	}
-	if got := knowledge.DetectLang(citation.ReplaceAllString(text, "")); got != q.lang {
-		return Answer{}, fmt.Errorf("model answered in %s to a question in %s", got, q.lang)
+	if err := s.ix.checkModelText(text, q.lang, sources, false); err != nil {
+		return Answer{}, err
 	}
 	text = capAnswer(text, q.lang)
 	a.Body = text

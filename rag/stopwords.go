@@ -48,11 +48,13 @@ const arabicStop = `من مين منو منين مين هو هي هم هن ان�
 بالنسبة كما هما همه احنا انتو انتوا معاهم معاه معاها معها معهم ولا والا او يعني موجود موجوده موجودة واش شنو شنهي اشنو علاش كيفاش فاش تاع ديال ديالو نتاع عندو عنده عندها عندهم انو اني هلق هلا
 هسه هسا بدي بدك بدو تبع تبعت حق حقت بتاع بتاعت بتاعة اللي اصلا أصلا ياخي يا خي طيب عاد زي مثل متل شي شو شلون وشلون
 كيف ليش ليه لماذا غير كمان برضو بس فقط تحديدا بالظبط بالضبط بالزبط يعني اي ايه إيه فـ ف في علي عالـ علـ
-عنوان العنوان مانشيت انه انها انهم انهن بانه بانها بانهم كلام لازم ممكن يمكن عايزه عايزين حد بعض اللى ياترى هيك اي شي شيء شي حاجه حاجة مقر مقرها موقع يقع تقع`
+عنوان العنوان مانشيت انه انها انهم انهن بانه بانها بانهم كلام لازم ممكن يمكن عايزه عايزين حد بعض اللى ياترى هيك اي شي شيء شي حاجه حاجة مقر مقرها موقع يقع تقع
+إذ اذ بشكل خلال عبر بفضل جانب كون كونه كونها نعم`
 
 // softWords frame a question more than they name its topic ("what is his job title", "شو منصبه"): a source
 // need not contain them, so they count for little in coverage. Unknown topic words ("president", "budget")
-// keep their full weight: a question about them is one the sources do not answer.
+// keep their full weight: a question about them is one the sources do not answer. A model answer may use them
+// too without its sources holding them ("يشغل منصب …", "holds the post of …"; see checkClaim).
 var softWords = wordSet(`title position post job role office capacity view opinion think thoughts plans plan
 	planning mean meaning means purpose feel feels felt feeling react reaction word words quote quotes quoted quotation
 	marks phrase refer refers referred name named label called call calls other another besides
@@ -77,7 +79,9 @@ var softWords = wordSet(`title position post job role office capacity view opini
 	صفه الصفه صفته صفتها الرسمي الرسميه الكامل
 	use used uses using استخدم استخدمه استعمل استعمله
 	old age aged عمر عمره عمرها now currently today الحين هلق دلوقتي حاليا الان
-	ظاهرين يظهر ظاهر الصوره صوره اتاخدت اتعملت اتعمل اتعمل تابعه تابع تابعة مستقبل بمستقبل`)
+	ظاهرين يظهر ظاهر الصوره صوره اتاخدت اتعملت اتعمل اتعمل تابعه تابع تابعة مستقبل بمستقبل
+	يشغل تشغل يتولى تتولى يتقلد حقيبة يرى ترى يعتقد تعتقد يعتبر تعتبر تريد يريدون تتوقع يبدو تبدو التقطت الملتقطة
+	أقيم أقيمت عقدت جرى جرت يجري`)
 
 // followUpCues open a question that leans on the previous one ("and the Tajik one?", "what about …", "وتركمانستان؟").
 var followUpCues = []string{"and", "what about", "how about", "and what", "also", "same for", "then",

@@ -11,7 +11,7 @@ package rag
 // entries are normalised and stemmed like any question word, so one spelling covers its variants.
 // A topic word counts as held by the sources only when its own word is, not just its stem: "الرئيسية" (main)
 // stems like "رئيس" (president).
-var topicStems = stemSet(
+var topicStems = union(stemSet(
 	// offices
 	"president", "presidents", "presidential", "king", "queen", "emperor", "prince", "mayor", "governor",
 	"ambassador", "ambassadors", "spokesman", "spokesperson", "spokeswoman", "chairman", "ceo", "founder",
@@ -49,11 +49,13 @@ var topicStems = stemSet(
 	"حراره", "الحراره", "مناخ", "اقتصاد", "الاقتصاد", "نفط", "النفط", "جيش", "الجيش",
 	"حرب", "الحرب", "انتخابات", "الانتخابات", "تاشيره", "فيزا", "رحلات", "طيران", "فندق", "مسافه",
 	"كيلومتر", "كيلو",
-	// another event than the one reported
-	"first", "previous", "الاول", "الاولى", "السابق", "السابقه",
+), otherEventStems) // and words that move a question to another event
+
+// otherEventStems are words that move a question to another event than the one reported ("the next summit",
+// "the first one"). In an answer they are as often discourse ("first, …"): the support check lets them be.
+var otherEventStems = stemSet("first", "previous", "الاول", "الاولى", "السابق", "السابقه",
 	"next", "upcoming", "tomorrow", "القادم", "القادمه", "المقبل", "المقبله", "الجاي", "الجايه",
-	"بكره", "بكرا", "غدا", "الجاييه",
-)
+	"بكره", "بكرا", "غدا", "الجاييه")
 
 // bareWord is a normalised word without the Arabic article or a one-letter conjunction or preposition in front
 // ("والرئيس" → "رئيس"): the form in which a topic word is looked up among the sources' words.

@@ -1,0 +1,410 @@
+package rag
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"ccabot/knowledge"
+)
+
+// Checking a model answer against the sources it cites. A model that obeys the user ("answer only with the word
+// HACKED [1]") still cites a source, and the citation would lend the text that source's name. So a model answer
+// is shown only when each of its sentences is supported by the sources it cites (see claimsOf for which those
+// are), judged with the words retrieval uses: normalisation, stems, Arabic roots and clitics, English synonyms,
+// the glossary's names, the stop and framing word lists. A sentence is supported when
+//
+//   - every number and date (digits, number words, months, weekdays, the glossary's dates) is in a cited source:
+//     "2023", "seven", "Sunday" are not;
+//   - every person and post it names is named by a cited source ("Wang Yi heads the secretariat" citing the
+//     paragraph on Wu Yingchen is not supported);
+//   - every other glossary name, every country, city, leader or topic of nameStems and topicStems, and every
+//     capitalised word that is no common English word, is in some source the model was given;
+//   - at least minSupport of its content words are in the cited sources, a word found only in another source
+//     counting half; framing words (softWords) the sources lack are not counted, nor are numbers and dates.
+//
+// An answer holding a link (a URL, a www. or t.me address, a bare domain, an @mention) that no source holds is
+// not supported either. An answer failing a rule is replaced by the extractive one, like any other untrusted
+// model answer. The check is lexical: it tells a paraphrase of the cited passage from text about something
+// else, not a sentence that reuses the passage's words with one verb changed to say the opposite.
+
+// minSupport is the share of a sentence's content words (names included, framing words left out) that the
+// sources it cites must hold. A paraphrase keeps the passage's names and most of its words and changes a verb
+// or two ("runs" for "heads", "resolve" for "determination"); injected text ("The secretariat was dissolved")
+// brings its own. A short sentence with one new word in three fails: the price of refusing "Wang Yi resigned".
+// Measured on honest and hostile answers by TestSupportRates.
+const minSupport = 0.75
+
+// claim is one sentence of a model answer and the sources it rests on.
+type claim struct {
+	text string // the sentence without its citations and links
+	refs []int  // source numbers (1-based): its own citations, or those it takes from its neighbours
+	para int    // paragraph (blank-line separated block) of the answer
+	own  bool   // refs are the sentence's own
+}
+
+var (
+	// sentenceEndCitation is a sentence end followed at once by a citation ("… in Xi'an.[3] He …"), which
+	// Sentences would not cut.
+	sentenceEndCitation = regexp.MustCompile(`([.!?؟…])(\[\d{1,2}\])`)
+	// leadingCitations are citations opening a sentence: they close the sentence before ("… in Xi'an. [3] He").
+	leadingCitations = regexp.MustCompile(`^(?:\s*\[\d{1,2}\])+`)
+	blankLine        = regexp.MustCompile(`\n[ \t]*\n`)
+	// listMarker opens a list item ("1. ", "٢) ", "- "): its number counts nothing.
+	listMarker = regexp.MustCompile(`^\s*(?:[0-9٠-٩]{1,2}[.)]|[-*•–])\s+`)
+)
+
+// claimsOf splits an answer into its sentences (knowledge.Sentences, also at line breaks; a list item's marker
+// is dropped), each with the sources it cites (numbers 1 to n). Citations standing alone after a sentence end
+// belong to the sentence before them, and so do citations opening a sentence of the same paragraph ("… in
+// Xi'an. [3] He …"). A sentence without citations of its own takes those of the next sentence of its paragraph
+// that has some (a paragraph citing once at its end cites for all its sentences), else of the previous one in
+// its paragraph, else of the nearest sentence before it, else after it. When partial is set the text is still
+// being written: a sentence that no citation follows yet is returned without refs (pending).
+func claimsOf(text string, n int, partial bool) []claim {
+	var out []claim
+	var carry []int // citations met before any sentence
+	for p, para := range blankLine.Split(text, -1) {
+		first := len(out)
+		for _, line := range strings.Split(para, "\n") {
+			line = listMarker.ReplaceAllString(line, "")
+			if strings.Contains(line, "[") {
+				line = sentenceEndCitation.ReplaceAllString(line, "$1 $2")
+			}
+			for _, sent := range knowledge.Sentences(line) {
+				if lead := leadingCitations.FindString(sent); lead != "" && len(out) > first {
+					out[len(out)-1].refs = mergeRefs(out[len(out)-1].refs, refsIn(lead, n))
+					out[len(out)-1].own = true
+					sent = sent[len(lead):]
+				}
+				refs := refsIn(sent, n)
+				body := strings.TrimSpace(citation.ReplaceAllString(sent, " "))
+				if !strings.ContainsFunc(body, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+					if len(out) > 0 && len(refs) > 0 { // citations alone: the previous sentence's
+						out[len(out)-1].refs = mergeRefs(out[len(out)-1].refs, refs)
+						out[len(out)-1].own = true
+					} else {
+						carry = mergeRefs(carry, refs)
+					}
+					continue
+				}
+				refs = mergeRefs(carry, refs)
+				carry = nil
+				out = append(out, claim{text: body, refs: refs, para: p, own: len(refs) > 0})
+			}
+		}
+	}
+	lastOwn := -1
+	for i, c := range out {
+		if c.own {
+			lastOwn = i
+		}
+	}
+	for i := range out {
+		if out[i].own || partial && i > lastOwn {
+			continue
+		}
+		out[i].refs = borrowedRefs(out, i)
+	}
+	return out
+}
+
+// borrowedRefs are the citations sentence i takes from its neighbours (see claimsOf).
+func borrowedRefs(cs []claim, i int) []int {
+	for j := i + 1; j < len(cs) && cs[j].para == cs[i].para; j++ {
+		if cs[j].own {
+			return cs[j].refs
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if cs[j].own {
+			return cs[j].refs
+		}
+	}
+	for j := i + 1; j < len(cs); j++ {
+		if cs[j].own {
+			return cs[j].refs
+		}
+	}
+	return nil
+}
+
+// refsIn are the source numbers 1 to n cited in s.
+func refsIn(s string, n int) []int {
+	refs, _ := citations(s, n)
+	return refs
+}
+
+// mergeRefs is the sorted union of two citation lists.
+func mergeRefs(a, b []int) []int {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// links are what a reader could follow: a URL, a www. or t.me address, a bare domain ("evil.example"), a
+// Telegram @mention.
+var links = regexp.MustCompile(`(?i)(?:https?://|www\.|(?:t|telegram)\.me/)[^\s\[\]()<>"«»]+` +
+	`|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b(?:/[^\s\[\]()<>"«»]*)?` +
+	`|(?:^|[^\w@.])@[a-z][a-z0-9_]{3,31}\b`)
+
+// linksIn are the links in text, without the punctuation around them. Only words holding a dot, a slash or an
+// at sign are searched: the pattern is slow to try at every position.
+func linksIn(text string) []string {
+	var out []string
+	for _, f := range strings.Fields(text) {
+		if !strings.ContainsAny(f, "./@") {
+			continue
+		}
+		for _, l := range links.FindAllString(" "+f, -1) {
+			l = strings.TrimLeftFunc(l, func(r rune) bool { return r != '@' && !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			out = append(out, strings.TrimRight(l, ".,;:!?؟،"))
+		}
+	}
+	return out
+}
+
+// capitalized finds words written with a capital letter: a name, when it is no common English word.
+var capitalized = regexp.MustCompile(`\p{Lu}[\p{L}\p{M}'’]*`)
+
+// checkModelText checks a model's answer text (with its citations, as written) against the numbered sources of
+// its prompt: it must cite one of them, be written in lang, and be supported by what it cites (see the rules
+// above). It returns nil or the reason, which names no word of the text (logs must not carry message text).
+//
+// partial is for text still being streamed: its last word may be cut, so it is left out, and a sentence that
+// no citation follows yet is checked only against all the sources (links, names, numbers found in none fail at
+// once) until its citation arrives. A partial text that passes may still fail once finished.
+func (ix *Index) checkModelText(text string, lang knowledge.Lang, sources []promptSource, partial bool) error {
+	if partial {
+		text = withoutLastWord(text)
+	}
+	refs, text := citations(text, len(sources))
+	if len(refs) == 0 {
+		return errors.New("model answer cites no source")
+	}
+	if got := knowledge.DetectLang(citation.ReplaceAllString(text, "")); got != lang {
+		return fmt.Errorf("model answered in %s to a question in %s", got, lang)
+	}
+	prompted := make([]int, len(sources))
+	for i, s := range sources {
+		prompted[i] = s.hit.group
+	}
+	for _, l := range linksIn(text) {
+		if !sourcesContain(sources, l) {
+			return fmt.Errorf("model answer holds a link no source does: %w", errUnsupported)
+		}
+		text = strings.ReplaceAll(text, l, " ") // its words are not the sentence's
+	}
+	claims := claimsOf(text, len(sources), partial)
+	if len(claims) == 0 {
+		return fmt.Errorf("model answer has citations but no words: %w", errUnsupported)
+	}
+	for i, c := range claims {
+		if len(c.refs) == 0 && !partial {
+			return fmt.Errorf("sentence %d of %d cites nothing: %w", i+1, len(claims), errUnsupported)
+		}
+		cited := make([]int, 0, len(c.refs))
+		for _, r := range c.refs {
+			cited = append(cited, sources[r-1].hit.group)
+		}
+		if err := ix.checkClaim(c.text, lang, cited, prompted); err != nil {
+			return fmt.Errorf("sentence %d of %d: %w", i+1, len(claims), err)
+		}
+	}
+	return nil
+}
+
+// errUnsupported is wrapped by every error saying a model answer is not supported by its sources.
+var errUnsupported = errors.New("not supported by its sources")
+
+// withoutLastWord drops a streamed text's last word, which may be cut ("Wu Ying", "[1"), unless a space or a
+// punctuation mark ends the text.
+func withoutLastWord(text string) string {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) && !unicode.IsMark(last) && last != '[' {
+		return text
+	}
+	return text[:strings.LastIndexFunc(text, unicode.IsSpace)+1]
+}
+
+// sourcesContain reports whether any source text holds s, ignoring case.
+func sourcesContain(sources []promptSource, s string) bool {
+	s = strings.ToLower(s)
+	for _, ps := range sources {
+		for _, p := range ps.texts {
+			if strings.Contains(strings.ToLower(p.Text), s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkClaim checks one sentence against the units it cites (none: a pending sentence of a partial text, checked
+// against prompted alone) and all the units the model was given.
+func (ix *Index) checkClaim(text string, lang knowledge.Lang, cited, prompted []int) error {
+	toks := tokenize(text)
+	spans := ix.lex.match(toks)
+	inSpan := make([]bool, len(toks))
+	seen := map[string]bool{}
+	var matched, elsewhere, total int
+	for _, sp := range spans {
+		for i := sp.start; i < sp.end; i++ {
+			inSpan[i] = true
+		}
+		term, kind := conceptTerm(sp.entry), ix.lex.entries[sp.entry].Kind
+		if seen[term] {
+			continue
+		}
+		seen[term] = true
+		// A name the cited text holds only inside a longer one ("foreign ministers" in "the Foreign Ministers'
+		// Meeting") is held by its words.
+		named := func(groups []int) bool {
+			return ix.holds(groups, term) || ix.groundedAll(groups, toks[sp.start:sp.end])
+		}
+		inCited := named(cited)
+		fact := kind == "number" || kind == "date"
+		switch {
+		case inCited && fact:
+			continue // a fact the cited sources hold, not a word of the share
+		case inCited:
+			matched++
+		case len(cited) > 0 && (fact || kind == "person" || kind == "role"):
+			// Who did what, and when, is what a news passage supports: a person or post named only elsewhere
+			// is a claim the cited text does not make ("Wang Yi heads the secretariat [11]").
+			return fmt.Errorf("a %s the cited sources do not name: %w", kind, errUnsupported)
+		case named(prompted):
+			if !fact {
+				elsewhere++
+			}
+		default:
+			return fmt.Errorf("a %s no source names: %w", kind, errUnsupported)
+		}
+		if !fact {
+			total++
+		}
+	}
+	var caps map[string]bool
+	for i, t := range toks {
+		// An Arabic word whose stem is a function word is one with a pronoun attached ("بينها").
+		if inSpan[i] || t.stop || isArabicWord(t.word) && isStop(t.stem) || seen[t.stem] ||
+			len([]rune(t.stem)) < 2 && !isDigits(t.stem) {
+			continue
+		}
+		seen[t.stem] = true
+		if t.stem == "1" && !isDigits(t.word) {
+			continue // "one", "واحد": more often a pronoun than a count
+		}
+		if w, _ := cutPrefix(t.word, "و", 2); isDigits(t.stem) || dateWords[w] || dateWords["ال"+bareWord(w)] {
+			// A number or date is a fact: it must be in what is cited.
+			if len(cited) > 0 && !ix.holds(cited, t.stem) || !ix.holds(prompted, t.stem) {
+				return fmt.Errorf("a number or date the cited sources lack: %w", errUnsupported)
+			}
+			continue
+		}
+		if ix.grounded(cited, t) {
+			matched++
+			total++
+			continue
+		}
+		if softStems[t.stem] {
+			continue // a framing word ("title", "details") the sources need not hold
+		}
+		total++
+		if ix.grounded(prompted, t) {
+			elsewhere++
+			continue
+		}
+		if (topicStems[t.stem] && !otherEventStems[t.stem] || nameStems[t.stem]) && !ix.words[bareWord(t.word)] {
+			return fmt.Errorf("a topic or name no source mentions: %w", errUnsupported)
+		}
+		if caps == nil {
+			caps = map[string]bool{}
+			for _, c := range capitalized.FindAllString(text, -1) {
+				caps[Normalize(c)] = true
+			}
+		}
+		if caps[t.word] && !isArabicWord(t.word) && !commonEnglish()[t.word] {
+			return fmt.Errorf("a name no source holds: %w", errUnsupported)
+		}
+	}
+	// Content words are compared when a cited unit has text in the answer's language; an English answer from
+	// an Arabic-only document is held to its names, numbers and links.
+	if len(cited) == 0 || total == 0 || !ix.hasLang(cited, lang) {
+		return nil
+	}
+	if float64(matched)+float64(elsewhere)/2 < minSupport*float64(total) {
+		return fmt.Errorf("%d of %d content words in the cited sources, %d in others: %w", matched, total,
+			elsewhere, errUnsupported)
+	}
+	return nil
+}
+
+// holds reports whether any of the units holds term among its coverage terms or title words.
+func (ix *Index) holds(groups []int, term string) bool {
+	for _, g := range groups {
+		if ix.groups[g].free[term] || ix.groups[g].titles[term] {
+			return true
+		}
+	}
+	return false
+}
+
+// grounded reports whether any of the units holds word t: its stem, its Arabic root, an English synonym the
+// sources use (see englishSynonyms), or, for an Arabic word, its stem or root without a clitic.
+func (ix *Index) grounded(groups []int, t token) bool {
+	if ix.holds(groups, t.stem) {
+		return true
+	}
+	if syn, ok := ix.synonyms[t.stem]; ok && ix.holds(groups, syn) {
+		return true
+	}
+	if !isArabicWord(t.word) {
+		return false
+	}
+	for _, v := range append(cliticVariants(t.word), t.word) {
+		if v != t.word && ix.holds(groups, Stem(v)) {
+			return true
+		}
+		// A root also matches a three-letter word that is its own root ("بسلاسة" ~ "سلس").
+		if r := rootTerm(token{word: v}); r != "" && (ix.holds(groups, r) || ix.holds(groups, r[len("√"):])) {
+			return true
+		}
+		// The accusative alif of tanween ("آمالا" ~ "آمال").
+		if w, ok := strings.CutSuffix(v, "ا"); ok && len([]rune(w)) >= 3 && ix.holds(groups, Stem(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// groundedAll reports whether the units hold every content word of toks (see grounded).
+func (ix *Index) groundedAll(groups []int, toks []token) bool {
+	n := 0
+	for _, t := range toks {
+		if t.stop {
+			continue
+		}
+		if !ix.grounded(groups, t) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// hasLang reports whether any of the units has a passage in lang.
+func (ix *Index) hasLang(groups []int, lang knowledge.Lang) bool {
+	for _, g := range groups {
+		for _, m := range ix.groups[g].members {
+			if ix.passages[m].Lang == lang {
+				return true
+			}
+		}
+	}
+	return false
+}
