@@ -42,7 +42,8 @@ func TestLoadBurst(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	var sendNo atomic.Int64
-	tg := bottest.New(t, bottest.WithFloodLimits())
+	// Telegram takes 300 ms per call, so streamed partial sends are still in flight when answers finish.
+	tg := bottest.New(t, bottest.WithFloodLimits(), bottest.WithLatency(300*time.Millisecond))
 	tg.SetFaultFunc(func(method string, _ url.Values) *bottest.Fault {
 		if method != "sendMessage" {
 			return nil
@@ -58,12 +59,17 @@ func TestLoadBurst(t *testing.T) {
 		return nil
 	})
 	var callNo atomic.Int64
-	model := ragtest.New(t, ragtest.WithLatency(300*time.Millisecond), ragtest.WithResponder(func(r ragtest.ChatRequest) string {
-		if strings.Contains(r.Messages[0].Content, "Answer in Arabic") {
-			return "هذا ما تقوله المصادر [1]."
-		}
-		return "This is what the sources say [1]."
-	}))
+	// The model streams a supported two-sentence answer over about a second, so private chats see it grow.
+	model := ragtest.New(t, ragtest.WithLatency(300*time.Millisecond), ragtest.WithChunkDelay(150*time.Millisecond),
+		ragtest.WithResponder(func(r ragtest.ChatRequest) string {
+			p := r.Messages[0].Content
+			if strings.Contains(p, "Answer in Arabic") {
+				n := citeOf(p, "وو ينغ تشين")
+				return "المدير التنفيذي للأمانة هو وو ينغ تشين " + n + ". وقال إن الأمانة ستعمل على تعزيز قواعدها " + n + "."
+			}
+			n := citeOf(p, "Wu Yingchen")
+			return "Wu Yingchen is the Executive Director of the Secretariat " + n + ". He said it will strengthen its rules and regulations " + n + "."
+		}))
 	model.SetFaultFunc(func(endpoint string) *ragtest.Fault {
 		switch n := callNo.Add(1); {
 		case endpoint != ragtest.EndpointChat:
@@ -119,6 +125,11 @@ func TestLoadBurst(t *testing.T) {
 
 	sent := tg.Sent()
 	checkExactlyOnce(t, want, sent)
+	for c := range privateChats { // no partial message left beside its answer
+		if v := tg.Visible(int64(30000 + c)); len(v) != perChat {
+			t.Errorf("chat %d shows %d messages for %d questions: %q", 30000+c, len(v), perChat, v)
+		}
+	}
 	checkLimits(t, tg)
 	for _, c := range tg.Calls("sendMessage") {
 		if c.Status == 400 {
@@ -129,9 +140,9 @@ func TestLoadBurst(t *testing.T) {
 	cpu := time.Duration(usage1.Utime.Nano() + usage1.Stime.Nano() + usage2.Utime.Nano() + usage2.Stime.Nano())
 	bound := time.Duration(float64(len(sent))/30*float64(time.Second)) + time.Duration(perChat-1)*time.Second
 	t.Logf("%d questions (%d private chats, %d groups): all replied once in %v (Telegram's limits allow %v); "+
-		"%d sends, %d injected 429/502; peak RSS %.1f MiB; CPU %v in all, %v per 1,000 questions; flood violations %d",
+		"%d sends, %d injected 429/502, %d edits of streamed answers; peak RSS %.1f MiB; CPU %v in all, %v per 1,000 questions; flood violations %d",
 		len(want), privateChats, groups, elapsed.Round(time.Millisecond), bound.Round(time.Millisecond),
-		len(tg.Calls("sendMessage")), len(tg.Calls("sendMessage"))-len(sent), float64(rss)/1024, cpu.Round(time.Millisecond),
+		len(tg.Calls("sendMessage")), len(tg.Calls("sendMessage"))-len(sent), len(tg.Edits()), float64(rss)/1024, cpu.Round(time.Millisecond),
 		(cpu * 1000 / time.Duration(len(want))).Round(time.Millisecond), tg.FloodViolations())
 	if elapsed > 2*bound+30*time.Second {
 		t.Errorf("drained in %v, want close to the %v Telegram's limits allow", elapsed, bound)
@@ -277,4 +288,14 @@ func maxInWindow(ts []time.Time, d time.Duration) int {
 		best = max(best, hi-lo+1)
 	}
 	return best
+}
+
+// citeOf is the citation marker ("[3]") a prompt gives the source whose text holds needle.
+func citeOf(prompt, needle string) string {
+	i := strings.Index(prompt, needle)
+	if i < 0 {
+		return "[1]"
+	}
+	j := strings.LastIndex(prompt[:i], "\n[")
+	return prompt[j+1 : j+4]
 }

@@ -61,10 +61,22 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 	msgs, sources := s.ix.buildPrompt(req.Question, q.lang, hits, history)
 	var onText func(string)
 	if req.OnPartial != nil {
+		checked, stopped := 0, false
 		onText = func(text string) {
-			if t := strings.TrimSpace(text); len(t) >= 12 && !strings.HasPrefix(t, notInSources[:3]) {
-				req.OnPartial(capAnswer(text, q.lang))
+			if stopped {
+				return
 			}
+			end := lastCitationEnd(text)
+			if end <= checked {
+				return // no new citation: the words after the last one wait for theirs
+			}
+			checked = end
+			refs, shown := citations(text[:end], len(sources))
+			if isRefusal(shown, refs) || s.ix.checkModelText(shown, q.lang, sources, false) != nil {
+				stopped = true // the final answer decides what replaces what is shown
+				return
+			}
+			req.OnPartial(capAnswer(shown, q.lang))
 		}
 	}
 	c, err := model.complete(ctx, msgs, maxAnswerTokens, onText)
@@ -92,6 +104,17 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 	}
 	a.Text = strings.Join(lines, "\n")
 	return a, nil
+}
+
+// lastCitationEnd is where the last citation marker in text ends, or 0. A streamed answer is shown up to there:
+// every sentence shown then carries its citation and passes the checks a final answer passes, so no uncited or
+// unsupported model text (an obeyed injection, a link) reaches a phone's notifications, even for a second.
+func lastCitationEnd(text string) int {
+	all := citation.FindAllStringIndex(text, -1)
+	if len(all) == 0 {
+		return 0
+	}
+	return all[len(all)-1][1]
 }
 
 // standalone rewrites a follow-up into a question that stands alone (for retrieval), keeping the original's
