@@ -24,7 +24,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 	}
 	if cfg.TelegramToken == "" {
 		if isTerminal(stdin) {
-			fmt.Fprintln(stderr, "TELEGRAM_BOT_TOKEN is not set, so here is the offline chat (set it, e.g. in .env, to run the Telegram bot). Ctrl-D ends.")
+			fmt.Fprintln(stderr, "TELEGRAM_BOT_TOKEN is not set, so here is the offline chat (set it, e.g. in .env, to run the Telegram bot). Ctrl-D or Ctrl-C ends it.")
 			return e.chat(ctx, nil)
 		}
 		return errors.New(`TELEGRAM_BOT_TOKEN is not set: set it to run the Telegram bot, or use "ccabot ask QUESTION" or "ccabot chat" offline`)
