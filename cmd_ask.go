@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"unicode/utf8"
 
@@ -102,11 +103,13 @@ func (e *env) ask(ctx context.Context, args []string) error {
 	if n := utf8.RuneCountInString(question); n > cfg.MaxQuestionChars {
 		return usageErrorf("ask: the question has %d characters; the limit is %d (MAX_QUESTION_CHARS)", n, cfg.MaxQuestionChars)
 	}
-	svc, _, err := newService(ctx, cfg, newLogger(cfg, e.stderr))
+	log := newLogger(cfg, e.stderr)
+	checkDataDir(&cfg, log, slog.LevelWarn)
+	svc, _, err := newService(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
-	if *k == 0 {
+	if !given(fs, "k") {
 		*k = cfg.TopK
 	}
 	a, err := svc.AnswerK(ctx, question, nil, *k)
