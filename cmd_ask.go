@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"unicode/utf8"
 
@@ -24,27 +25,67 @@ func newFlagSet(name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args. --help prints the usage to out and returns errHelp; a bad flag is a usage error.
+// parseFlags parses args, flags before, between or after the other arguments, so `ask "question" --k 2` is read
+// as meant, not as a question ending in "--k 2"; after "--" everything is an argument. --help prints the usage to
+// out and returns errHelp; a bad flag is a usage error.
 func parseFlags(fs *flag.FlagSet, args []string, out io.Writer) error {
-	err := fs.Parse(args)
+	err := fs.Parse(flagsFirst(fs, args))
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(out)
 		fs.Usage()
 		return errHelp
+	case err != nil && strings.HasPrefix(err.Error(), "flag provided but not defined"):
+		return usageErrorf("%s: %v (text that starts with - goes after --)", fs.Name(), err)
 	case err != nil:
 		return usageErrorf("%s: %v", fs.Name(), err)
 	}
 	return nil
 }
 
+// flagsFirst moves the flags, with the values of those that take one, before the other arguments, followed by
+// "--": the flag package reads flags only up to the first other argument.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return append(append(flags, "--"), rest...)
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// given reports whether the flag name was set on the command line, as opposed to left at its default.
+func given(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
+	return found
+}
+
 // errHelp ends a command after printing its help; run treats it as success.
 var errHelp = errors.New("help shown")
 
 func (e *env) ask(ctx context.Context, args []string) error {
-	fs := newFlagSet("ask", "ask [--json] [--k N] QUESTION")
+	fs := newFlagSet("ask", "ask [--json] [--k N] [--] QUESTION")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
-	k := fs.Int("k", 0, "number of passages to retrieve (default TOP_K, 3)")
+	k := fs.Int("k", 0, "passages to retrieve, 1 or more (default TOP_K, 3)")
 	if err := parseFlags(fs, args, e.stdout); err != nil {
 		return err
 	}
@@ -52,7 +93,7 @@ func (e *env) ask(ctx context.Context, args []string) error {
 	if question == "" {
 		return usageErrorf("ask: the question is empty (usage: ccabot ask \"QUESTION\")")
 	}
-	if *k < 0 {
+	if given(fs, "k") && *k < 1 {
 		return usageErrorf("ask: --k must be 1 or more, got %d", *k)
 	}
 	cfg, err := e.config()
@@ -62,11 +103,13 @@ func (e *env) ask(ctx context.Context, args []string) error {
 	if n := utf8.RuneCountInString(question); n > cfg.MaxQuestionChars {
 		return usageErrorf("ask: the question has %d characters; the limit is %d (MAX_QUESTION_CHARS)", n, cfg.MaxQuestionChars)
 	}
-	svc, _, err := newService(ctx, cfg, newLogger(cfg, e.stderr))
+	log := newLogger(cfg, e.stderr)
+	checkDataDir(&cfg, log, slog.LevelWarn)
+	svc, _, err := newService(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
-	if *k == 0 {
+	if !given(fs, "k") {
 		*k = cfg.TopK
 	}
 	a, err := svc.AnswerK(ctx, question, nil, *k)

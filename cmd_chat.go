@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode/utf8"
+	"unicode"
+
+	"golang.org/x/term"
 
 	"ccabot/knowledge"
 	"ccabot/rag"
@@ -27,18 +29,37 @@ func (e *env) chat(ctx context.Context, args []string) error {
 		return err
 	}
 	prompt := isTerminal(e.stdin) && !*asJSON
-	in := bufio.NewReaderSize(e.stdin, 64<<10)
+	// The end of the chat, by Ctrl-D (end of input) or Ctrl-C (ctx): on a terminal the cursor is left after
+	// the prompt or the ^C, so a newline puts the shell's prompt on a line of its own.
+	end := func() error {
+		if prompt {
+			fmt.Fprintln(e.stdout)
+		}
+		return nil
+	}
+	// Reading stdin blocks and cannot be interrupted, so lines come from a goroutine and Ctrl-C ends the chat at
+	// once, not at the next Enter. The goroutine stays blocked in its read until the process exits.
+	lines := make(chan chatLine)
+	go readLines(e.stdin, cfg.MaxQuestionChars, lines, ctx.Done())
 	var turn *rag.Turn
 	for {
 		if prompt {
 			fmt.Fprint(e.stdout, "> ")
 		}
-		line, readErr := readLine(in, cfg.MaxQuestionChars)
-		if q := strings.TrimSpace(line); q != "" {
+		var l chatLine
+		select {
+		case <-ctx.Done():
+			return end()
+		case l = <-lines:
+		}
+		if l.text != "" {
 			var a rag.Answer
-			if n := utf8.RuneCountInString(q); n > cfg.MaxQuestionChars {
-				a = tooLong(q, n, cfg.MaxQuestionChars)
-			} else if a, err = svc.Answer(ctx, q, turn); err != nil {
+			if l.n > cfg.MaxQuestionChars {
+				a = tooLong(l.text, l.n, cfg.MaxQuestionChars)
+			} else if a, err = svc.Answer(ctx, l.text, turn); err != nil {
+				if ctx.Err() != nil {
+					return end()
+				}
 				return err
 			} else {
 				turn = a.Turn
@@ -46,32 +67,70 @@ func (e *env) chat(ctx context.Context, args []string) error {
 			if err := printAnswer(e.stdout, a, *asJSON); err != nil {
 				return err
 			}
-			if prompt {
-				fmt.Fprintln(e.stdout)
+			if !*asJSON {
+				fmt.Fprintln(e.stdout) // a blank line between answers, piped or not
 			}
 		}
-		if readErr == io.EOF || ctx.Err() != nil {
-			return nil
+		if l.err == io.EOF {
+			return end()
 		}
-		if readErr != nil {
-			return fmt.Errorf("read stdin: %w", readErr)
+		if l.err != nil {
+			return fmt.Errorf("read stdin: %w", l.err)
 		}
 	}
 }
 
-// readLine reads one line of any length, keeping at most limit+1 runes of it (enough to tell it is too long),
-// so a huge line cannot exhaust memory.
-func readLine(r *bufio.Reader, limit int) (string, error) {
-	var b strings.Builder
+// chatLine is one line of input.
+type chatLine struct {
+	text string // without surrounding space; only its first limit characters when it is longer
+	n    int    // its whole length in characters, without surrounding space
+	err  error  // io.EOF with the last line (text may be empty)
+}
+
+// readLines sends the lines of r to out until r ends or fails, or done is closed.
+func readLines(r io.Reader, limit int, out chan<- chatLine, done <-chan struct{}) {
+	in := bufio.NewReader(r)
 	for {
-		chunk, isPrefix, err := r.ReadLine()
-		if b.Len() < 4*(limit+1) {
-			b.Write(chunk)
+		l := readLine(in, limit)
+		select {
+		case out <- l:
+		case <-done:
+			return
 		}
-		if err != nil || !isPrefix {
-			return b.String(), err
+		if l.err != nil {
+			return
 		}
 	}
+}
+
+// readLine reads one line of any length. It keeps at most limit characters, so a huge line cannot exhaust
+// memory, but counts them all, so an over-long question is told its real length.
+func readLine(r *bufio.Reader, limit int) chatLine {
+	var b strings.Builder
+	var l chatLine
+	read := 0 // characters read since the first that is not a space
+	for {
+		c, _, err := r.ReadRune()
+		if err != nil {
+			l.err = err
+			break
+		}
+		if c == '\n' {
+			break
+		}
+		if read == 0 && unicode.IsSpace(c) {
+			continue
+		}
+		read++
+		if !unicode.IsSpace(c) {
+			l.n = read
+		}
+		if read <= limit {
+			b.WriteRune(c)
+		}
+	}
+	l.text = strings.TrimSpace(b.String())
+	return l
 }
 
 // tooLong is the reply to an over-long question, in its language.
@@ -84,12 +143,9 @@ func tooLong(q string, n, limit int) rag.Answer {
 	return rag.Answer{Question: q, Lang: lang, Text: text, Mode: rag.Extractive, Refused: true}
 }
 
-// isTerminal reports whether r is an interactive terminal.
+// isTerminal reports whether r is an interactive terminal. A character device is not enough: /dev/null is one,
+// and it is what systemd, cron and `docker run` without -t give as stdin.
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }

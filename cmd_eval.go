@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -25,15 +27,27 @@ type qaItem struct {
 	Context    string   `json:"context,omitempty"`
 }
 
+// builtinQA is the shipped QA set, built into the binary so that eval works from any folder. (go:embed cannot
+// reach above the package's folder, which is why this lives in the main package at the repository's root.)
+//
+//go:embed testdata/qa.jsonl
+var builtinQA []byte
+
 // thresholds below which eval fails.
 type thresholds struct {
 	recall, accuracy, refusal, wrongRefusals float64
 }
 
+// off is the thresholds no report misses: those of a set given with --file, unless set on the command line
+// (the defaults are the floors of the built-in set; another set has its own).
+var off = thresholds{recall: 0, accuracy: 0, refusal: 0, wrongRefusals: 1}
+
 func (e *env) eval(ctx context.Context, args []string) error {
-	fs := newFlagSet("eval", "eval [--file F] [--k N] [--min-recall R] [--min-accuracy A] [--min-refusal R] [--max-wrong-refusals W] [-v]")
-	file := fs.String("file", "testdata/qa.jsonl", "QA set, one JSON object a line")
-	k := fs.Int("k", 3, "passages retrieved per question (recall@k)")
+	fs := newFlagSet("eval", "eval [--file F] [--k N] [--min-recall R] [--min-accuracy A] [--min-refusal R] [--max-wrong-refusals W] [-v]\n\n"+
+		"Thresholds are fractions from 0 to 1. Without --file the built-in set (testdata/qa.jsonl) is run and held to\n"+
+		"the default thresholds; with --file only the thresholds given are checked. Exits 1 below a threshold.")
+	file := fs.String("file", "", "QA set, one JSON object a line (default: the built-in testdata/qa.jsonl)")
+	k := fs.Int("k", 3, "passages retrieved per question (recall@k), 1 or more")
 	var th thresholds
 	fs.Float64Var(&th.recall, "min-recall", 0.95, "fail when recall@k of either language is below this")
 	fs.Float64Var(&th.accuracy, "min-accuracy", 0.90, "fail when answer accuracy on fact questions is below this")
@@ -43,8 +57,24 @@ func (e *env) eval(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args, e.stdout); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return usageErrorf("eval: unexpected argument %q (a QA set is given with --file)", fs.Arg(0))
+	}
 	if *k < 1 {
 		return usageErrorf("eval: --k must be 1 or more, got %d", *k)
+	}
+	for _, t := range []struct {
+		name  string
+		value *float64
+		off   float64
+	}{{"min-recall", &th.recall, off.recall}, {"min-accuracy", &th.accuracy, off.accuracy},
+		{"min-refusal", &th.refusal, off.refusal}, {"max-wrong-refusals", &th.wrongRefusals, off.wrongRefusals}} {
+		switch {
+		case given(fs, t.name) && !(*t.value >= 0 && *t.value <= 1):
+			return usageErrorf("eval: --%s is a fraction from 0 to 1, got %v", t.name, *t.value)
+		case !given(fs, t.name) && *file != "":
+			*t.value = t.off
+		}
 	}
 	items, err := readQA(*file)
 	if err != nil {
@@ -59,20 +89,27 @@ func (e *env) eval(ctx context.Context, args []string) error {
 		return err
 	}
 	rep.print(e.stdout, *k, *verbose)
-	if bad := rep.below(th); len(bad) > 0 {
+	if bad := rep.below(th, *k); len(bad) > 0 {
 		return fmt.Errorf("eval below thresholds: %s", strings.Join(bad, "; "))
 	}
 	return nil
 }
 
+// readQA reads the QA set at path, or the built-in one when path is "".
 func readQA(path string) ([]qaItem, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, usageErrorf("eval: %v", err)
+	var r io.Reader = bytes.NewReader(builtinQA)
+	if path == "" {
+		path = "built-in testdata/qa.jsonl"
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, usageErrorf("eval: %v", err)
+		}
+		defer f.Close()
+		r = f
 	}
-	defer f.Close()
 	var items []qaItem
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -260,23 +297,25 @@ func (r *report) print(w io.Writer, k int, verbose bool) {
 	}
 }
 
-// below lists the thresholds the report misses.
-func (r *report) below(th thresholds) []string {
+// below lists the thresholds the report misses, each with its flag and by how much.
+func (r *report) below(th thresholds, k int) []string {
 	var bad []string
+	short := func(what string, got, want float64, flag string) {
+		if got < want {
+			bad = append(bad, fmt.Sprintf("%s %.3f is under --%s %.3f by %.3f", what, got, flag, want, want-got))
+		}
+	}
 	for _, l := range []string{"ar", "en"} {
-		if st := r.byLang[l]; st.facts > 0 && ratio(st.hits, st.facts) < th.recall {
-			bad = append(bad, fmt.Sprintf("recall %s %.3f < %.3f", l, ratio(st.hits, st.facts), th.recall))
+		if st := r.byLang[l]; st.facts > 0 {
+			short(fmt.Sprintf("recall@%d %s", k, l), ratio(st.hits, st.facts), th.recall, "min-recall")
 		}
 	}
 	facts, correct, wrongRef, oos, declined := r.totals()
-	if a := ratio(correct, facts); a < th.accuracy {
-		bad = append(bad, fmt.Sprintf("accuracy %.3f < %.3f", a, th.accuracy))
-	}
-	if a := ratio(declined, oos); a < th.refusal {
-		bad = append(bad, fmt.Sprintf("out-of-scope refused or low confidence %.3f < %.3f", a, th.refusal))
-	}
+	short("accuracy", ratio(correct, facts), th.accuracy, "min-accuracy")
+	short("out-of-scope refused or low confidence", ratio(declined, oos), th.refusal, "min-refusal")
 	if a := ratio(wrongRef, facts); a > th.wrongRefusals {
-		bad = append(bad, fmt.Sprintf("wrong refusals %.3f > %.3f", a, th.wrongRefusals))
+		bad = append(bad, fmt.Sprintf("wrong refusals %.3f are over --max-wrong-refusals %.3f by %.3f", a,
+			th.wrongRefusals, a-th.wrongRefusals))
 	}
 	return bad
 }

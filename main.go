@@ -47,7 +47,9 @@ Usage:
   ccabot chat [--json]          questions line by line from stdin
   ccabot eval [--file F] [--k N] [thresholds]
 
-Run "ccabot COMMAND --help" for a command's flags. Settings come from the environment or .env (see .env.example).
+Run "ccabot COMMAND --help" for a command's flags; flags may follow the question (text starting with - goes
+after --). Settings come from the environment or .env (see .env.example).
+Exit codes: 0 done, 1 failed (configuration, eval below a threshold, ...), 2 a mistake on the command line.
 `
 
 // usageError is a mistake in the command line: exit code 2.

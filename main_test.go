@@ -105,13 +105,44 @@ func TestUsageErrorsExit2(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, args := range [][]string{
 		{"ask"}, {"ask", "   "}, {"ask", "--nope", "x"}, {"ask", "--k", "x", "q"}, {"ask", "--k", "-1", "q"},
-		{"frobnicate"}, {"chat", "extra"}, {"eval", "--file", "/nonexistent.jsonl"}, {"eval", "--k", "0"},
+		{"ask", "--k", "0", "q"}, {"ask", "q", "--k", "0"}, {"ask", "who heads the secretariat?", "--nope"},
+		{"ask", "--json"}, {"frobnicate"}, {"chat", "extra"}, {"chat", "--json", "extra"},
+		{"eval", "--file", "/nonexistent.jsonl"}, {"eval", "--k", "0"}, {"eval", "foo"}, {"eval", "-v", "foo"},
+		{"eval", "--min-recall", "5"}, {"eval", "--max-wrong-refusals", "-0.1"}, {"eval", "--min-accuracy", "NaN"},
 		{"ask", strings.Repeat("a", 1001)},
 	} {
 		_, stderr, code := runCmd(t, fakeEnv(t), "", args...)
 		if code != 2 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || stderr == "" {
 			t.Errorf("run(%.40q) exit %d, stderr %q; want 2 and one line", args, code, stderr)
 		}
+	}
+}
+
+// TestFlagsAfterTheQuestion: flags after the question are flags, never question text; after -- everything is.
+func TestFlagsAfterTheQuestion(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{
+		{"ask", "Who heads the secretariat?", "--k", "2", "--json"},
+		{"ask", "--json", "Who", "heads", "--k=2", "the", "secretariat?"},
+		{"ask", "--k", "2", "--json", "--", "Who heads the secretariat?"},
+	} {
+		out, stderr, code := runCmd(t, fakeEnv(t), "", args...)
+		var got struct {
+			Question string
+			Sources  []struct{ ID string }
+		}
+		if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+			t.Errorf("run(%q) exit %d, %v: %s", args, code, err, stderr)
+			continue
+		}
+		if got.Question != "Who heads the secretariat?" || len(got.Sources) != 2 {
+			t.Errorf("run(%q) = question %q, %d sources; want the question alone and 2 sources", args, got.Question,
+				len(got.Sources))
+		}
+	}
+	out, _, code := runCmd(t, fakeEnv(t), "", "ask", "--json", "--", "-5 degrees in Xi'an?")
+	if code != 0 || !strings.Contains(out, `"question":"-5 degrees in Xi'an?"`) {
+		t.Errorf("ask -- -5… = exit %d, %s; want the question after --", code, out)
 	}
 }
 
@@ -197,20 +228,49 @@ func TestOperatorDocumentsAreAnswered(t *testing.T) {
 	}
 }
 
-// TestQASetFloors runs the shipped QA set through the offline default and holds it to the floors the eval
-// command enforces (recall@3 ≥ 0.95 per language, accuracy ≥ 0.90, out-of-scope refused ≥ 0.90, wrong refusals
-// ≤ 0.05).
+// TestQASetFloors runs the built-in QA set, from a folder without it (the set is in the binary), and holds the
+// offline default to the floors eval enforces by default (recall@3 ≥ 0.95 per language, accuracy ≥ 0.90,
+// out-of-scope refused ≥ 0.90, wrong refusals ≤ 0.05).
 func TestQASetFloors(t *testing.T) {
-	qa, err := filepath.Abs(filepath.Join("testdata", "qa.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Chdir(t.TempDir())
-	out, stderr, code := runCmd(t, fakeEnv(t), "", "eval", "--file", qa, "-v")
+	out, stderr, code := runCmd(t, fakeEnv(t), "", "eval", "-v")
 	if code != 0 {
 		t.Fatalf("eval below the floors (exit %d): %s\n%s", code, stderr, out)
 	}
+	if !strings.Contains(out, "over 144 questions") {
+		t.Errorf("eval did not run the built-in set:\n%s", out)
+	}
 	t.Log("\n" + out)
+}
+
+// TestEvalThresholds: the default thresholds hold the built-in set only; a set given with --file is held to the
+// thresholds given, and a miss says which threshold and by how much.
+func TestEvalThresholds(t *testing.T) {
+	t.Chdir(t.TempDir())
+	set := `{"id":"a","lang":"en","kind":"fact","question":"Who heads the secretariat?","answer_any":["Wu Yingchen"],"passage_any":["xinhua-20240330#11"]}
+{"id":"b","lang":"en","kind":"fact","question":"Who heads the secretariat?","answer_any":["Napoleon"],"passage_any":["xinhua-20240330#11"]}
+`
+	if err := os.WriteFile("half.jsonl", []byte(set), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{[]string{"eval", "--file", "half.jsonl"}, 0, ""},
+		{[]string{"eval", "--file", "half.jsonl", "--min-accuracy", "0.9"}, 1,
+			"eval below thresholds: accuracy 0.500 is under --min-accuracy 0.900 by 0.400"},
+		{[]string{"eval", "--file", "half.jsonl", "--min-accuracy", "0.5", "--max-wrong-refusals", "0"}, 0, ""},
+		{[]string{"eval", "--min-accuracy", "1"}, 1, "is under --min-accuracy 1.000 by"},
+	}
+	for _, tt := range tests {
+		out, stderr, code := runCmd(t, fakeEnv(t), "", tt.args...)
+		if code != tt.code || !strings.Contains(out, "answer accuracy") ||
+			(tt.want == "") != (stderr == "") || !strings.Contains(stderr, tt.want) {
+			t.Errorf("run(%q) exit %d, stderr %q; want %d and %q\n%s", tt.args, code, stderr, tt.code, tt.want, out)
+		}
+	}
 }
 
 // syncWriter is a bytes.Buffer safe for the logger's goroutines.

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -88,20 +90,7 @@ func TestBotWithBrokenModelServesExtractive(t *testing.T) {
 	srv := bottest.New(t)
 	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(),
 		"OPENAI_BASE_URL", m.URL(), "OPENAI_API_KEY", "sk-wrong")
-	ctx, cancel := context.WithCancel(t.Context())
-	var stderr syncWriter
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &stderr) }()
-	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
-	srv.Push(bottest.PrivateText(42, 42, "Who heads the secretariat?"))
-	if sent := srv.WaitSent(t, 1, 20*time.Second); !strings.Contains(sent[0].Plain, "Wu Yingchen") {
-		t.Errorf("answer = %q", sent[0].Plain)
-	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	logs := stderr.String()
+	logs := askBot(t, srv, getenv)
 	if strings.Count(logs, "model answers are off") != 1 || !strings.Contains(logs, "OPENAI_API_KEY was rejected") ||
 		strings.Contains(logs, "sk-wrong") {
 		t.Errorf("want one configuration error naming OPENAI_API_KEY, no key:\n%s", logs)
@@ -145,4 +134,78 @@ func TestRunTelegramStreamsModelAnswers(t *testing.T) {
 	if sent := srv.Sent(); len(sent) != 1 || !strings.HasSuffix(sent[0].Plain, "…") {
 		t.Errorf("streaming should start with one partial message, got %+v", sent)
 	}
+}
+
+// TestMissingKnowledgeDir: the bot does not start without the documents its operator asked for, and says so
+// before it contacts Telegram; ask only warns (it is for trying things).
+func TestMissingKnowledgeDir(t *testing.T) {
+	t.Chdir(t.TempDir())
+	srv := bottest.New(t)
+	missing := filepath.Join(t.TempDir(), "docs")
+	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(), "KNOWLEDGE_DIR", missing)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second) // a bot that starts anyway ends
+	defer cancel()
+	var errOut syncWriter
+	code := exitCode(run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &errOut), &errOut)
+	if stderr := errOut.String(); code != 1 || !strings.Contains(stderr, "KNOWLEDGE_DIR") || !strings.Contains(stderr, "unset KNOWLEDGE_DIR") {
+		t.Errorf("bot with a missing KNOWLEDGE_DIR: exit %d, stderr %q; want 1 naming the variable and the fix", code, stderr)
+	}
+	if n := len(srv.Calls("getMe")); n != 0 {
+		t.Errorf("%d getMe calls, want none: the check comes first", n)
+	}
+	out, stderr, code := runCmd(t, fakeEnv(t, "KNOWLEDGE_DIR", missing), "", "ask", "who heads the secretariat?")
+	if code != 0 || !strings.Contains(out, "Wu Yingchen") || !strings.Contains(stderr, "KNOWLEDGE_DIR") {
+		t.Errorf("ask with a missing KNOWLEDGE_DIR: exit %d, stderr %q; want the answer and a warning", code, stderr)
+	}
+}
+
+// TestUnwritableDataDirSaidOnce: a DATA_DIR that cannot be written is reported once, first, with the way to run
+// without persistence on purpose; the bot still serves (and ask still answers).
+func TestUnwritableDataDirSaidOnce(t *testing.T) {
+	t.Chdir(t.TempDir())
+	blocker := filepath.Join(t.TempDir(), "data") // a file where the folder should be: fails even for root
+	if err := os.WriteFile(blocker, []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	saidOnce := func(t *testing.T, logs, level string) {
+		t.Helper()
+		var lines []string
+		for _, l := range strings.Split(logs, "\n") {
+			if strings.Contains(l, "DATA_DIR") {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) != 1 || !strings.Contains(lines[0], "level="+level) || !strings.Contains(lines[0], "DATA_DIR=off") {
+			t.Errorf("want one %s line naming DATA_DIR=off, got:\n%s", level, logs)
+		}
+	}
+	out, stderr, code := runCmd(t, fakeEnv(t, "DATA_DIR", blocker), "", "ask", "who heads the secretariat?")
+	if code != 0 || !strings.Contains(out, "Wu Yingchen") {
+		t.Errorf("ask: exit %d, %s", code, out)
+	}
+	saidOnce(t, stderr, "WARN")
+
+	srv := bottest.New(t)
+	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(), "DATA_DIR", blocker)
+	saidOnce(t, askBot(t, srv, getenv), "ERROR")
+}
+
+// askBot runs the program as the bot against srv, asks it who heads the secretariat in a private chat, requires
+// the answer, stops the bot, requires a clean return and gives its logs.
+func askBot(t *testing.T, srv *bottest.Server, getenv func(string) string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	var logs syncWriter
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &logs) }()
+	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
+	srv.Push(bottest.PrivateText(42, 42, "Who heads the secretariat?"))
+	if sent := srv.WaitSent(t, 1, 20*time.Second); !strings.Contains(sent[0].Plain, "Wu Yingchen") {
+		t.Errorf("answer = %q", sent[0].Plain)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("run = %v\n%s", err, logs.String())
+	}
+	return logs.String()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"slices"
 	"time"
 
@@ -30,8 +31,32 @@ func (e *env) service(ctx context.Context) (*rag.Service, config.Config, error) 
 	if err != nil {
 		return nil, cfg, err
 	}
-	svc, _, err := newService(ctx, cfg, newLogger(cfg, e.stderr))
+	log := newLogger(cfg, e.stderr)
+	checkDataDir(&cfg, log, slog.LevelWarn)
+	svc, _, err := newService(ctx, cfg, log)
 	return svc, cfg, err
+}
+
+// checkDataDir says, once and before anything is built, that DATA_DIR cannot be written, and then runs without
+// persistence (as DATA_DIR=off does) so that no later step reports it again: the index is rebuilt at each start
+// and the bot keeps no question journal. It is not fatal: answering without persistence beats not answering.
+func checkDataDir(cfg *config.Config, log *slog.Logger, level slog.Level) {
+	if cfg.DataDir == "" {
+		return
+	}
+	err := os.MkdirAll(cfg.DataDir, 0o755)
+	if err == nil {
+		var f *os.File
+		if f, err = os.CreateTemp(cfg.DataDir, ".write-check-*"); err == nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+	if err != nil {
+		log.Log(context.Background(), level, "DATA_DIR cannot be written, so this run keeps nothing: the index is rebuilt at each start and the bot keeps no journal, so questions taken before a crash may be lost; point DATA_DIR at a writable folder, or set DATA_DIR=off to run without persistence on purpose",
+			"DATA_DIR", cfg.DataDir, "err", err)
+		cfg.DataDir = ""
+	}
 }
 
 func (e *env) config() (config.Config, error) {

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -112,14 +114,14 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		TelegramAPIURL:    r.url("TELEGRAM_API_URL", DefaultTelegramAPIURL),
 		WebhookURL:        r.url("WEBHOOK_URL", ""),
 		WebhookSecret:     Secret(r.str("WEBHOOK_SECRET", "")),
-		WebhookListen:     r.str("WEBHOOK_LISTEN", ":8080"),
+		WebhookListen:     r.addr("WEBHOOK_LISTEN", ":8080"),
 		AllowedChatIDs:    r.int64s("ALLOWED_CHAT_IDS"),
 		MaxQuestionChars:  r.posInt("MAX_QUESTION_CHARS", 1000),
 		MaxQuestionAge:    r.duration("MAX_QUESTION_AGE", 15*time.Minute),
 		ShutdownTimeout:   r.duration("SHUTDOWN_TIMEOUT", 20*time.Second),
 		RateBurst:         r.posInt("RATE_BURST", 5),
 		RatePerMinute:     r.posInt("RATE_PER_MINUTE", 10),
-		MetricsAddr:       r.str("METRICS_ADDR", ""),
+		MetricsAddr:       r.addr("METRICS_ADDR", ""),
 		OpenAIKey:         Secret(r.str("OPENAI_API_KEY", "")),
 		OpenAIBaseURL:     r.url("OPENAI_BASE_URL", DefaultOpenAIBaseURL),
 		ChatModel:         r.str("CHAT_MODEL", DefaultChatModel),
@@ -146,17 +148,28 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		r.fail("VOICE_MAX_MB", "is over 20: Telegram's getFile serves files up to 20 MB")
 	}
 	c.transcriptionURLSet = r.get("TRANSCRIPTION_BASE_URL") != ""
+	if t := c.TelegramToken.Reveal(); t != "" && !tokenFormat.MatchString(t) {
+		// The value is never shown: it is a credential, even when mistyped.
+		r.fail("TELEGRAM_BOT_TOKEN", "is not a bot token: want digits, a colon and 35 letters, digits, _ or - (as @BotFather gives it); copy it again, without quotes or spaces")
+	}
+	if u, err := url.Parse(c.WebhookURL); c.WebhookURL != "" && err == nil && u.Scheme != "https" {
+		r.fail("WEBHOOK_URL", "must be an https:// URL: Telegram posts updates only over HTTPS (put a TLS proxy in front of WEBHOOK_LISTEN)")
+	}
 	if c.WebhookURL != "" && c.WebhookSecret == "" {
 		r.fail("WEBHOOK_SECRET", "is required when WEBHOOK_URL is set (any 1-256 characters of A-Z a-z 0-9 _ -)")
 	}
 	if c.EmbeddingProvider == "openai" && !c.LLMEnabled() {
 		r.fail("EMBEDDING_PROVIDER", "is openai, but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set")
 	}
-	if c.DataDir == "off" || c.DataDir == "none" {
+	if strings.EqualFold(c.DataDir, "off") || strings.EqualFold(c.DataDir, "none") {
 		c.DataDir = ""
 	}
 	return c, errors.Join(r.errs...)
 }
+
+// tokenFormat is the shape of a Telegram bot token: the bot's id, a colon and a 35-character secret. Checking it
+// at load turns a pasted fragment or a stray quote into one clear line instead of a 401 or 404 from Telegram.
+var tokenFormat = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]{35}$`)
 
 // defaultDataDir is the user's cache directory, where a rebuildable index belongs.
 func defaultDataDir() string {
@@ -197,6 +210,21 @@ func (r *reader) url(key, def string) string {
 		return def
 	}
 	return strings.TrimRight(v, "/")
+}
+
+// addr reads a listen address: host:port, where an empty host means every interface (":8080"). A bare port or
+// a URL would otherwise fail only when the server starts, after the index is built.
+func (r *reader) addr(key, def string) string {
+	v := r.str(key, def)
+	if v == "" {
+		return ""
+	}
+	_, port, err := net.SplitHostPort(v)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+		r.fail(key, fmt.Sprintf("must be host:port like 127.0.0.1:9090, or :9090 for every interface, got %q", v))
+		return def
+	}
+	return v
 }
 
 func (r *reader) posInt(key string, def int) int {

@@ -64,26 +64,81 @@ func TestAllProblemsAtOnce(t *testing.T) {
 
 func TestSecretNeverPrints(t *testing.T) {
 	t.Parallel()
-	c, err := Load(env(map[string]string{"TELEGRAM_BOT_TOKEN": "123:abc", "OPENAI_API_KEY": "sk-secret"}), "")
+	c, err := Load(env(map[string]string{"TELEGRAM_BOT_TOKEN": validToken, "OPENAI_API_KEY": "sk-secret"}), "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
 	slog.New(slog.NewJSONHandler(&b, nil)).Info("config", "token", c.TelegramToken, "cfg", c)
 	for _, s := range []string{fmt.Sprint(c), fmt.Sprintf("%+v %#v %v", c, c, c.OpenAIKey), b.String()} {
-		if strings.Contains(s, "123:abc") || strings.Contains(s, "sk-secret") {
+		if strings.Contains(s, validToken) || strings.Contains(s, "sk-secret") {
 			t.Errorf("a secret leaked: %s", s)
 		}
 	}
-	if c.TelegramToken.Reveal() != "123:abc" {
+	if c.TelegramToken.Reveal() != validToken {
 		t.Errorf("Reveal() = %q", c.TelegramToken.Reveal())
 	}
 }
 
 func TestDataDirOff(t *testing.T) {
 	t.Parallel()
-	c, err := Load(env(map[string]string{"DATA_DIR": "off"}), "")
-	if err != nil || c.DataDir != "" {
-		t.Errorf("DATA_DIR=off gives %q, %v; want in-memory", c.DataDir, err)
+	for _, v := range []string{"off", "OFF", "Off", "none", "NONE"} {
+		c, err := Load(env(map[string]string{"DATA_DIR": v}), "")
+		if err != nil || c.DataDir != "" {
+			t.Errorf("Load(DATA_DIR=%s) = %q, %v; want in-memory", v, c.DataDir, err)
+		}
+	}
+	if c, _ := Load(env(map[string]string{"DATA_DIR": "offline"}), ""); c.DataDir != "offline" {
+		t.Errorf("Load(DATA_DIR=offline) = %q, want the folder", c.DataDir)
+	}
+}
+
+// validToken has the shape of a real bot token (it is not one).
+const validToken = "123456789:AAH-abcdefghijklmnopqrstuvwxyz_0123"
+
+// TestMistakesFailAtLoad: values that would fail only later (at the first Telegram call, when a server starts)
+// are each reported at load in one line naming the variable, and a token is never echoed.
+func TestMistakesFailAtLoad(t *testing.T) {
+	t.Parallel()
+	bad := []struct{ key, value string }{
+		{"TELEGRAM_BOT_TOKEN", "123456789:short"},
+		{"TELEGRAM_BOT_TOKEN", "bot" + validToken},
+		{"TELEGRAM_BOT_TOKEN", validToken + "x"},
+		{"TELEGRAM_BOT_TOKEN", strings.Replace(validToken, "-", "+", 1)},
+		{"TELEGRAM_BOT_TOKEN", "AAH-abcdefghijklmnopqrstuvwxyz_0123"},
+		{"METRICS_ADDR", "9090"},
+		{"METRICS_ADDR", "localhost"},
+		{"METRICS_ADDR", "http://127.0.0.1:9090"},
+		{"WEBHOOK_LISTEN", "8080"},
+		{"WEBHOOK_LISTEN", ":http-alt"},
+		{"WEBHOOK_LISTEN", ":70000"},
+		{"WEBHOOK_URL", "http://bot.example/tg"},
+	}
+	for _, tt := range bad {
+		vars := map[string]string{tt.key: tt.value}
+		if tt.key == "WEBHOOK_URL" {
+			vars["WEBHOOK_SECRET"] = "s3cret"
+		}
+		_, err := Load(env(vars), "")
+		if err == nil {
+			t.Errorf("Load(%s=%q) accepted it", tt.key, tt.value)
+			continue
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, tt.key+" ") || strings.Contains(msg, "\n") {
+			t.Errorf("Load(%s=%q) = %q, want one line naming %s", tt.key, tt.value, msg, tt.key)
+		}
+		if tt.key == "TELEGRAM_BOT_TOKEN" && (strings.Contains(msg, tt.value) || !strings.Contains(msg, "@BotFather")) {
+			t.Errorf("Load(%s=%q) = %q, want the fix and not the value", tt.key, tt.value, msg)
+		}
+	}
+	good := map[string]string{"TELEGRAM_BOT_TOKEN": validToken, "METRICS_ADDR": "127.0.0.1:9090",
+		"WEBHOOK_LISTEN": "[::1]:8443", "WEBHOOK_URL": "https://bot.example/tg", "WEBHOOK_SECRET": "s3cret"}
+	c, err := Load(env(good), "")
+	if err != nil || c.MetricsAddr != "127.0.0.1:9090" || c.WebhookListen != "[::1]:8443" {
+		t.Errorf("Load(%v) = %+v, %v", good, c, err)
+	}
+	if c, err := Load(env(map[string]string{"METRICS_ADDR": ":0"}), ""); err != nil || c.WebhookListen != ":8080" {
+		t.Errorf("Load(METRICS_ADDR=:0) = listen %q, %v; want the default :8080 and no error", c.WebhookListen, err)
 	}
 }

@@ -77,7 +77,7 @@ func (e *RemoteEmbedder) request(ctx context.Context, batch []string) ([][]float
 		status := statusOf(err)
 		retryable := status == http.StatusTooManyRequests || status >= 500 || status == 0
 		if !retryable || attempt >= 2 || ctx.Err() != nil {
-			return nil, scrub(configError(err, e.model), e.apiKey)
+			return nil, scrub(configError(err, e.model, e.apiKey != ""), e.apiKey)
 		}
 		wait := jitter(500 * time.Millisecond << attempt)
 		if status == http.StatusTooManyRequests {

@@ -167,6 +167,12 @@ func TestWrongKeyAndModelAreConfigErrors(t *testing.T) {
 	if err := bad.Check(t.Context()); err == nil || !strings.Contains(err.Error(), "OPENAI_API_KEY") || !IsPermanent(err) {
 		t.Errorf("Check with a wrong key = %v", err)
 	}
+	// OPENAI_BASE_URL alone, for a server that wants a key: the message says to set one, not that it was wrong.
+	keyless := NewModel(ModelOptions{BaseURL: srv.URL(), Model: "gpt-4o-mini", Timeout: time.Second})
+	if err := keyless.Check(t.Context()); err == nil || !strings.Contains(err.Error(), "set OPENAI_API_KEY") ||
+		strings.Contains(err.Error(), "rejected") || !IsPermanent(err) {
+		t.Errorf("Check without a key = %v, want it to say set OPENAI_API_KEY", err)
+	}
 	unknown := NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-9", Timeout: time.Second})
 	if err := unknown.Check(t.Context()); err == nil || !strings.Contains(err.Error(), "CHAT_MODEL") {
 		t.Errorf("Check with an unknown model = %v", err)

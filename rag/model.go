@@ -269,15 +269,18 @@ func reasoningModel(name string) bool {
 // Check makes one cheap call to verify the endpoint, key and model. Its error names the variable to fix.
 func (m *Model) Check(ctx context.Context) error {
 	_, err := m.complete(ctx, []message{{openai.ChatMessageRoleUser, "Reply with OK."}}, 1, nil)
-	return configError(err, m.name)
+	return configError(err, m.name, m.apiKey != "")
 }
 
-// configError explains a failed call in terms of the settings.
-func configError(err error, model string) error {
+// configError explains a failed call in terms of the settings. Without a key, a 401 means the server wants
+// one (OPENAI_BASE_URL alone is right for Ollama and vLLM, not for OpenAI), so the variable to set is named.
+func configError(err error, model string, keySet bool) error {
 	if err == nil {
 		return nil
 	}
 	switch status := statusOf(err); {
+	case !keySet && (status == http.StatusUnauthorized || status == http.StatusForbidden):
+		return fmt.Errorf("OPENAI_BASE_URL wants an API key (%d): set OPENAI_API_KEY: %w", status, err)
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
 		return fmt.Errorf("OPENAI_API_KEY was rejected by OPENAI_BASE_URL (%d): %w", status, err)
 	case status == http.StatusNotFound:

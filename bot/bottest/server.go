@@ -62,7 +62,7 @@ type Server struct {
 type Option func(*Server)
 
 // WithBot sets the bot account answered by getMe and used as the sender of sent messages. The default is
-// id 123456, username "CcaTestBot", can_read_all_group_messages false. The token becomes "<id>:TEST-token".
+// id 123456, username "CcaTestBot", can_read_all_group_messages false. The token becomes "<id>:" + TokenSecret.
 func WithBot(id int64, username string, canReadAllGroupMessages bool) Option {
 	return func(s *Server) {
 		s.me.ID, s.me.Username, s.me.CanReadAllGroupMessages = id, username, canReadAllGroupMessages
@@ -102,7 +102,7 @@ func New(t testing.TB, opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
-	s.token = strconv.FormatInt(s.me.ID, 10) + ":TEST-token"
+	s.token = strconv.FormatInt(s.me.ID, 10) + ":" + TokenSecret
 	s.srv = httptest.NewServer(s)
 	t.Cleanup(func() {
 		close(s.done)
@@ -110,6 +110,10 @@ func New(t testing.TB, opts ...Option) *Server {
 	})
 	return s
 }
+
+// TokenSecret is the part of the server's token after the colon: 35 characters, the shape of a real token's,
+// so the token passes the configuration's format check.
+const TokenSecret = "TEST-token-abcdefghijklmnopqrstuvwx"
 
 // URL is the base URL to pass to bot.WithServerURL.
 func (s *Server) URL() string { return s.srv.URL }

@@ -78,7 +78,7 @@ func getUpdates(t *testing.T, s *bottest.Server, offset int64, timeout int) []mo
 func TestAuthAndRouting(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t, bottest.WithBot(777, "OtherBot", true))
-	if s.Token() != "777:TEST-token" {
+	if s.Token() != "777:"+bottest.TokenSecret || len(bottest.TokenSecret) != 35 {
 		t.Errorf("Token = %q", s.Token())
 	}
 	status, r := call(t, s, "1:wrong", "getMe", nil)
