@@ -32,11 +32,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return env.chat(ctx, args[1:])
 	case "eval":
 		return env.eval(ctx, args[1:])
+	case "version", "-version", "--version":
+		return env.version(args[1:])
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return usageErrorf("unknown command %q (want ask, chat or eval; see --help)", args[0])
+	return usageErrorf("unknown command %q (want ask, chat, eval or version; see --help)", args[0])
 }
 
 const usage = `ccabot answers questions about the China–Central Asia cooperation mechanism, in Arabic or English.
@@ -46,6 +48,7 @@ Usage:
   ccabot ask [--json] [--k N] QUESTION
   ccabot chat [--json]          questions line by line from stdin
   ccabot eval [--file F] [--k N] [thresholds]
+  ccabot version                the version, VCS revision and Go version it was built from (also --version)
 
 Run "ccabot COMMAND --help" for a command's flags. Settings come from the environment or .env (see .env.example).
 `
