@@ -49,6 +49,8 @@ type Server struct {
 	pollGen  int64
 	webhook  WebhookState
 	commands []CommandSet
+	// descriptions are the setMyDescription and setMyShortDescription calls that succeeded.
+	descriptions []Description
 
 	faults    map[string][]Fault
 	faultFunc func(method string, form url.Values) *Fault
@@ -135,6 +137,8 @@ func init() {
 	route("deleteWebhook", (*Server).deleteWebhook)
 	route("getWebhookInfo", (*Server).getWebhookInfo)
 	route("setMyCommands", (*Server).setMyCommands)
+	route("setMyDescription", (*Server).setMyDescription)
+	route("setMyShortDescription", (*Server).setMyShortDescription)
 	route("sendMessage", (*Server).sendMessage)
 	route("editMessageText", (*Server).editMessageText)
 	route("deleteMessage", (*Server).deleteMessage)
