@@ -10,6 +10,10 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	// Mozilla's root certificates, used only where the system has none (the scratch container image), so the
+	// bot reaches Telegram and the model endpoint over TLS without a CA bundle beside it.
+	_ "golang.org/x/crypto/x509roots/fallback"
 )
 
 func main() {
