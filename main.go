@@ -10,6 +10,10 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	// Mozilla's root certificates, used only where the system has none (the scratch container image), so the
+	// bot reaches Telegram and the model endpoint over TLS without a CA bundle beside it.
+	_ "golang.org/x/crypto/x509roots/fallback"
 )
 
 func main() {
@@ -32,11 +36,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return env.chat(ctx, args[1:])
 	case "eval":
 		return env.eval(ctx, args[1:])
+	case "version", "-version", "--version":
+		return env.version(args[1:])
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
-	return usageErrorf("unknown command %q (want ask, chat or eval; see --help)", args[0])
+	return usageErrorf("unknown command %q (want ask, chat, eval or version; see --help)", args[0])
 }
 
 const usage = `ccabot answers questions about the China–Central Asia cooperation mechanism, in Arabic or English.
@@ -46,6 +52,7 @@ Usage:
   ccabot ask [--json] [--k N] QUESTION
   ccabot chat [--json]          questions line by line from stdin
   ccabot eval [--file F] [--k N] [thresholds]
+  ccabot version                the version, VCS revision and Go version it was built from (also --version)
 
 Run "ccabot COMMAND --help" for a command's flags; flags may follow the question (text starting with - goes
 after --). Settings come from the environment or .env (see .env.example).

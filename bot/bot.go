@@ -240,7 +240,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	return nil
 }
 
-// introduce learns who the bot is, registers its commands, and says what group privacy mode means.
+// introduce learns who the bot is, registers its commands and descriptions (in English and Arabic), and says
+// what group privacy mode means. Only getMe must succeed: the rest is logged when it fails.
 func (b *Bot) introduce(ctx context.Context) error {
 	var me *models.User
 	var err error
@@ -279,6 +280,16 @@ func (b *Bot) introduce(ctx context.Context) error {
 	} {
 		if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: set.cmds, LanguageCode: set.lang}); err != nil {
 			b.log.Warn("could not register commands", "lang", set.lang, "err", b.send.scrub(err))
+		}
+	}
+	for _, d := range descriptions {
+		if _, err := b.tg.SetMyShortDescription(ctx, &tgbot.SetMyShortDescriptionParams{ShortDescription: d.short,
+			LanguageCode: d.lang}); err != nil {
+			b.log.Warn("could not set the short description", "lang", d.lang, "err", b.send.scrub(err))
+		}
+		if _, err := b.tg.SetMyDescription(ctx, &tgbot.SetMyDescriptionParams{Description: d.long,
+			LanguageCode: d.lang}); err != nil {
+			b.log.Warn("could not set the description", "lang", d.lang, "err", b.send.scrub(err))
 		}
 	}
 	return nil

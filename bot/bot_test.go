@@ -176,6 +176,60 @@ func TestStartupRegistersAndAnswersPrivately(t *testing.T) {
 	}
 }
 
+// TestStartupDescribesTheBot: at start the bot sets its short and long descriptions in English (the default, no
+// language_code) and Arabic, within Telegram's limits (bottest refuses longer texts); when Telegram refuses them
+// (429 after too many restarts), that is one warning each and the bot serves all the same.
+func TestStartupDescribesTheBot(t *testing.T) {
+	t.Parallel()
+	t.Run("sets all four", func(t *testing.T) {
+		t.Parallel()
+		s := bottest.New(t)
+		h := start(t, s, &echoAnswerer{}, Options{})
+		got := map[bottest.Description]bool{}
+		for _, d := range s.MyDescriptions() {
+			got[bottest.Description{Short: d.Short, LanguageCode: d.LanguageCode}] = true
+			if strings.TrimSpace(d.Text) == "" {
+				t.Errorf("empty description %+v", d)
+			}
+			arabic := strings.ContainsFunc(d.Text, func(r rune) bool { return r >= 0x0600 && r <= 0x06FF })
+			if arabic != (d.LanguageCode == "ar") {
+				t.Errorf("description for language %q in the wrong script: %q", d.LanguageCode, d.Text)
+			}
+		}
+		for _, short := range []bool{true, false} {
+			for _, lang := range []string{"", "ar"} {
+				if !got[bottest.Description{Short: short, LanguageCode: lang}] {
+					t.Errorf("no description set with short=%v language_code=%q; set: %+v", short, lang, s.MyDescriptions())
+				}
+			}
+		}
+		if len(s.MyDescriptions()) != 4 {
+			t.Errorf("%d descriptions set, want 4: %+v", len(s.MyDescriptions()), s.MyDescriptions())
+		}
+		h.stop(t)
+		if strings.Contains(h.logs.String(), "could not set") {
+			t.Errorf("warnings logged:\n%s", h.logs.String())
+		}
+	})
+	t.Run("refused is a warning", func(t *testing.T) {
+		t.Parallel()
+		s := bottest.New(t)
+		s.FailNext("setMyDescription", 2, bottest.TooManyRequests(30))
+		h := start(t, s, &echoAnswerer{}, Options{})
+		s.Push(bottest.PrivateText(501, 501, "who heads the secretariat?"))
+		if m := lastSent(t, s, 1); !strings.Contains(m.Plain, "answer to: who heads the secretariat?") {
+			t.Errorf("sent %q after the descriptions were refused", m.Plain)
+		}
+		h.stop(t)
+		if n := strings.Count(h.logs.String(), "level=WARN msg=\"could not set the description\""); n != 2 {
+			t.Errorf("%d warnings for the refused descriptions, want 2 (en, ar):\n%s", n, h.logs.String())
+		}
+		if n := len(s.MyDescriptions()); n != 2 {
+			t.Errorf("%d descriptions set, want the 2 short ones", n)
+		}
+	})
+}
+
 func TestGroupSpeaksOnlyWhenAddressed(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)

@@ -21,6 +21,24 @@ Try:
 
 /help · /sources`
 
+// descriptions are what Telegram shows of the bot before anyone writes to it, set at start for English (the
+// default, language_code "") and Arabic: short is the profile page and shared links (at most 120 characters),
+// long the empty chat's "What can this bot do?" (at most 512). TestStartupDescribesTheBot holds them to the
+// limits through bottest, which refuses longer texts like Telegram.
+var descriptions = []struct{ lang, short, long string }{
+	{"", "Answers in Arabic or English about the China–Central Asia cooperation mechanism, from Xinhua's report, citing sources.",
+		"I answer questions about the China–Central Asia cooperation mechanism (China, Kazakhstan, Kyrgyzstan, " +
+			"Tajikistan, Turkmenistan, Uzbekistan) and the launch of its secretariat in Xi'an on 30 March 2024, in " +
+			"Arabic or English, whichever you write in. My answers come from a Xinhua news article and any documents " +
+			"my operator adds, and each names its source; when they do not say, I tell you rather than guess. " +
+			"Type a question, or see /help."},
+	{"ar", "يجيب بالعربية أو بالإنجليزية عن آلية التعاون بين الصين ودول آسيا الوسطى وأمانتها، من خبر لوكالة شينخوا، مع ذكر المصدر.",
+		"أجيب عن أسئلة حول آلية التعاون بين الصين ودول آسيا الوسطى (الصين وكازاخستان وقيرغيزستان وطاجيكستان " +
+			"وتركمانستان وأوزبكستان) وإطلاق أمانتها في شيآن يوم 30 مارس 2024، بالعربية أو بالإنجليزية، بلغة سؤالك. " +
+			"أجيب من خبر لوكالة شينخوا ومن أي وثائق يضيفها مشغّل البوت، وأذكر مصدر كل إجابة؛ وإن لم تذكر المصادر " +
+			"الجواب أخبرتك بدل التخمين. اكتب سؤالك، أو انظر /help."},
+}
+
 var helpText = map[knowledge.Lang]string{
 	knowledge.English: `Ask me a question in English or Arabic, for example "Who is Kyrgyzstan's foreign minister?". ` +
 		`I answer from my sources only and name them under each answer; if they do not say, I tell you.

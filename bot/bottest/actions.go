@@ -25,6 +25,52 @@ func (s *Server) MyCommands() []CommandSet {
 	return append([]CommandSet(nil), s.commands...)
 }
 
+// Description is one successful setMyDescription or setMyShortDescription call.
+type Description struct {
+	Short        bool   // setMyShortDescription (shown on the bot's profile and in shared links)
+	Text         string // the description; "" removes the one for LanguageCode
+	LanguageCode string // "" for every language without one of its own
+}
+
+// MyDescriptions returns every successful setMyDescription and setMyShortDescription call in order.
+func (s *Server) MyDescriptions() []Description {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Description(nil), s.descriptions...)
+}
+
+// Telegram's limits on what a bot says about itself, counted here in UTF-16 code units like messages.
+const (
+	MaxDescriptionLength      = 512 // setMyDescription: the text in an empty chat ("What can this bot do?")
+	MaxShortDescriptionLength = 120 // setMyShortDescription: the profile page and shared links
+)
+
+func (s *Server) setMyDescription(_ *http.Request, form url.Values) (any, *Fault) {
+	return s.describe(Description{Text: form.Get("description"), LanguageCode: form.Get("language_code")})
+}
+
+func (s *Server) setMyShortDescription(_ *http.Request, form url.Values) (any, *Fault) {
+	return s.describe(Description{Short: true, Text: form.Get("short_description"),
+		LanguageCode: form.Get("language_code")})
+}
+
+// describe answers 400 "description is too long" past the limit (for either method), like Telegram, and
+// records the rest.
+func (s *Server) describe(d Description) (any, *Fault) {
+	limit := MaxDescriptionLength
+	if d.Short {
+		limit = MaxShortDescriptionLength
+	}
+	if UTF16Len(d.Text) > limit {
+		return nil, badRequest("description is too long")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.descriptions = append(s.descriptions, d)
+	s.notifyLocked()
+	return true, nil
+}
+
 var chatActions = map[string]bool{"typing": true, "upload_photo": true, "record_video": true,
 	"upload_video": true, "record_voice": true, "upload_voice": true, "upload_document": true,
 	"choose_sticker": true, "find_location": true, "record_video_note": true, "upload_video_note": true}

@@ -279,3 +279,56 @@ func TestClientWebhook(t *testing.T) {
 		t.Errorf("deleteWebhook: %v %v", ok, err)
 	}
 }
+
+// TestClientDescriptions: setMyDescription and setMyShortDescription are recorded per language, and a text past
+// Telegram's limit (512 and 120 characters, counted in UTF-16 units) is refused with 400.
+func TestClientDescriptions(t *testing.T) {
+	t.Parallel()
+	s, b := newClient(t)
+	ctx := t.Context()
+	tests := []struct {
+		name   string
+		short  bool
+		text   string
+		lang   string
+		wantOK bool
+	}{
+		{"description at the limit", false, strings.Repeat("a", bottest.MaxDescriptionLength), "", true},
+		{"Arabic description", false, "أجيب عن أسئلة", "ar", true},
+		{"description one over", false, strings.Repeat("a", bottest.MaxDescriptionLength+1), "", false},
+		{"short at the limit", true, strings.Repeat("ب", bottest.MaxShortDescriptionLength), "ar", true},
+		{"short one over in UTF-16", true, strings.Repeat("a", bottest.MaxShortDescriptionLength-1) + "😀", "", false},
+	}
+	var want []bottest.Description
+	for _, tt := range tests {
+		var err error
+		if tt.short {
+			_, err = b.SetMyShortDescription(ctx, &bot.SetMyShortDescriptionParams{ShortDescription: tt.text,
+				LanguageCode: tt.lang})
+		} else {
+			_, err = b.SetMyDescription(ctx, &bot.SetMyDescriptionParams{Description: tt.text, LanguageCode: tt.lang})
+		}
+		switch {
+		case tt.wantOK && err != nil:
+			t.Errorf("%s: %v, want success", tt.name, err)
+		case !tt.wantOK && (err == nil || !strings.Contains(err.Error(), "description is too long")):
+			t.Errorf("%s: %v, want 400 description is too long", tt.name, err)
+		case tt.wantOK:
+			want = append(want, bottest.Description{Short: tt.short, Text: tt.text, LanguageCode: tt.lang})
+		}
+	}
+	got := s.MyDescriptions()
+	if len(got) != len(want) {
+		t.Fatalf("MyDescriptions() = %d calls, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("MyDescriptions()[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	calls := s.Calls("setMyDescription")
+	if last := calls[len(calls)-1]; last.Status != 400 || last.Description != "Bad Request: description is too long" {
+		t.Errorf("last setMyDescription call = %d %q, want 400 Bad Request: description is too long", last.Status,
+			last.Description)
+	}
+}

@@ -49,6 +49,8 @@ type Server struct {
 	pollGen  int64
 	webhook  WebhookState
 	commands []CommandSet
+	// descriptions are the setMyDescription and setMyShortDescription calls that succeeded.
+	descriptions []Description
 
 	files map[string]storedFile // file_id → file, for getFile and downloads
 
@@ -142,6 +144,8 @@ func init() {
 	route("deleteWebhook", (*Server).deleteWebhook)
 	route("getWebhookInfo", (*Server).getWebhookInfo)
 	route("setMyCommands", (*Server).setMyCommands)
+	route("setMyDescription", (*Server).setMyDescription)
+	route("setMyShortDescription", (*Server).setMyShortDescription)
 	route("sendMessage", (*Server).sendMessage)
 	route("editMessageText", (*Server).editMessageText)
 	route("deleteMessage", (*Server).deleteMessage)
