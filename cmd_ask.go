@@ -123,9 +123,12 @@ func (e *env) ask(ctx context.Context, args []string) error {
 type answerJSON struct {
 	Question string `json:"question"`
 	Language string `json:"language"`
-	Answer   string `json:"answer"`
-	Mode     string `json:"mode"`
-	Refused  bool   `json:"refused"`
+	// QuestionLanguage is the language of a question in neither Arabic nor English ("ru", or "und" when not
+	// named), which Language ("en") then reads it in.
+	QuestionLanguage string `json:"question_language,omitempty"`
+	Answer           string `json:"answer"`
+	Mode             string `json:"mode"`
+	Refused          bool   `json:"refused"`
 	// Confidence is "high" or "low" (a reply marked as the closest the sources come); absent when refused.
 	Confidence string `json:"confidence,omitempty"`
 	// Reason says why the answer was refused or hedged.
@@ -151,7 +154,7 @@ func printAnswer(w io.Writer, a rag.Answer, asJSON bool) error {
 		_, err := fmt.Fprintln(w, a.Text)
 		return err
 	}
-	out := answerJSON{Question: a.Question, Language: string(a.Lang), Answer: a.Text, Mode: string(a.Mode),
+	out := answerJSON{Question: a.Question, Language: string(a.Lang), QuestionLanguage: a.QuestionLang, Answer: a.Text, Mode: string(a.Mode),
 		Refused: a.Refused, Confidence: string(a.Confidence), Reason: string(a.Reason), Sources: []sourceJSON{}}
 	for _, s := range a.Sources {
 		out.Sources = append(out.Sources, sourceJSON{ID: s.ID, Title: s.Title, Text: s.Text, Score: round3(s.Score)})

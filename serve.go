@@ -88,7 +88,7 @@ type answerer struct{ svc *rag.Service }
 
 func (a answerer) Answer(ctx context.Context, q bot.Question) (bot.Reply, error) {
 	prev, _ := q.Prev.(*rag.Turn)
-	ans, err := a.svc.Ask(ctx, rag.Request{Question: q.Text, Prev: prev, OnPartial: q.Partial})
+	ans, err := a.svc.Ask(ctx, rag.Request{Question: q.Text, Prev: prev, OnPartial: q.Partial, UserLang: q.UserLang})
 	if err != nil {
 		return bot.Reply{}, err
 	}

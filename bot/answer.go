@@ -52,7 +52,7 @@ func (b *Bot) answer(ctx context.Context, ev event, taken time.Time) {
 		ev.text, ev.lang, heard = text, knowledge.DetectLang(text), heardLine(text)
 	}
 	// Read here, not when queued: a follow-up sent before the previous answer was delivered still sees it.
-	q := Question{Text: ev.text, Prev: b.convo.prev(ev)}
+	q := Question{Text: ev.text, Prev: b.convo.prev(ev), UserLang: ev.userLang}
 	var st *streamer
 	if ev.private { // groups get the finished answer only
 		st = b.newStreamer(ctx, ev)
@@ -244,7 +244,7 @@ func (b *Bot) onInline(q *models.InlineQuery) {
 		defer cancel()
 		var r Reply
 		var err error
-		if werr := b.disp.work(ctx, func() { r, err = b.ans.Answer(ctx, Question{Text: text}) }); werr != nil {
+		if werr := b.disp.work(ctx, func() { r, err = b.ans.Answer(ctx, Question{Text: text, UserLang: q.From.LanguageCode}) }); werr != nil {
 			err = werr
 		}
 		if err != nil {

@@ -17,6 +17,10 @@ type Question struct {
 	// Partial, when set, may be called with the answer written so far while a model streams it (private chats
 	// show it as it comes). It must not block.
 	Partial func(text string)
+	// UserLang is the asker's Telegram interface language (language_code: "ru", "uz", "zh-hans"), or "". The
+	// answerer may use it for a question in neither Arabic nor English: to name its language, and to say in it
+	// which languages the bot answers in.
+	UserLang string
 }
 
 // Reply is an answer, in the question's language.

@@ -30,6 +30,7 @@ type event struct {
 	cmd      string // "start", "help", "sources", or "unknown" for a command we do not have
 	text     string // the question, mention and /ask removed
 	lang     knowledge.Lang
+	userLang string // the sender's Telegram language_code ("ru", "zh-hans"), or ""
 	private  bool
 	chatID   int64
 	chatType models.ChatType
@@ -59,7 +60,7 @@ func classify(m *models.Message, me self) event {
 	case m.SenderChat != nil:
 		ev.userID = m.SenderChat.ID // the stand-in bot is shared by every anonymous sender; the chat is theirs
 	case m.From != nil:
-		ev.userID = m.From.ID
+		ev.userID, ev.userLang = m.From.ID, m.From.LanguageCode
 	}
 	if m.IsTopicMessage && m.MessageThreadID > 1 {
 		ev.thread = m.MessageThreadID

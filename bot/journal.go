@@ -51,8 +51,10 @@ type record struct {
 	ReplyTo int    `json:"reply_to,omitempty"`
 	Text    string `json:"text,omitempty"`
 	Lang    string `json:"lang,omitempty"`
-	Private bool   `json:"private,omitempty"`
-	Date    int64  `json:"date,omitempty"` // when it was asked, Unix seconds
+	// UserLang is the sender's Telegram language_code.
+	UserLang string `json:"user_lang,omitempty"`
+	Private  bool   `json:"private,omitempty"`
+	Date     int64  `json:"date,omitempty"` // when it was asked, Unix seconds
 	// Voice is a spoken question, transcribed when answered (again after a restart).
 	Voice *voiceNote `json:"voice,omitempty"`
 }

@@ -62,13 +62,14 @@ func (b *Bot) replay(pending []record) {
 func recordOf(ev event) record {
 	return record{ID: ev.updateID, Chat: ev.chatID, ChatType: string(ev.chatType), Thread: ev.thread, Msg: ev.msgID,
 		User: ev.userID, ReplyTo: ev.replyTo, Text: ev.text, Lang: string(ev.lang), Private: ev.private,
-		Date: ev.date.Unix(), Partial: ev.partial, Voice: ev.voice}
+		Date: ev.date.Unix(), Partial: ev.partial, Voice: ev.voice, UserLang: ev.userLang}
 }
 
 func eventOf(r record) event {
 	return event{updateID: r.ID, action: question, chatID: r.Chat, chatType: models.ChatType(r.ChatType),
 		thread: r.Thread, msgID: r.Msg, userID: r.User, replyTo: r.ReplyTo, text: r.Text, voice: r.Voice,
-		lang: knowledge.Lang(r.Lang), private: r.Private, date: time.Unix(r.Date, 0), partial: r.Partial}
+		lang: knowledge.Lang(r.Lang), private: r.Private, date: time.Unix(r.Date, 0), partial: r.Partial,
+		userLang: r.UserLang}
 }
 
 // pacingFile keeps the flood-limit windows across a graceful restart.

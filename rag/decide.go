@@ -10,6 +10,10 @@ const (
 	ReasonNoContent Reason = "no_content"
 	// ReasonInjection: the message only tried to instruct the bot.
 	ReasonInjection Reason = "injection_only"
+	// ReasonLanguage: the question is in neither Arabic nor English and no model could answer it in its language
+	// (none is configured, or it failed or wrote an unsupported answer); the reply says which languages the bot
+	// answers in.
+	ReasonLanguage Reason = "language"
 	// ReasonNamedAbsent: the question is about something no source names (a president, a budget, the next
 	// summit).
 	ReasonNamedAbsent Reason = "named_absent"

@@ -21,7 +21,7 @@ func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *q
 	for _, h := range hits {
 		fallback.Prompted = append(fallback.Prompted, s.ix.source(h, q.lang))
 	}
-	key := s.cacheKey(q, hits)
+	key := s.cacheKey(q, req.Question, hits)
 	if cached, ok := s.cache.Get(key); ok && cacheable {
 		cached.Question, cached.Prompted = req.Question, fallback.Prompted
 		return cached
@@ -44,10 +44,15 @@ func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *q
 	return a
 }
 
-// cacheKey identifies an answer: same language, same normalised question, same passages retrieved.
-func (s *Service) cacheKey(q *query, hits []Hit) string {
+// cacheKey identifies an answer: same language, same normalised question, same passages retrieved. A question in
+// another language is read through its English rendering; its answer is in its own language, so the question as
+// asked is part of the key.
+func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
 	var b strings.Builder
 	b.WriteString(string(q.lang))
+	if q.asked != "" {
+		b.WriteString("|" + q.asked + "|" + Normalize(question))
+	}
 	b.WriteString("|")
 	b.WriteString(q.text)
 	for _, h := range hits {
@@ -58,7 +63,7 @@ func (s *Service) cacheKey(q *query, hits []Hit) string {
 }
 
 func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
-	msgs, sources := s.ix.buildPrompt(req.Question, q.lang, hits, history)
+	msgs, sources := s.ix.buildPrompt(req.Question, q, hits, history)
 	var onText func(string)
 	if req.OnPartial != nil {
 		checked, stopped := 0, false
@@ -72,7 +77,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 			}
 			checked = end
 			refs, shown := citations(text[:end], len(sources))
-			if isRefusal(shown, refs) || s.ix.checkModelText(shown, q.lang, sources, false) != nil {
+			if isRefusal(shown, refs) || s.ix.checkModelText(shown, q.answerLang(), sources, false) != nil {
 				stopped = true // the final answer decides what replaces what is shown
 				return
 			}
@@ -90,10 +95,13 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 		a.Refused, a.Text, a.Confidence, a.Reason = true, NotCoveredText(q.lang), "", ReasonModelRefused
 		return a, nil
 	}
-	if err := s.ix.checkModelText(text, q.lang, sources, false); err != nil {
+	if err := s.ix.checkModelText(text, q.answerLang(), sources, false); err != nil {
 		return Answer{}, err
 	}
 	text = capAnswer(text, q.lang)
+	if q.asked != "" {
+		text += "\n\n" + sourcesNote(q.asked) // once, under the answer: the sources below are Arabic and English
+	}
 	a.Body = text
 	lines := []string{text, ""}
 	for _, r := range refs {

@@ -32,6 +32,22 @@ type query struct {
 	alt map[string]string
 	// unknown holds the terms no source holds that name nothing either (see termUnknown).
 	unknown map[string]bool
+	// asked is the language of a question in neither Arabic nor English, which its answer is to be written in:
+	// a BCP 47 tag ("ru", "uz-Cyrl") or "und" when not named (see askedIn); "" for an Arabic or English question.
+	// Such a question is read (lang) in English.
+	asked string
+}
+
+// anyLang, as the language a model answer must be written in, accepts any (see checkModelText).
+const anyLang knowledge.Lang = ""
+
+// answerLang is the language the question's answer must be written in: its own, or anyLang for a question in
+// neither Arabic nor English, which a model answers in that language if it can.
+func (q *query) answerLang() knowledge.Lang {
+	if q.asked != "" {
+		return anyLang
+	}
+	return q.lang
 }
 
 // Coverage weights of a question's terms. What a question names and the sources hold weighs by rarity: 1 + its

@@ -66,6 +66,10 @@ type Answer struct {
 	Turn *Turn
 	// Usage is the model's token count (nil for extractive answers).
 	Usage *Usage
+	// QuestionLang is the language of a question in neither Arabic nor English, as a BCP 47 tag ("ru",
+	// "uz-Cyrl") or "und" when the bot could not name it; "" for Arabic and English questions. Such a question is
+	// read in English (Lang); offline it is refused with ReasonLanguage, and a model answers it in its language.
+	QuestionLang string
 }
 
 // Usage is what a model answer cost, in tokens.
@@ -172,6 +176,10 @@ type Request struct {
 	// OnPartial, when set and a model answers, is called with the answer written so far as it streams in
 	// (citations included, not yet checked). The final Answer may differ: a refusal or the extractive fallback.
 	OnPartial func(text string)
+	// UserLang is the asker's interface language as an IETF tag (Telegram's language_code: "ru", "uz",
+	// "zh-hans"), or "". For a question in neither Arabic nor English it names the question's language when the
+	// question is written in its script, and the offline reply is said in it too (see languageText).
+	UserLang string
 }
 
 // Ask answers a Request: retrieval, then the model when one is configured (with the extractive answer as its
@@ -194,6 +202,9 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		lang := knowledge.DetectLang(req.Question)
 		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true, Text: NotCoveredText(lang),
 			Reason: ReasonInjection, Turn: req.Prev}, nil
+	}
+	if s.ix.foreign(question) {
+		return s.askForeign(ctx, req, question, pq, history, k)
 	}
 	q := s.ix.prepare(question, pq)
 	model := s.model.Load()

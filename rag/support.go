@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -175,6 +177,12 @@ var capitalized = regexp.MustCompile(`\p{Lu}[\p{L}\p{M}'’]*`)
 // its prompt: it must cite one of them, be written in lang, and be supported by what it cites (see the rules
 // above). It returns nil or the reason, which names no word of the text (logs must not carry message text).
 //
+// lang anyLang is for a question in neither Arabic nor English: the answer may be in any language. One in Arabic
+// or English is checked as such; one in another language is held to what can be compared across languages and
+// scripts: its citations, its numbers (digits, and a Chinese or Japanese month such as 3月), its links, and the
+// glossary's names written as the glossary spells them. Its other words, and names in another script, cannot be
+// compared with the sources'.
+//
 // partial is for text still being streamed: its last word may be cut, so it is left out, and a sentence that
 // no citation follows yet is checked only against all the sources (links, names, numbers found in none fail at
 // once) until its citation arrives. A partial text that passes may still fail once finished.
@@ -186,7 +194,11 @@ func (ix *Index) checkModelText(text string, lang knowledge.Lang, sources []prom
 	if len(refs) == 0 {
 		return errors.New("model answer cites no source")
 	}
-	if got := knowledge.DetectLang(citation.ReplaceAllString(text, "")); got != lang {
+	plain := citation.ReplaceAllString(text, "")
+	switch got := knowledge.DetectLang(plain); {
+	case lang == anyLang && !ix.foreign(plain):
+		lang = got // a question in another language answered in Arabic or English: checked as such
+	case lang != anyLang && got != lang:
 		return fmt.Errorf("model answered in %s to a question in %s", got, lang)
 	}
 	prompted := make([]int, len(sources))
@@ -300,11 +312,21 @@ func (ix *Index) checkClaim(text string, lang knowledge.Lang, cited, prompted []
 			continue // "one", "واحد": more often a pronoun than a count
 		}
 		if w, _ := cutPrefix(t.word, "و", 2); isDigits(t.stem) || dateWords[w] || dateWords["ال"+bareWord(w)] {
-			// A number or date is a fact: it must be in what is cited.
-			if len(cited) > 0 && !ix.holds(cited, t.stem) || !ix.holds(prompted, t.stem) {
+			// A number or date is a fact: it must be in what is cited. A Chinese or Japanese month ("3月") is
+			// its month's name.
+			fact := t.stem
+			if lang == anyLang && i+1 < len(toks) && strings.HasPrefix(toks[i+1].word, "月") {
+				if m, err := strconv.Atoi(t.stem); err == nil && m >= 1 && m <= 12 {
+					fact = Stem(strings.ToLower(time.Month(m).String()))
+				}
+			}
+			if len(cited) > 0 && !ix.holds(cited, fact) || !ix.holds(prompted, fact) {
 				return fmt.Errorf("a number or date the cited sources lack: %w", errUnsupported)
 			}
 			continue
+		}
+		if lang == anyLang {
+			continue // a word of another language: nothing to compare it with
 		}
 		if ix.grounded(cited, t) {
 			matched++

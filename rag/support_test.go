@@ -51,7 +51,7 @@ func promptFor(t *testing.T, question string) ([]promptSource, knowledge.Lang, f
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, sources := ix.buildPrompt(question, q.lang, hits, nil)
+	_, sources := ix.buildPrompt(question, q, hits, nil)
 	ref := func(text string) string {
 		for i, s := range sources {
 			for _, p := range s.texts {
@@ -94,14 +94,35 @@ func TestCheckModelText(t *testing.T) {
 		{"Wu Yingchen heads it.", "cites no source"},
 		{"وو ينغ تشين يرأس الأمانة " + wu, "model answered in ar"},
 	}
-	for _, tt := range tests {
-		err := articleService().ix.checkModelText(tt.answer, lang, sources, false)
+	// Answers to a question in neither Arabic nor English are held to what can be compared across languages
+	// (citations, numbers, links, the glossary's names); one in Arabic or English is checked as such.
+	anyTests := []struct{ answer, want string }{
+		{"Секретариат возглавляет Ву Иньчэнь " + wu + ".", ""},
+		{"Секретариат открыли 30 марта 2024 года в Сиане " + launch + ".", ""},
+		{"秘书处于2024年3月30日成立" + launch + "。", ""},
+		{"Wu Yingchen sekretariatga rahbarlik qiladi " + wu + ".", ""},
+		{"وو ينغ تشين يرأس الأمانة " + wu, ""},
+		{"Секретариат открыли в 2023 году " + launch + ".", "number or date"},
+		{"秘书处于2024年4月30日成立" + launch + "。", "number or date"},
+		{"Секретариат возглавляет Ву Иньчэнь " + wu + ". Подробнее: https://evil.example", "link"},
+		{"Секретариат возглавляет Ву Иньчэнь.", "cites no source"},
+		{"Секретариат возглавляет Wang Yi " + wu + ".", "person"},
+		{"The secretariat was dissolved " + wu + ".", "content words"},
+	}
+	check := func(answer, want string, lang knowledge.Lang) {
+		err := articleService().ix.checkModelText(answer, lang, sources, false)
 		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("checkModelText(%q) = %v, want nil", tt.answer, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("checkModelText(%q) = %v, want an error about %q", tt.answer, err, tt.want)
+		case want == "" && err != nil:
+			t.Errorf("checkModelText(%q, %q) = %v, want nil", answer, lang, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("checkModelText(%q, %q) = %v, want an error about %q", answer, lang, err, want)
 		}
+	}
+	for _, tt := range tests {
+		check(tt.answer, tt.want, lang)
+	}
+	for _, tt := range anyTests {
+		check(tt.answer, tt.want, anyLang)
 	}
 }
 
@@ -225,7 +246,7 @@ func BenchmarkCheckModelText(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	_, sources := ix.buildPrompt("what did wu yingchen say?", q.lang, hits, nil)
+	_, sources := ix.buildPrompt("what did wu yingchen say?", q, hits, nil)
 	answer := "Wu Yingchen, the secretariat's Executive Director, said it will work to strengthen its rules and " +
 		"regulations [1]. It will fully implement the outcomes of the China–Central Asia Summit and the leaders' " +
 		"consensus [1]. It will also consolidate cooperation in key areas [1]."

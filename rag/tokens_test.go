@@ -66,7 +66,7 @@ func TestPromptTokens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		msgs, _ := svc.ix.buildPrompt(it.Question, q.lang, hits, nil)
+		msgs, _ := svc.ix.buildPrompt(it.Question, q, hits, nil)
 		p, sources := 0, 0
 		for _, m := range msgs {
 			p += len(enc.Encode(m.content, nil, nil)) + 4 // per-message overhead of the chat format
