@@ -16,7 +16,7 @@ func oracleItems(t *testing.T, items []qaItem) []ragtest.OracleItem {
 	t.Helper()
 	docs := knowledge.Builtin()
 	if *oracleKnowledge != "" {
-		extra, _, err := knowledge.LoadDir(*oracleKnowledge)
+		extra, _, err := knowledge.LoadDir(*oracleKnowledge, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

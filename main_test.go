@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -225,6 +226,42 @@ func TestOperatorDocumentsAreAnswered(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "broken.md") {
 		t.Errorf("the broken file is not reported by name: %q", stderr)
+	}
+}
+
+func TestKnowledgeLimitsAreReported(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := t.TempDir()
+	summit := "---\ntitle: Summit notes\nlang: en\n---\n" +
+		"The first China-Central Asia Summit was held in Xi'an on 18 and 19 May 2023.\n"
+	files := map[string][]byte{
+		"a-summit.md": []byte(summit),
+		"b-zeros.txt": make([]byte, 4096), // not text: skipped for that
+		"c-late.md":   []byte(summit + "More notes on the summit.\n"),
+		"d-later.md":  []byte(summit),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := fakeEnv(t, "KNOWLEDGE_DIR", dir, "KNOWLEDGE_MAX_BYTES", fmt.Sprint(len(summit)+10))
+	out, stderr, code := runCmd(t, env, "", "ask", "when was the first summit held?")
+	if code != 0 || !strings.Contains(out, "May 2023") {
+		t.Errorf("ask with the first document within the limit: exit %d\n%s", code, out)
+	}
+	var limitLines []string
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.Contains(line, "KNOWLEDGE_MAX_BYTES") {
+			limitLines = append(limitLines, line)
+		}
+	}
+	if len(limitLines) != 1 || !strings.Contains(limitLines[0], "c-late.md") ||
+		!strings.Contains(limitLines[0], "d-later.md") || !strings.Contains(limitLines[0], "files=2") {
+		t.Errorf("want one warning naming KNOWLEDGE_MAX_BYTES and both files past it, got:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "b-zeros.txt") || !strings.Contains(stderr, "NUL") {
+		t.Errorf("the file of NUL bytes is not reported by name and reason: %q", stderr)
 	}
 }
 

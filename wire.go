@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -80,11 +81,18 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.Service, knowledge.Corpus, error) {
 	start := time.Now()
 	docs := knowledge.Builtin()
-	extra, skipped, err := knowledge.LoadDir(cfg.KnowledgeDir)
+	extra, skipped, err := knowledge.LoadDir(cfg.KnowledgeDir, cfg.KnowledgeMaxBytes)
 	if err != nil {
 		log.Warn("knowledge dir not read; answering from the built-in article", "KNOWLEDGE_DIR", cfg.KnowledgeDir, "err", err)
 	}
 	for _, s := range skipped {
+		var over *knowledge.OverTotal
+		if errors.As(s, &over) {
+			log.Warn("knowledge files skipped: past KNOWLEDGE_MAX_BYTES of operator text (files are read in lexical "+
+				"order); raise it to index them", "KNOWLEDGE_MAX_BYTES", over.Limit, "files", len(over.Paths),
+				"bytes", over.Bytes, "err", s)
+			continue
+		}
 		log.Warn("knowledge file skipped", "err", s)
 	}
 	builtin := map[string]bool{}

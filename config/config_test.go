@@ -142,3 +142,37 @@ func TestMistakesFailAtLoad(t *testing.T) {
 		t.Errorf("Load(METRICS_ADDR=:0) = listen %q, %v; want the default :8080 and no error", c.WebhookListen, err)
 	}
 }
+
+func TestKnowledgeMaxBytes(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		value string
+		want  int64
+		bad   bool
+	}{
+		{"", DefaultKnowledgeMaxBytes, false},
+		{"1048576", 1 << 20, false},
+		{"32MiB", 32 << 20, false},
+		{"32 MB", 32 << 20, false},
+		{"500KiB", 500 << 10, false},
+		{"1GiB", 1 << 30, false},
+		{"0", DefaultKnowledgeMaxBytes, true},
+		{"-5MiB", DefaultKnowledgeMaxBytes, true},
+		{"1.5MiB", DefaultKnowledgeMaxBytes, true},
+		{"16 parsecs", DefaultKnowledgeMaxBytes, true},
+		{"MiB", DefaultKnowledgeMaxBytes, true},
+		{"99999999999GiB", DefaultKnowledgeMaxBytes, true},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			t.Parallel()
+			c, err := Load(env(map[string]string{"KNOWLEDGE_MAX_BYTES": tc.value}), "")
+			if tc.bad != (err != nil) || tc.bad && !strings.Contains(err.Error(), "KNOWLEDGE_MAX_BYTES") {
+				t.Errorf("Load(KNOWLEDGE_MAX_BYTES=%q) error = %v, want an error naming it: %v", tc.value, err, tc.bad)
+			}
+			if c.KnowledgeMaxBytes != tc.want {
+				t.Errorf("Load(KNOWLEDGE_MAX_BYTES=%q).KnowledgeMaxBytes = %d, want %d", tc.value,
+					c.KnowledgeMaxBytes, tc.want)
+			}
+		})
+	}
+}

@@ -45,16 +45,21 @@ func (d Document) Paragraphs() []string { return paragraphs(d.Text) }
 // blankLines matches a run of lines holding only spaces or tabs.
 var blankLines = regexp.MustCompile(`\n[ \t]*\n[ \t\n]*`)
 
+// paragraphs are substrings of text, not copies, where their whitespace is already single spaces (as it is in
+// most files): passages then share their document's memory.
 func paragraphs(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
-	sep := "\n"
+	var parts []string
 	if blankLines.MatchString(text) {
-		sep = "\n\n"
-		text = blankLines.ReplaceAllString(text, "\n\n")
+		parts = blankLines.Split(text, -1)
+	} else {
+		parts = strings.Split(text, "\n")
 	}
 	var out []string
-	for _, p := range strings.Split(text, sep) {
-		p = strings.Join(strings.Fields(p), " ")
+	for _, p := range parts {
+		if collapsed := strings.Join(strings.Fields(p), " "); collapsed != p {
+			p = collapsed
+		}
 		if p != "" {
 			out = append(out, p)
 		}

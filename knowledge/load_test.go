@@ -19,6 +19,15 @@ func write(t *testing.T, dir, name string, data []byte) {
 	}
 }
 
+// docIDs joins the IDs of docs with commas.
+func docIDs(docs []Document) string {
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	return strings.Join(ids, ",")
+}
+
 func TestLoadDirSkipsBadFilesByName(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "good.md", []byte("---\ntitle: Summit\nsource: Test\ndate: 2023-05-19\nlang: en\n---\nThe first summit.\n\nSecond paragraph."))
@@ -32,15 +41,11 @@ func TestLoadDirSkipsBadFilesByName(t *testing.T) {
 	write(t, dir, "huge.txt", []byte(strings.Repeat("a", MaxFileBytes+1)))
 	write(t, dir, "ignored.pdf", []byte("%PDF"))
 
-	docs, skipped, err := LoadDir(dir)
+	docs, skipped, err := LoadDir(dir, 0)
 	if err != nil {
 		t.Fatalf("LoadDir: %v", err)
 	}
-	var ids []string
-	for _, d := range docs {
-		ids = append(ids, d.ID)
-	}
-	if strings.Join(ids, ",") != "good,sub/plain" {
+	if ids := docIDs(docs); ids != "good,sub/plain" {
 		t.Errorf("loaded %v, want good and sub/plain", ids)
 	}
 	good := docs[0]
@@ -66,10 +71,10 @@ func TestLoadDirSkipsBadFilesByName(t *testing.T) {
 }
 
 func TestLoadDirMissingDirIsAnError(t *testing.T) {
-	if _, _, err := LoadDir(filepath.Join(t.TempDir(), "nope")); err == nil {
+	if _, _, err := LoadDir(filepath.Join(t.TempDir(), "nope"), 0); err == nil {
 		t.Error("LoadDir(missing) = nil error")
 	}
-	if docs, _, err := LoadDir(""); err != nil || docs != nil {
+	if docs, _, err := LoadDir("", 0); err != nil || docs != nil {
 		t.Errorf("LoadDir(\"\") = %v, %v; want nothing", docs, err)
 	}
 }
@@ -102,5 +107,82 @@ func TestGlossary(t *testing.T) {
 	}
 	if _, err := ParseGlossary("role | a"); err == nil {
 		t.Error("ParseGlossary accepted a line with 2 columns")
+	}
+}
+
+func TestLoadDirSkipsWhatIsNotText(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, dir, "good.txt", []byte("The secretariat opened in Xi'an.\tA tab, a form feed\f and CRLF\r\n are text."))
+	write(t, dir, "zeros.txt", make([]byte, 1<<20)) // a file of NUL bytes, as a failed copy leaves
+	write(t, dir, "nul.md", []byte("Some text\x00with a NUL byte in it."))
+	binary := []byte("\x7fELF\x02\x01\x01")
+	for i := range 256 {
+		binary = append(binary, byte(1+i%40)) // valid UTF-8 without NUL, mostly control characters
+	}
+	write(t, dir, "program.txt", binary)
+
+	docs, skipped, err := LoadDir(dir, 0)
+	if err != nil {
+		t.Fatalf("LoadDir: %v", err)
+	}
+	if len(docs) != 1 || docs[0].ID != "good" {
+		t.Errorf("LoadDir loaded %d documents, want only good.txt: %+v", len(docs), docs)
+	}
+	reasons := map[string]string{}
+	for _, s := range skipped {
+		var fe *FileError
+		if errors.As(s, &fe) {
+			reasons[filepath.Base(fe.Path)] = fe.Err.Error()
+		}
+	}
+	wantReason := map[string]string{"zeros.txt": "NUL", "nul.md": "NUL", "program.txt": "control characters"}
+	for name, want := range wantReason {
+		if !strings.Contains(reasons[name], want) {
+			t.Errorf("%s skipped for %q, want a reason naming %q", name, reasons[name], want)
+		}
+	}
+}
+
+func TestLoadDirStopsAtTheTotal(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	para := strings.Repeat("The secretariat of the mechanism opened in Xi'an. ", 20) // 1,000 bytes
+	for _, name := range []string{"a.md", "b.md", "c/d.md", "e.md"} {
+		write(t, dir, name, []byte(para))
+	}
+	write(t, dir, "b2.md", make([]byte, 10)) // not text: skipped for that, and it takes nothing of the total
+	write(t, dir, "f.md", []byte("short"))   // would fit, but comes after the limit
+
+	docs, skipped, err := LoadDir(dir, 2500)
+	if err != nil {
+		t.Fatalf("LoadDir: %v", err)
+	}
+	if got := docIDs(docs); got != "a,b" {
+		t.Errorf("LoadDir(limit 2500) loaded %s, want a,b (the files in lexical order until the total)", got)
+	}
+	var over *OverTotal
+	for _, s := range skipped {
+		if errors.As(s, &over) {
+			break
+		}
+	}
+	if over == nil {
+		t.Fatalf("no *OverTotal among the skipped: %v", skipped)
+	}
+	var names []string
+	for _, p := range over.Paths {
+		rel, _ := filepath.Rel(dir, p)
+		names = append(names, filepath.ToSlash(rel))
+	}
+	if got := strings.Join(names, ","); got != "c/d.md,e.md,f.md" || over.Limit != 2500 || over.Bytes != 2005 {
+		t.Errorf("OverTotal = %s, %d bytes, limit %d; want c/d.md,e.md,f.md, 2005 bytes, limit 2500", got, over.Bytes,
+			over.Limit)
+	}
+	if msg := over.Error(); !strings.Contains(msg, "3 files") || !strings.Contains(msg, "e.md") {
+		t.Errorf("OverTotal.Error() = %q, want the count and the names", msg)
+	}
+	if docs, _, _ := LoadDir(dir, 0); len(docs) != 6-1 {
+		t.Errorf("LoadDir(no limit) loaded %d documents, want 5", len(docs))
 	}
 }

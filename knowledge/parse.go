@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -13,8 +14,8 @@ import (
 // lines holding "key: value" pairs (title, source, date, lang, place, translation_of); everything else is text.
 // Missing metadata is filled in: the title from the first paragraph, the language from the script.
 func parseDocument(id, origin string, raw []byte) (Document, error) {
-	if !utf8.Valid(raw) {
-		return Document{}, errors.New("not valid UTF-8")
+	if err := notText(raw); err != nil {
+		return Document{}, err
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
 	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
@@ -41,6 +42,33 @@ func parseDocument(id, origin string, raw []byte) (Document, error) {
 		doc.Lang = DetectLang(text)
 	}
 	return doc, nil
+}
+
+// maxControlShare is the share of control characters (other than tab, line and page breaks) above which a file
+// is taken for binary: text may hold a stray one, a binary file holds one in a few bytes.
+const maxControlShare = 0.01
+
+// notText reports why raw is not a text document, or nil: not UTF-8, NUL bytes (binary formats, a file of zeroes
+// left by a failed copy), or control characters above maxControlShare. Such a file would otherwise be split into
+// hundreds of junk passages.
+func notText(raw []byte) error {
+	if !utf8.Valid(raw) {
+		return errors.New("not valid UTF-8")
+	}
+	if n := bytes.Count(raw, []byte{0}); n > 0 {
+		return fmt.Errorf("%d NUL bytes: not text", n)
+	}
+	runes, controls := 0, 0
+	for _, r := range string(raw) {
+		runes++
+		if unicode.IsControl(r) && !strings.ContainsRune("\t\n\v\f\r", r) {
+			controls++
+		}
+	}
+	if float64(controls) > maxControlShare*float64(runes) {
+		return fmt.Errorf("%d of %d characters are control characters: not text", controls, runes)
+	}
+	return nil
 }
 
 func (d *Document) applyFrontMatter(front string) error {

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sentences splits text after sentence-ending punctuation (. ! ? … and the Arabic ؟ and ؛) that is followed by
@@ -36,8 +37,24 @@ func isCloser(r rune) bool {
 	return false
 }
 
+// splitAfter returns pieces of text (whitespace collapsed) that end where isEnd says. The pieces are substrings
+// of text, not copies, when its whitespace is already collapsed, as a passage's is: the index keeps every
+// sentence and clause of every passage.
 func splitAfter(text string, isEnd func(rune) bool) []string {
-	runes := []rune(strings.Join(strings.Fields(text), " "))
+	collapsed := strings.Join(strings.Fields(text), " ")
+	if collapsed == text {
+		collapsed = text
+	}
+	if !utf8.ValidString(collapsed) {
+		collapsed = string([]rune(collapsed)) // invalid bytes become U+FFFD, as the runes below see them
+	}
+	runes := []rune(collapsed)
+	at := make([]int, len(runes)+1) // byte offset of each rune in collapsed
+	for i, off := 0, 0; i < len(runes); i++ {
+		at[i] = off
+		off += utf8.RuneLen(runes[i])
+	}
+	at[len(runes)] = len(collapsed)
 	var out []string
 	start := 0
 	for i := 0; i < len(runes); i++ {
@@ -57,13 +74,13 @@ func splitAfter(text string, isEnd func(rune) bool) []string {
 		if runes[i] == '.' && isAbbreviation(runes[start:i]) {
 			continue
 		}
-		if s := strings.TrimSpace(string(runes[start:j])); s != "" {
+		if s := strings.TrimSpace(collapsed[at[start]:at[j]]); s != "" {
 			out = append(out, s)
 		}
 		start = j
 		i = j
 	}
-	if s := strings.TrimSpace(string(runes[start:])); s != "" {
+	if s := strings.TrimSpace(collapsed[at[start]:]); s != "" {
 		out = append(out, s)
 	}
 	return out

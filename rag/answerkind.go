@@ -329,21 +329,18 @@ const countWindow = 3
 
 // countedTerms are the stems and glossary concepts a number counts in a sentence: the words within three after
 // it ("five Central Asian countries"), and within three before it ("دول آسيا الوسطى الخمس"), unless a unit of
-// time follows ("launched four years ago" counts years, not launches).
-func countedTerms(a analysis) map[string]bool {
-	var out map[string]bool
+// time follows ("launched four years ago" counts years, not launches). A term may come more than once.
+func countedTerms(a analysis) []string {
+	var out []string
 	add := func(lo, hi int) {
-		if out == nil {
-			out = map[string]bool{}
-		}
 		for j := max(lo, 0); j <= min(hi, len(a.toks)-1); j++ {
 			if !a.toks[j].stop {
-				out[a.toks[j].stem] = true
+				out = append(out, a.toks[j].stem)
 			}
 		}
 		for _, sp := range a.spans {
 			if sp.start <= hi && sp.end > lo {
-				out[conceptTerm(sp.entry)] = true
+				out = append(out, conceptTerm(sp.entry))
 			}
 		}
 	}

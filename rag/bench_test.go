@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/knowledgetest"
 )
 
 var benchQuestions = []string{
@@ -139,4 +140,41 @@ func BenchmarkIndexBuild(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkIndexOperatorText is loading and indexing operator documents of the given size (generated news-like
+// prose, knowledgetest.WriteProse) beside the article: the cost of a large KNOWLEDGE_DIR at start-up. It reports
+// the bytes allocated and the heap held per passage.
+func BenchmarkIndexOperatorText(b *testing.B) {
+	for _, mib := range []int{1, 16} {
+		b.Run(fmt.Sprintf("%dMiB", mib), func(b *testing.B) {
+			dir := b.TempDir()
+			if _, err := knowledgetest.WriteProse(dir, mib<<20, 1<<20, nil); err != nil {
+				b.Fatal(err)
+			}
+			var passages int
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			var ix *Index
+			for b.Loop() {
+				docs, skipped, err := knowledge.LoadDir(dir, 0)
+				if err != nil || len(skipped) > 0 {
+					b.Fatalf("LoadDir = %v, %v", skipped, err)
+				}
+				c, _ := knowledge.NewCorpus(append(knowledge.Builtin(), docs...), 0)
+				if ix, _, err = NewIndex(context.Background(), c, IndexOptions{}); err != nil {
+					b.Fatal(err)
+				}
+				passages = len(c.Passages)
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*passages), "B-alloc/passage")
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.HeapAlloc)/float64(passages), "B-held/passage")
+			b.ReportMetric(float64(passages), "passages")
+			runtime.KeepAlive(ix)
+		})
+	}
 }

@@ -30,12 +30,16 @@ func (e LocalEmbedder) ID() string { return fmt.Sprintf("local-char3to5-v1-d%d",
 // Embed returns the unit vector of text. It never returns a zero vector (chromem-go would score it NaN): a text
 // without letters or digits maps to a fixed unit vector that matches nothing in particular.
 func (e LocalEmbedder) Embed(_ context.Context, text string) ([]float32, error) {
-	v := make([]float32, e.Dim)
+	return e.embedInto(make([]float32, e.Dim), text), nil
+}
+
+// embedInto writes the unit vector of text into v (zeroed, of length Dim) and returns v.
+func (e LocalEmbedder) embedInto(v []float32, text string) []float32 {
 	forEachGram(Normalize(text), func(h uint64, count int) {
 		b := bucketOf(h, e.Dim)
 		v[b.index] += b.sign * float32(1+math.Log(float64(count)))
 	})
-	return unitOrDefault(v), nil
+	return unitOrDefault(v)
 }
 
 // bucket is one hashed n-gram position with its sign.

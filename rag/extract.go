@@ -139,17 +139,21 @@ func (ix *Index) member(g int, lang knowledge.Lang) int {
 func (ix *Index) compose(q *query, p, best int) string {
 	sents := ix.sents[p]
 	text := sents[best].text
+	var clauses []sentence
+	if !q.list {
+		clauses = ix.clausesOf(text)
+	}
 	switch {
 	case q.list:
-	case len(sents[best].clauses) > 0:
-		text = ix.trimClauses(q, sents[best].clauses)
+	case len(clauses) > 0:
+		text = ix.trimClauses(ix.resolve(q), clauses)
 	case best+1 < len(sents):
 		next := sents[best+1]
 		joined := text + " " + next.text
 		// The next sentence joins when it adds to the answer or is as relevant ("… have high hopes …. They
 		// also expressed the hope that …").
 		if utf8.RuneCountInString(joined) <= MaxExtractRunes &&
-			(q.coverage(union(sents[best].free, next.free)) > q.coverage(sents[best].free) ||
+			(q.coverage(sents[best].free.union(next.free)) > q.coverage(sents[best].free) ||
 				q.coverage(next.free) >= q.coverage(sents[best].free)) {
 			text = joined
 		}
@@ -183,7 +187,7 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 	}
 	bestStart, bestEnd, bestScore := 0, 1, -1.0
 	for start := range clauses {
-		have := map[string]bool{}
+		var have termSet
 		var window sentence
 		length, dates := 0, 0
 		for end := start; end < len(clauses); end++ {
@@ -191,18 +195,11 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 			if length > MaxExtractRunes && end > start {
 				break
 			}
-			for t := range parts[end].free {
-				have[t] = true
-			}
+			have = have.union(parts[end].free)
 			window.types |= parts[end].types
 			dates += parts[end].dates
 			window.concepts = append(window.concepts, parts[end].concepts...)
-			for t := range parts[end].counted {
-				if window.counted == nil {
-					window.counted = map[string]bool{}
-				}
-				window.counted[t] = true
-			}
+			window.counted = window.counted.union(parts[end].counted)
 			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
 			score := cq.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
 			if ix.answers(q, window, true) {
@@ -310,15 +307,4 @@ func (ix *Index) namesPerson(clauses []sentence) bool {
 		}
 	}
 	return false
-}
-
-func union(a, b map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(a)+len(b))
-	for t := range a {
-		out[t] = true
-	}
-	for t := range b {
-		out[t] = true
-	}
-	return out
 }

@@ -45,6 +45,9 @@ func Normalize(s string) string {
 // Arabic word never holds a letter thrice running (the run becomes one letter), an English one at most twice
 // (it becomes two).
 func foldRuns(s string) string {
+	if !hasRun(s) {
+		return s // nearly every text: no copy
+	}
 	r := []rune(s)
 	out := r[:0]
 	for i := 0; i < len(r); {
@@ -63,6 +66,23 @@ func foldRuns(s string) string {
 		i = j
 	}
 	return string(out)
+}
+
+// hasRun reports whether s holds a rune three times running.
+func hasRun(s string) bool {
+	var prev rune
+	n := 0
+	for _, r := range s {
+		if r == prev {
+			n++
+			if n == 3 {
+				return true
+			}
+		} else {
+			prev, n = r, 1
+		}
+	}
+	return false
 }
 
 // foldRune maps one rune to its folded form; keep is false for runes that vanish. Letters and digits are kept,

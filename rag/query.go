@@ -36,6 +36,9 @@ type query struct {
 	// a BCP 47 tag ("ru", "uz-Cyrl") or "und" when not named (see askedIn); "" for an Arabic or English question.
 	// Such a question is read (lang) in English.
 	asked string
+	// ids are the index's ids of the terms in cover and alt (0 for a term no source holds), looked up once so
+	// that coverage of every unit is a few binary searches.
+	ids map[string]termID
 }
 
 // anyLang, as the language a model answer must be written in, accepts any (see checkModelText).
@@ -79,7 +82,7 @@ func (ix *Index) termWeight(t string) (float64, termClass) {
 	switch {
 	case softStems[t]:
 		return softWeight, termKnown
-	case ix.known[t], ix.titleWords[t] && !topicStems[t]:
+	case ix.isKnown(t), ix.titleWords[t] && !topicStems[t]:
 		return full, termKnown
 	case strings.HasPrefix(t, "§"):
 		// A glossary name or title no source holds ("Prime Minister") is what the question is about.
@@ -171,7 +174,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	// An English word no source holds reads as its synonym that some source does ("states" as "countries"),
 	// outside glossary names ("top diplomat" stays a title).
 	for i, t := range a.free {
-		if syn, ok := ix.synonyms[t]; ok && !ix.known[t] && !softStems[t] {
+		if syn, ok := ix.synonyms[t]; ok && !ix.isKnown(t) && !softStems[t] {
 			a.free[i] = syn
 			a.terms = append(a.terms, syn)
 		}
@@ -212,18 +215,35 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		q.list = q.list || prev.list && len(a.free) == 0
 		q.dense += " " + prev.dense
 	}
+	return ix.resolve(q)
+}
+
+// resolve returns q with the ids of its terms looked up anew (a copy when q had them): analysing clauses while
+// answering may add terms to the vocabulary.
+func (ix *Index) resolve(q *query) *query {
+	if q.ids != nil {
+		c := *q
+		q = &c
+	}
+	q.ids = make(map[string]termID, len(q.cover)+len(q.alt))
+	for t := range q.cover {
+		q.ids[t] = ix.vocab.id(t)
+	}
+	for _, r := range q.alt {
+		q.ids[r] = ix.vocab.id(r)
+	}
 	return q
 }
 
 // coverage is the weighted share of the question's terms that have holds; a term held only by its Arabic root
 // counts rootCredit of its weight.
-func (q *query) coverage(have map[string]bool) float64 { return q.coverageWith(have, 0) }
+func (q *query) coverage(have termSet) float64 { return q.coverageWith(have, 0) }
 
 // sureCoverage is coverage with every term no source holds weighing at least unknownSureWeight: what decides between a
 // confident and a hedged answer, where coverage decides between an answer and a refusal. A question with
 // words the sources lack is answered, but only as "the closest the sources come" unless the rest of it is
 // covered well.
-func (q *query) sureCoverage(have map[string]bool) float64 {
+func (q *query) sureCoverage(have termSet) float64 {
 	return q.coverageWith(have, unknownSureWeight)
 }
 
@@ -231,7 +251,7 @@ func (q *query) sureCoverage(have map[string]bool) float64 {
 const unknownSureWeight = 1.0
 
 // coverageWith is coverage with unknown terms weighing at least unknownW.
-func (q *query) coverageWith(have map[string]bool, unknownW float64) float64 {
+func (q *query) coverageWith(have termSet, unknownW float64) float64 {
 	var got, total float64
 	for t, w := range q.cover {
 		if q.unknown[t] {
@@ -239,9 +259,9 @@ func (q *query) coverageWith(have map[string]bool, unknownW float64) float64 {
 		}
 		total += w
 		switch {
-		case have[t]:
+		case have.has(q.ids[t]):
 			got += w
-		case q.alt[t] != "" && have[q.alt[t]]:
+		case q.alt[t] != "" && have.has(q.ids[q.alt[t]]):
 			got += rootCredit * w
 		}
 	}
@@ -252,10 +272,10 @@ func (q *query) coverageWith(have map[string]bool, unknownW float64) float64 {
 }
 
 // unmatched counts the unknown terms have does not hold even by root.
-func (q *query) unmatched(have map[string]bool) int {
+func (q *query) unmatched(have termSet) int {
 	n := 0
 	for t := range q.unknown {
-		if !have[t] && !have[q.alt[t]] {
+		if !have.has(q.ids[t]) && !have.has(q.ids[q.alt[t]]) {
 			n++
 		}
 	}
@@ -266,12 +286,12 @@ func (q *query) unmatched(have map[string]bool) int {
 // ("بكلمه" → "كلمه", "بتظهر" → "تظهر", "اسمو" → "اسم"): the bare form if it is a stop word, a framing word, a
 // word the sources hold or the start of a glossary name.
 func (ix *Index) declitic(t token) (string, bool) {
-	if !isArabicWord(t.word) || ix.known[t.stem] || ix.lex.forms[t.stem] != nil {
+	if !isArabicWord(t.word) || ix.isKnown(t.stem) || ix.lex.forms[t.stem] != nil {
 		return "", false
 	}
 	for _, v := range cliticVariants(t.word) {
 		st := Stem(v)
-		if isStop(v) || softStems[st] || ix.known[st] || ix.lex.forms[st] != nil {
+		if isStop(v) || softStems[st] || ix.isKnown(st) || ix.lex.forms[st] != nil {
 			return v, true
 		}
 	}
@@ -347,7 +367,7 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool) {
 		case termUnknown:
 			q.unknown[t] = true
 		}
-		if r := a.roots[t]; r != "" && !ix.known[t] {
+		if r := a.roots[t]; r != "" && !ix.isKnown(t) {
 			q.alt[t] = r
 			q.weights[r] = rootWeight
 		}

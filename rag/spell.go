@@ -21,6 +21,8 @@ func (s *speller) add(t token) {
 		return
 	}
 	if s.known[t.word] == 0 {
+		// Kept for good: a copy, not a piece of the normalised text it was cut from.
+		t.word, t.stem = strings.Clone(t.word), strings.Clone(t.stem)
 		s.byLen[len([]rune(t.word))] = append(s.byLen[len([]rune(t.word))], t.word)
 	}
 	s.known[t.word]++

@@ -3,10 +3,8 @@ package rag
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 
 	chromem "github.com/philippgille/chromem-go"
 
@@ -35,8 +33,8 @@ type IndexStats struct {
 	Unreadable string
 }
 
-// store is the chromem-go collection of passage vectors. Vectors persist under dir as one chromem export file per
-// embedding space, written atomically, and are reused on the next start when a passage's content hash is
+// store is the chromem-go collection of passage vectors. Vectors persist under dir as one file per embedding
+// space (see writeVectors), written atomically, and are reused on the next start when a passage's content hash is
 // unchanged. chromem's own persistent mode is not used: it writes a file per document named by a 32-bit hash of
 // the ID, which collides silently at scale, and it cannot list documents to prune removed passages.
 type store struct {
@@ -52,7 +50,7 @@ func indexPath(dir string, emb Embedder) string {
 	if dir == "" {
 		return ""
 	}
-	return filepath.Join(dir, "index", unsafeFileChars.ReplaceAllString(emb.ID(), "_")+".chromem")
+	return filepath.Join(dir, "index", unsafeFileChars.ReplaceAllString(emb.ID(), "_")+".vectors")
 }
 
 // openStore builds the vector store for passages, reusing vectors saved under dir (when dir is not "") and
@@ -61,22 +59,29 @@ func indexPath(dir string, emb Embedder) string {
 func openStore(ctx context.Context, dir string, emb Embedder, passages []knowledge.Passage) (*store, IndexStats, error) {
 	stats := IndexStats{Passages: len(passages)}
 	path := indexPath(dir, emb)
-	old, err := loadPrevious(path, emb)
-	if err != nil {
-		stats.Unreadable = err.Error()
+	var old map[string]savedVector
+	var hashes []string
+	if path != "" {
+		var err error
+		if old, err = readVectors(path); err != nil {
+			stats.Unreadable = err.Error()
+		}
+		hashes = make([]string, len(passages))
 	}
 
 	docs := make([]chromem.Document, len(passages))
 	var todo []int
 	for i, p := range passages {
-		docs[i] = chromem.Document{ID: p.ID, Content: p.Text, Metadata: map[string]string{"hash": p.Hash()}}
-		if old != nil {
-			if prev, err := old.GetByID(ctx, p.ID); err == nil && prev.Metadata["hash"] == p.Hash() &&
-				len(prev.Embedding) > 0 {
-				docs[i].Embedding = prev.Embedding
-				stats.Reused++
-				continue
-			}
+		docs[i] = chromem.Document{ID: p.ID, Content: p.Text}
+		if path == "" {
+			todo = append(todo, i)
+			continue
+		}
+		hashes[i] = p.Hash()
+		if prev, ok := old[p.ID]; ok && prev.hash == hashes[i] {
+			docs[i].Embedding = prev.vec
+			stats.Reused++
+			continue
 		}
 		todo = append(todo, i)
 	}
@@ -84,49 +89,34 @@ func openStore(ctx context.Context, dir string, emb Embedder, passages []knowled
 		return nil, stats, err
 	}
 	stats.Embedded = len(todo)
-	if old != nil {
-		stats.Dropped = old.Count() - stats.Reused
-	}
+	stats.Dropped = len(old) - stats.Reused
 
 	db := chromem.NewDB()
 	col, err := db.CreateCollection(collectionName, map[string]string{"embedder": emb.ID()}, emb.Embed)
 	if err != nil {
 		return nil, stats, fmt.Errorf("create collection: %w", err)
 	}
-	if len(docs) > 0 {
-		if err := col.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
-			return nil, stats, fmt.Errorf("add %d passages: %w", len(docs), err)
-		}
-	}
+	// Every vector is at hand, so documents are added one by one: AddDocuments would start a goroutine per
+	// passage (tens of megabytes of stacks for 16 MiB of operator text) to do nothing but wait on a semaphore.
 	s := &store{col: col, vectors: make([][]float32, len(docs))}
 	for i, d := range docs {
+		if err := col.AddDocument(ctx, d); err != nil {
+			return nil, stats, fmt.Errorf("add passage %s: %w", d.ID, err)
+		}
 		s.vectors[i] = d.Embedding // shared with the collection, read only
 	}
 	if path == "" || stats.Embedded == 0 && stats.Dropped == 0 {
 		return s, stats, nil
 	}
-	if err := saveAtomically(db, path); err != nil {
+	ids := make([]string, len(passages))
+	for i, p := range passages {
+		ids[i] = p.ID
+	}
+	if err := writeVectors(path, ids, hashes, s.vectors); err != nil {
 		return s, stats, fmt.Errorf("save index %s: %w", path, err)
 	}
 	stats.Persisted = true
 	return s, stats, nil
-}
-
-// loadPrevious returns the collection saved at path, or nil when there is none usable.
-// loadPrevious reads the saved index at path; none saved is (nil, nil), one that cannot be read (torn or
-// foreign) is (nil, why).
-func loadPrevious(path string, emb Embedder) (*chromem.Collection, error) {
-	if path == "" {
-		return nil, nil
-	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, nil
-	}
-	db := chromem.NewDB()
-	if err := db.ImportFromFile(path, "", collectionName); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return db.GetCollection(collectionName, emb.Embed), nil
 }
 
 func embedAll(ctx context.Context, emb Embedder, docs []chromem.Document, todo []int) error {
@@ -150,34 +140,22 @@ func embedAll(ctx context.Context, emb Embedder, docs []chromem.Document, todo [
 		}
 		return nil
 	}
+	if l, ok := emb.(LocalEmbedder); ok {
+		// The offline embedder is CPU-bound: every core, and one block for all vectors (a hundred megabytes for
+		// 16 MiB of operator text, kept for good) rather than tens of thousands of objects among the garbage of
+		// the build.
+		block := make([]float32, len(todo)*l.Dim)
+		parallel(len(todo), func(k int) {
+			docs[todo[k]].Embedding = l.embedInto(block[k*l.Dim:(k+1)*l.Dim:(k+1)*l.Dim], docs[todo[k]].Content)
+		})
+		return nil
+	}
 	for _, i := range todo {
 		v, err := emb.Embed(ctx, docs[i].Content)
 		if err != nil {
 			return fmt.Errorf("embed passage %s: %w", docs[i].ID, err)
 		}
 		docs[i].Embedding = v
-	}
-	return nil
-}
-
-// saveAtomically exports the collection to a temporary file and renames it over path, so a crash mid-write
-// leaves the previous index intact.
-func saveAtomically(db *chromem.DB, path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".index-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	defer os.Remove(tmpName)
-	if err := db.ExportToFile(tmpName, false, "", collectionName); err != nil {
-		return err
-	}
-	if err := os.Rename(tmpName, path); err != nil {
-		return err
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/knowledgetest"
 )
 
 // countingEmbedder counts Embed calls of the offline embedder.
@@ -80,7 +81,7 @@ func TestIndexSurvivesACorruptOrUnwritableDir(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, []byte("not a chromem export"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("not a vector file"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var logs strings.Builder
@@ -119,5 +120,78 @@ func TestEmptyCorpus(t *testing.T) {
 	a, err := NewService(ix, Options{}).Answer(t.Context(), "who is wang yi", nil)
 	if err != nil || !a.Refused {
 		t.Errorf("Answer over nothing = %+v, %v; want a refusal", a, err)
+	}
+}
+
+func TestIndexSurvivesATornVectorFile(t *testing.T) {
+	t.Parallel()
+	emb := LocalEmbedder{Dim: 64}
+	for name, damage := range map[string]func([]byte) []byte{
+		"torn": func(b []byte) []byte { return b[:len(b)/2] },
+		"huge count": func(b []byte) []byte {
+			return append([]byte(vectorFileMagic+"\x40\xff\xff\xff\xff\x0f"), b[len(vectorFileMagic)+2:]...)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			if _, stats := build(t, dir, emb, knowledge.Builtin()); !stats.Persisted {
+				t.Fatalf("first build not saved: %+v", stats)
+			}
+			path := indexPath(dir, emb)
+			saved, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, damage(saved), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, stats := build(t, dir, emb, knowledge.Builtin()); stats.Unreadable == "" || stats.Embedded != 22 ||
+				!stats.Persisted {
+				t.Errorf("%s file: %+v; want it reported unreadable, everything embedded again and saved", name, stats)
+			}
+			if _, stats := build(t, dir, emb, knowledge.Builtin()); stats.Reused != 22 {
+				t.Errorf("after the rebuild: %+v, want every vector reused", stats)
+			}
+		})
+	}
+}
+
+// TestIndexDoesNotDependOnTiming builds the same operator corpus twice (its passages are analysed in parallel, in
+// whatever order the scheduler gives) and wants the same answers; under -race it also checks the analysis shares
+// nothing it should not.
+func TestIndexDoesNotDependOnTiming(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if _, err := knowledgetest.WriteProse(dir, 192<<10, 64<<10, nil); err != nil {
+		t.Fatal(err)
+	}
+	docs, skipped, err := knowledge.LoadDir(dir, 0)
+	if err != nil || len(skipped) > 0 {
+		t.Fatalf("LoadDir = %v, %v", skipped, err)
+	}
+	c, _ := knowledge.NewCorpus(append(knowledge.Builtin(), docs...), 0)
+	var answers [2][]string
+	for run := range answers {
+		ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := NewService(ix, Options{})
+		for _, q := range benchQuestions {
+			a, err := svc.Answer(t.Context(), q, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			answers[run] = append(answers[run], a.Text)
+		}
+	}
+	for i, q := range benchQuestions {
+		if answers[0][i] != answers[1][i] {
+			t.Errorf("Answer(%q) = %q, then %q", q, answers[0][i], answers[1][i])
+		}
+	}
+	if !strings.Contains(answers[0][0], "Wu Yingchen") {
+		t.Errorf("Answer(%q) = %q, want Wu Yingchen", benchQuestions[0], answers[0][0])
 	}
 }

@@ -368,8 +368,9 @@ func (ix *Index) checkClaim(text string, lang knowledge.Lang, cited, prompted []
 
 // holds reports whether any of the units holds term among its coverage terms or title words.
 func (ix *Index) holds(groups []int, term string) bool {
+	id := ix.vocab.id(term)
 	for _, g := range groups {
-		if ix.groups[g].free[term] || ix.groups[g].titles[term] {
+		if id != 0 && ix.groups[g].free.has(id) || ix.groups[g].titles[term] {
 			return true
 		}
 	}

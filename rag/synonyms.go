@@ -34,14 +34,14 @@ var synsets = sync.OnceValue(func() [][]string {
 
 // englishSynonyms maps the stem of an English word no source holds to a synonym's stem some source does
 // ("state" → "countri", "nation" → "countri", "inaugur" → "launch"), from WordNet: an English paraphrase then finds
-// the words of the sources. known holds the sources' terms and df their passage counts: among several synonyms
+// the words of the sources. known reports the sources' terms and df gives their passage counts: among several synonyms
 // the one in most passages wins. Topic words are never mapped: "president" must stay a thing the sources lack.
-func englishSynonyms(known map[string]bool, df func(string) int) map[string]string {
+func englishSynonyms(known func(string) bool, df func(string) int) map[string]string {
 	out := map[string]string{}
 	for _, set := range synsets() {
 		best := ""
 		for _, s := range set {
-			if known[s] && (best == "" || df(s) > df(best)) {
+			if known(s) && (best == "" || df(s) > df(best)) {
 				best = s
 			}
 		}
@@ -49,7 +49,7 @@ func englishSynonyms(known map[string]bool, df func(string) int) map[string]stri
 			continue
 		}
 		for _, s := range set {
-			if known[s] || topicStems[s] {
+			if known(s) || topicStems[s] {
 				continue
 			}
 			if cur, ok := out[s]; !ok || df(best) > df(cur) {

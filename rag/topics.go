@@ -103,3 +103,15 @@ func stemSet(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// union is the set of the terms of a and b.
+func union(a, b map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for t := range a {
+		out[t] = true
+	}
+	for t := range b {
+		out[t] = true
+	}
+	return out
+}
