@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -294,18 +295,7 @@ func TestWebhookSlowClientsAreBounded(t *testing.T) {
 	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
 	conns := make([]net.Conn, 40)
 	for i := range conns {
-		// Half send no complete header, half announce a body they never send.
-		c, err := net.Dial("tcp", addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { c.Close() })
-		if i%2 == 0 {
-			io.WriteString(c, "POST / HTTP/1.1\r\nHost: x\r\n")
-		} else {
-			c = rawPost(t, addr, "", 5000)
-		}
-		conns[i] = c
+		conns[i] = slowClient(t, addr, i)
 	}
 	resp, err := s.PostUpdate(url, h.bot.opts.WebhookSecret, bottest.PrivateText(1701, 1701, "still there?"))
 	if err != nil {
@@ -321,4 +311,62 @@ func TestWebhookSlowClientsAreBounded(t *testing.T) {
 			t.Errorf("slow client %d: %v; want the server to close the connection", i, err)
 		}
 	}
+}
+
+// slowClient opens a connection that never completes its request: even ones send headers that never end, odd
+// ones announce a body they never send.
+func slowClient(t *testing.T, addr string, i int) net.Conn {
+	t.Helper()
+	if i%2 == 1 {
+		return rawPost(t, addr, "", 5000)
+	}
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	io.WriteString(c, "POST / HTTP/1.1\r\nHost: x\r\n")
+	return c
+}
+
+var slowClients = flag.Int("slow-clients", 0, "run TestWebhookSlowClientsAtScale with this many slow clients")
+
+// TestWebhookSlowClientsAtScale measures, with the default limits, what many slow clients hold and how long a
+// real post then takes (-slow-clients=3000 -v; needs a descriptor limit above twice that: ulimit -n 8192).
+func TestWebhookSlowClientsAtScale(t *testing.T) {
+	if *slowClients == 0 {
+		t.Skip("a measurement: run with -slow-clients=N")
+	}
+	s := bottest.New(t)
+	h, url := startWebhookBot(t, s, Options{})
+	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	start := time.Now()
+	for i := range *slowClients {
+		slowClient(t, addr, i)
+	}
+	opened := time.Since(start)
+	held := func() float64 {
+		mf, _ := h.bot.metrics.reg.Gather()
+		for _, m := range mf {
+			if m.GetName() == "ccabot_webhook_connections" {
+				return m.GetMetric()[0].GetGauge().GetValue()
+			}
+		}
+		return -1
+	}
+	before := held()
+	posted := time.Now()
+	resp, err := s.PostUpdate(url, h.bot.opts.WebhookSecret, bottest.PrivateText(1702, 1702, "still there?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	took := time.Since(posted)
+	lastSent(t, s, 1)
+	// Connections are shed as new ones arrive, once the slow ones are past the guard's minimum age (1 s here).
+	time.Sleep(1100 * time.Millisecond) // a measurement, not a pass/fail condition
+	slowClient(t, addr, 0)
+	t.Logf("%d slow clients opened in %v: %v connections held at once (cap %d), %v after the next connection 1 s later; a real post answered %d in %v",
+		*slowClients, opened.Round(time.Millisecond), before, h.bot.opts.WebhookMaxConns, held(), resp.StatusCode,
+		took.Round(time.Millisecond))
 }
