@@ -13,6 +13,7 @@ import (
 	"ccabot/config"
 	"ccabot/knowledge"
 	"ccabot/rag"
+	"ccabot/rag/llm"
 )
 
 // serve runs the Telegram bot. Without TELEGRAM_BOT_TOKEN it does not fail obscurely: on a terminal it says how
@@ -48,7 +49,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 		// come from the fallback path).
 		go func() {
 			if err := m.Check(ctx); err != nil && ctx.Err() == nil {
-				if rag.IsPermanent(err) {
+				if errors.Is(err, llm.ErrPermanent) {
 					svc.DisableModel()
 					log.Error("model answers are off; serving extractive answers", "err", err)
 				} else {

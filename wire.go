@@ -14,6 +14,7 @@ import (
 	"ccabot/config"
 	"ccabot/knowledge"
 	"ccabot/rag"
+	"ccabot/rag/llm"
 )
 
 // env is what every command reads from and writes to.
@@ -111,7 +112,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	}
 	opts := rag.IndexOptions{Dir: cfg.DataDir, Logger: log}
 	if cfg.EmbeddingProvider == "openai" {
-		opts.Embedder = rag.NewRemoteEmbedder(modelOptions(cfg, cfg.EmbeddingModel, log))
+		opts.Embedder = rag.NewRemoteEmbedder(llm.NewEmbedder(modelOptions(cfg, cfg.EmbeddingModel, log)))
 	}
 	ix, stats, err := rag.NewIndex(ctx, corpus, opts)
 	if ix == nil && opts.Embedder != nil && ctx.Err() == nil {
@@ -128,9 +129,9 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	}
 	log.Debug("index ready", "documents", len(corpus.Docs), "passages", stats.Passages, "reused", stats.Reused,
 		"embedded", stats.Embedded, "dropped", stats.Dropped, "saved", stats.Persisted, "took", time.Since(start))
-	var model *rag.Model
+	var model *llm.Model
 	if cfg.LLMEnabled() {
-		model = rag.NewModel(modelOptions(cfg, cfg.ChatModel, log))
+		model = llm.NewModel(modelOptions(cfg, cfg.ChatModel, log))
 	}
 	return rag.NewService(ix, rag.Options{TopK: cfg.TopK, MinCoverage: cfg.MinCoverage, PromptTokens: cfg.PromptTokens,
 			Logger: log, Model: model}),
@@ -142,11 +143,11 @@ func newTranscriber(cfg config.Config, log *slog.Logger) bot.Transcriber {
 	if !cfg.VoiceEnabled() {
 		return nil
 	}
-	return rag.NewTranscriber(rag.ModelOptions{BaseURL: cfg.TranscriptionBaseURL, APIKey: cfg.TranscriptionKey.Reveal(),
+	return llm.NewTranscriber(llm.Options{BaseURL: cfg.TranscriptionBaseURL, APIKey: cfg.TranscriptionKey.Reveal(),
 		Model: cfg.TranscriptionModel, Timeout: cfg.LLMTimeout, MaxConcurrency: cfg.LLMMaxConcurrency, Logger: log})
 }
 
-func modelOptions(cfg config.Config, model string, log *slog.Logger) rag.ModelOptions {
-	return rag.ModelOptions{BaseURL: cfg.OpenAIBaseURL, APIKey: cfg.OpenAIKey.Reveal(), Model: model,
+func modelOptions(cfg config.Config, model string, log *slog.Logger) llm.Options {
+	return llm.Options{BaseURL: cfg.OpenAIBaseURL, APIKey: cfg.OpenAIKey.Reveal(), Model: model,
 		Timeout: cfg.LLMTimeout, MaxConcurrency: cfg.LLMMaxConcurrency, Logger: log}
 }

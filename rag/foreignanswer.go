@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"ccabot/knowledge"
+	"ccabot/rag/llm"
 )
 
 // askForeign answers a question in neither Arabic nor English (see language.go). Offline, the reply says which
@@ -59,9 +60,9 @@ const maxRenderingRunes = 300
 // inEnglish reads a question in another language through the model's English rendering of it (for a follow-up,
 // standalone), which retrieval then uses. If the call fails or its reply is no English question, the question is
 // read as it is: its names and numbers may still find their passages, and the prompt holds the whole article.
-func (s *Service) inEnglish(ctx context.Context, model *Model, question string, pq *query, history []exchange) *query {
-	c, err := model.complete(ctx, englishPrompt(history, question), 80, nil)
-	text := strings.TrimSpace(c.text)
+func (s *Service) inEnglish(ctx context.Context, model *llm.Model, question string, pq *query, history []exchange) *query {
+	c, err := model.Complete(ctx, englishPrompt(history, question), 80, nil)
+	text := strings.TrimSpace(c.Text)
 	switch {
 	case err != nil:
 		s.log.Warn("English rendering of a question failed; retrieving with the question as asked", "err", err)

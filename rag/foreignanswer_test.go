@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"ccabot/rag/llm"
 	"ccabot/rag/ragtest"
 )
 
@@ -75,7 +76,7 @@ func foreignModel(t *testing.T, rendered map[string]string, answer func(system, 
 		}
 		return answer(r.Messages[0].Content, last)
 	}))
-	svc := NewService(articleService().ix, Options{Model: NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(),
+	svc := NewService(articleService().ix, Options{Model: llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(),
 		Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
 	return svc, func() []ragtest.ChatRequest {
 		mu.Lock()
@@ -187,7 +188,7 @@ func TestForeignQuestionModelFallsBackToLanguageReply(t *testing.T) {
 		t.Parallel()
 		srv := ragtest.New(t)
 		srv.SetFaultFunc(func(string) *ragtest.Fault { f := ragtest.ServerError(400); return &f })
-		svc := NewService(articleService().ix, Options{Model: NewModel(ModelOptions{BaseURL: srv.URL(),
+		svc := NewService(articleService().ix, Options{Model: llm.NewModel(llm.Options{BaseURL: srv.URL(),
 			APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
 		a, err := svc.Ask(t.Context(), Request{Question: ru})
 		if err != nil {

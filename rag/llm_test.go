@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"ccabot/knowledge"
+	"ccabot/rag/llm"
 	"ccabot/rag/ragtest"
 )
 
 // modelService is a Service over the article whose answers come from srv.
 func modelService(t *testing.T, srv *ragtest.Server, timeout time.Duration) *Service {
 	t.Helper()
-	return NewService(articleService().ix, Options{Model: NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(),
+	return NewService(articleService().ix, Options{Model: llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(),
 		Model: "gpt-4o-mini", Timeout: timeout, MaxConcurrency: 2})})
 }
 
@@ -160,27 +161,12 @@ func TestModelFaultsFallBackInBoundedTime(t *testing.T) {
 	}
 }
 
-func TestWrongKeyAndModelAreConfigErrors(t *testing.T) {
+// TestWrongKeyFallsBack: a model whose key is wrong (see llm's TestWrongKeyAndModelAreConfigErrors for what
+// Check says of it) gives the extractive answer.
+func TestWrongKeyFallsBack(t *testing.T) {
 	t.Parallel()
 	srv := ragtest.New(t)
-	bad := NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: "sk-wrong", Model: "gpt-4o-mini", Timeout: time.Second})
-	if err := bad.Check(t.Context()); err == nil || !strings.Contains(err.Error(), "OPENAI_API_KEY") || !IsPermanent(err) {
-		t.Errorf("Check with a wrong key = %v", err)
-	}
-	// OPENAI_BASE_URL alone, for a server that wants a key: the message says to set one, not that it was wrong.
-	keyless := NewModel(ModelOptions{BaseURL: srv.URL(), Model: "gpt-4o-mini", Timeout: time.Second})
-	if err := keyless.Check(t.Context()); err == nil || !strings.Contains(err.Error(), "set OPENAI_API_KEY") ||
-		strings.Contains(err.Error(), "rejected") || !IsPermanent(err) {
-		t.Errorf("Check without a key = %v, want it to say set OPENAI_API_KEY", err)
-	}
-	unknown := NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-9", Timeout: time.Second})
-	if err := unknown.Check(t.Context()); err == nil || !strings.Contains(err.Error(), "CHAT_MODEL") {
-		t.Errorf("Check with an unknown model = %v", err)
-	}
-	good := NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: time.Second})
-	if err := good.Check(t.Context()); err != nil {
-		t.Errorf("Check = %v", err)
-	}
+	bad := llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: "sk-wrong", Model: "gpt-4o-mini", Timeout: time.Second})
 	svc := NewService(articleService().ix, Options{Model: bad})
 	if a, _ := svc.Answer(t.Context(), "who heads the secretariat?", nil); a.Mode != Extractive || a.Refused {
 		t.Errorf("wrong key: %+v, want the extractive answer", a)
@@ -223,7 +209,8 @@ func TestRemoteEmbeddingsPersistAndFallBack(t *testing.T) {
 	dir := t.TempDir()
 	c, _ := knowledge.NewCorpus(knowledge.Builtin(), 0)
 	emb := func(model string) Embedder {
-		return NewRemoteEmbedder(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: model, Timeout: 2 * time.Second})
+		return NewRemoteEmbedder(llm.NewEmbedder(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: model,
+			Timeout: 2 * time.Second}))
 	}
 	var logs strings.Builder
 	var mu sync.Mutex
@@ -263,24 +250,6 @@ type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
-func TestReasoningModelsGetTheirParameters(t *testing.T) {
-	t.Parallel()
-	srv := ragtest.New(t, ragtest.WithModels("gpt-5-mini", "llama3.1"))
-	for _, name := range []string{"gpt-5-mini", "llama3.1"} {
-		m := NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: name, Timeout: time.Second})
-		if err := m.Check(t.Context()); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
-	reqs := srv.Requests("/v1/chat/completions")
-	if _, ok := reqs[0].JSON["max_completion_tokens"]; !ok || reqs[0].JSON["temperature"] != nil || reqs[0].JSON["max_tokens"] != nil {
-		t.Errorf("gpt-5-mini request = %s", reqs[0].Body)
-	}
-	if _, ok := reqs[1].JSON["max_tokens"]; !ok || reqs[1].JSON["temperature"] == nil {
-		t.Errorf("llama3.1 request = %s", reqs[1].Body)
-	}
-}
-
 // TestPromptBudget: with no lexical gate, a question sharing no word with the sources still reaches the model
 // with the whole (small) corpus; a smaller budget sends the best units only, in rank order, and never less
 // than one.
@@ -307,7 +276,7 @@ func TestPromptBudget(t *testing.T) {
 				sys = r.Messages[0].Content
 				return notInSources
 			}))
-			svc := NewService(articleService().ix, Options{PromptTokens: tt.budget, Model: NewModel(ModelOptions{
+			svc := NewService(articleService().ix, Options{PromptTokens: tt.budget, Model: llm.NewModel(llm.Options{
 				BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
 			a, err := svc.Answer(t.Context(), tt.question, nil)
 			if err != nil || !a.Refused || a.Mode != LLM {
@@ -333,7 +302,7 @@ func TestUnboundedModelAnswerIsCut(t *testing.T) {
 	srv := ragtest.New(t, ragtest.WithoutTokenLimit(), ragtest.WithResponder(func(r ragtest.ChatRequest) string {
 		return huge + sourceNumber(r.Messages[0].Content, "Wu Yingchen")
 	}))
-	svc := NewService(articleService().ix, Options{Model: NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(),
+	svc := NewService(articleService().ix, Options{Model: llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(),
 		Model: "gpt-4o-mini", Timeout: 10 * time.Second})})
 	a, err := svc.Answer(t.Context(), "who heads the secretariat?", nil)
 	if err != nil {

@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"ccabot/knowledge"
+	"ccabot/rag/llm"
 )
 
 // withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
 // answer) when the model fails, cites nothing, answers in the wrong language or says what its sources do not
 // (see checkModelText), with one log line saying why.
-func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
+func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
 	// A follow-up's answer depends on the conversation, which the key does not hold: only fresh questions are
 	// cached.
 	cacheable := len(history) == 0 && !q.followUp
@@ -30,7 +31,7 @@ func (s *Service) withModel(ctx context.Context, model *Model, req Request, q *q
 	a, err := s.modelAnswer(ctx, model, req, q, hits, history)
 	if err != nil {
 		level := slog.LevelWarn
-		if errors.Is(err, errModelUnavailable) {
+		if errors.Is(err, llm.ErrUnavailable) {
 			level = slog.LevelDebug // said once, when the circuit opened
 		}
 		s.log.Log(ctx, level, "model answer failed; giving the extractive answer", "model", model.Name(), "err", err,
@@ -62,7 +63,7 @@ func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
 	return b.String()
 }
 
-func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
+func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
 	msgs, sources := s.ix.buildPrompt(req.Question, q, hits, history)
 	var onText func(string)
 	if req.OnPartial != nil {
@@ -84,13 +85,13 @@ func (s *Service) modelAnswer(ctx context.Context, model *Model, req Request, q 
 			req.OnPartial(capAnswer(shown, q.lang))
 		}
 	}
-	c, err := model.complete(ctx, msgs, maxAnswerTokens, onText)
+	c, err := model.Complete(ctx, msgs, maxAnswerTokens, onText)
 	if err != nil {
 		return Answer{}, err
 	}
 	a := Answer{Question: req.Question, Lang: q.lang, Mode: LLM, Confidence: High,
-		Usage: &Usage{PromptTokens: c.promptTokens, CompletionTokens: c.completionTokens}}
-	refs, text := citations(c.text, len(sources))
+		Usage: &Usage{PromptTokens: c.PromptTokens, CompletionTokens: c.CompletionTokens}}
+	refs, text := citations(c.Text, len(sources))
 	if isRefusal(text, refs) {
 		a.Refused, a.Text, a.Confidence, a.Reason = true, NotCoveredText(q.lang), "", ReasonModelRefused
 		return a, nil
@@ -127,9 +128,9 @@ func lastCitationEnd(text string) int {
 
 // standalone rewrites a follow-up into a question that stands alone (for retrieval), keeping the original's
 // language. On any failure the heuristic reading of the follow-up is kept.
-func (s *Service) standalone(ctx context.Context, model *Model, question string, q *query, history []exchange) *query {
-	c, err := model.complete(ctx, rewritePrompt(history, question), 80, nil)
-	text := strings.TrimSpace(c.text)
+func (s *Service) standalone(ctx context.Context, model *llm.Model, question string, q *query, history []exchange) *query {
+	c, err := model.Complete(ctx, rewritePrompt(history, question), 80, nil)
+	text := strings.TrimSpace(c.Text)
 	if err != nil || text == "" || len([]rune(text)) > 300 {
 		if err != nil {
 			s.log.Warn("follow-up rewrite failed; reading it with the previous question", "err", err)

@@ -7,9 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	openai "github.com/sashabaranov/go-openai"
-
 	"ccabot/knowledge"
+	"ccabot/rag/llm"
 )
 
 // notInSources is what the model is told to answer when the sources lack the answer.
@@ -49,7 +48,7 @@ type promptSource struct {
 
 // buildPrompt assembles the messages: rules and numbered sources, the last turns of the conversation, the
 // question.
-func (ix *Index) buildPrompt(question string, q *query, hits []Hit, history []exchange) ([]message, []promptSource) {
+func (ix *Index) buildPrompt(question string, q *query, hits []Hit, history []exchange) ([]llm.Message, []promptSource) {
 	var b strings.Builder
 	b.WriteString(systemPrompt(q.lang, q.asked))
 	b.WriteString("\n\nSources:\n")
@@ -70,12 +69,12 @@ func (ix *Index) buildPrompt(question string, q *query, hits []Hit, history []ex
 		}
 		sources = append(sources, ps)
 	}
-	msgs := []message{{openai.ChatMessageRoleSystem, b.String()}}
+	msgs := []llm.Message{{Role: llm.RoleSystem, Content: b.String()}}
 	for _, ex := range history {
-		msgs = append(msgs, message{openai.ChatMessageRoleUser, ex.question},
-			message{openai.ChatMessageRoleAssistant, ex.answer})
+		msgs = append(msgs, llm.Message{Role: llm.RoleUser, Content: ex.question},
+			llm.Message{Role: llm.RoleAssistant, Content: ex.answer})
 	}
-	return append(msgs, message{openai.ChatMessageRoleUser, question}), sources
+	return append(msgs, llm.Message{Role: llm.RoleUser, Content: question}), sources
 }
 
 // exchange is one earlier question and answer of the conversation.
@@ -151,7 +150,7 @@ func isRefusal(text string, refs []int) bool {
 
 // englishPrompt asks for a question in another language in English, for retrieval; with history, a follow-up is
 // made standalone in the same call.
-func englishPrompt(history []exchange, question string) []message {
+func englishPrompt(history []exchange, question string) []llm.Message {
 	var b strings.Builder
 	if len(history) > 0 {
 		b.WriteString("Conversation so far:\n")
@@ -164,11 +163,11 @@ func englishPrompt(history []exchange, question string) []message {
 		fmt.Fprintf(&b, "Question: %s\n\nTranslate the question into English.", question)
 	}
 	b.WriteString(" Keep its names and numbers. Reply with the English question only.")
-	return []message{{openai.ChatMessageRoleUser, b.String()}}
+	return []llm.Message{{Role: llm.RoleUser, Content: b.String()}}
 }
 
 // rewritePrompt asks for a follow-up as a standalone question, for retrieval.
-func rewritePrompt(history []exchange, followUp string) []message {
+func rewritePrompt(history []exchange, followUp string) []llm.Message {
 	var b strings.Builder
 	b.WriteString("Conversation so far:\n")
 	for _, ex := range history {
@@ -176,5 +175,5 @@ func rewritePrompt(history []exchange, followUp string) []message {
 	}
 	fmt.Fprintf(&b, "\nFollow-up question: %s\n\nRewrite the follow-up as one standalone question in its own language, "+
 		"naming what it refers to. Reply with the question only.", followUp)
-	return []message{{openai.ChatMessageRoleUser, b.String()}}
+	return []llm.Message{{Role: llm.RoleUser, Content: b.String()}}
 }

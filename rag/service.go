@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/golang-lru/v2/expirable"
 
 	"ccabot/knowledge"
+	"ccabot/rag/llm"
 )
 
 // Mode says how an answer was written.
@@ -100,7 +101,7 @@ type Options struct {
 	MinCoverage float64
 	Logger      *slog.Logger
 	// Model writes the answers when set; nil keeps the offline extractive answers.
-	Model *Model
+	Model *llm.Model
 	// PromptTokens is the budget of source text put before a model, in tokens (default 3,000). A corpus that fits is sent whole; a larger one
 	// sends its best units, in rank order, until the budget is full.
 	PromptTokens int
@@ -118,7 +119,7 @@ const DefaultMinCoverage = 0.5
 type Service struct {
 	ix    *Index
 	opts  Options
-	model atomic.Pointer[Model] // nil: extractive only; DisableModel may clear it while serving
+	model atomic.Pointer[llm.Model] // nil: extractive only; DisableModel may clear it while serving
 	cache *expirable.LRU[string, Answer]
 	log   *slog.Logger
 }
@@ -150,7 +151,7 @@ func NewService(ix *Index, opts Options) *Service {
 }
 
 // Model is the model writing answers, or nil.
-func (s *Service) Model() *Model { return s.model.Load() }
+func (s *Service) Model() *llm.Model { return s.model.Load() }
 
 // DisableModel switches to extractive answers only, e.g. after the start-up check found a wrong key. Safe to
 // call while serving.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"ccabot/knowledge"
+	"ccabot/rag/llm"
 	"ccabot/rag/ragtest"
 )
 
@@ -114,7 +115,7 @@ func runCases(t *testing.T, cases []oracleCase) supportRun {
 	srv := ragtest.New(t, ragtest.WithResponder(ragtest.Oracle(items)))
 	var log strings.Builder
 	svc := NewService(articleService().ix, Options{Logger: slog.New(slog.NewTextHandler(&log, nil)),
-		Model: NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
+		Model: llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
 	run := supportRun{rejected: map[string]string{}}
 	for _, c := range cases {
 		log.Reset()

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"ccabot/knowledge"
+	"ccabot/rag/llm"
 	"ccabot/rag/ragtest"
 )
 
@@ -195,7 +196,7 @@ func TestInjectedModelAnswersFallBack(t *testing.T) {
 			}))
 			var log strings.Builder
 			svc := NewService(articleService().ix, Options{Logger: slog.New(slog.NewTextHandler(&log, nil)),
-				Model: NewModel(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
+				Model: llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
 			req := Request{Question: tt.question}
 			var mu sync.Mutex
 			var partials []string

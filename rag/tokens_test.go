@@ -69,7 +69,7 @@ func TestPromptTokens(t *testing.T) {
 		msgs, _ := svc.ix.buildPrompt(it.Question, q, hits, nil)
 		p, sources := 0, 0
 		for _, m := range msgs {
-			p += len(enc.Encode(m.content, nil, nil)) + 4 // per-message overhead of the chat format
+			p += len(enc.Encode(m.Content, nil, nil)) + 4 // per-message overhead of the chat format
 		}
 		sources = len(hits)
 		a, _ := svc.Answer(t.Context(), it.Question, nil)

@@ -7,6 +7,7 @@
 //
 //   - POST /v1/chat/completions (plain JSON and server-sent-event streaming),
 //   - POST /v1/embeddings (deterministic vectors, see [Vector]),
+//   - POST /v1/audio/transcriptions (multipart uploads, heard by a [Transcriber]),
 //   - GET /v1/models and GET /v1/models/{id}.
 //
 // Every answer is deterministic: chat replies come from a [Responder], token

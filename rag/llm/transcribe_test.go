@@ -1,4 +1,4 @@
-package rag
+package llm
 
 import (
 	"errors"
@@ -14,7 +14,7 @@ func TestTranscribe(t *testing.T) {
 	srv := ragtest.New(t, ragtest.WithTranscriber(func(r ragtest.TranscriptionRequest) string {
 		return " heard " + r.Language + " " + r.Filename + " "
 	}))
-	tr := NewTranscriber(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "whisper-1", Timeout: 5 * time.Second})
+	tr := NewTranscriber(Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "whisper-1", Timeout: 5 * time.Second})
 	text, err := tr.Transcribe(t.Context(), []byte("OggS fake"), "voice.ogg", "ar")
 	if err != nil || text != "heard ar voice.ogg" {
 		t.Errorf("Transcribe = %q, %v", text, err)
@@ -26,15 +26,15 @@ func TestTranscribe(t *testing.T) {
 		t.Errorf("after 503 and 429: %q, %v", text, err)
 	}
 	// A server without the endpoint, or a model it lacks, is permanent and names the settings; the key never shows.
-	bad := NewTranscriber(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "llama3.1", Timeout: 5 * time.Second})
+	bad := NewTranscriber(Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "llama3.1", Timeout: 5 * time.Second})
 	_, err = bad.Transcribe(t.Context(), []byte("OggS"), "voice.ogg", "en")
-	if !IsPermanent(err) || !strings.Contains(err.Error(), "TRANSCRIPTION_MODEL") || strings.Contains(err.Error(), srv.Key()) {
+	if !errors.Is(err, ErrPermanent) || !strings.Contains(err.Error(), "TRANSCRIPTION_MODEL") || strings.Contains(err.Error(), srv.Key()) {
 		t.Errorf("unknown model: %v", err)
 	}
 	// A hung server costs the timeout, not more.
 	srv.FailNext(ragtest.EndpointTranscriptions, 1, ragtest.Hang)
-	quick := NewTranscriber(ModelOptions{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "whisper-1", Timeout: 200 * time.Millisecond})
-	if _, err := quick.Transcribe(t.Context(), []byte("OggS"), "voice.ogg", "en"); err == nil || errors.Is(err, errModelUnavailable) {
+	quick := NewTranscriber(Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "whisper-1", Timeout: 200 * time.Millisecond})
+	if _, err := quick.Transcribe(t.Context(), []byte("OggS"), "voice.ogg", "en"); err == nil || errors.Is(err, ErrUnavailable) {
 		t.Errorf("hung transcription: %v, want a timeout", err)
 	}
 }

@@ -1,4 +1,4 @@
-package rag
+package llm
 
 import (
 	"context"
@@ -9,24 +9,20 @@ import (
 	"github.com/sony/gobreaker/v2"
 )
 
-// errModelUnavailable is a call not made because the model is failing: the circuit is open (or a half-open
-// probe is in flight), or calls failed while this one waited for a slot. Callers answer without the model.
-var errModelUnavailable = errors.New("model unavailable: answering without it")
-
 // Circuit settings. Three failures in a row is well past bad luck; half a minute is long enough for a
 // restarting server, short enough that a recovered model is back soon. Each question waits at most
 // LLM_TIMEOUT once, not once per question, when the model hangs.
 const (
 	breakerTrips = 3
-	// DefaultModelCooldown is how long the model is left alone after it trips the circuit.
-	DefaultModelCooldown = 30 * time.Second
+	// defaultCooldown is how long the model is left alone after it trips the circuit.
+	defaultCooldown = 30 * time.Second
 )
 
 // newBreaker is the circuit around model calls: after breakerTrips consecutive failures (timeouts, 5xx, network
 // errors, cut streams) calls fail at once for cooldown; then one probe call decides whether to close it again.
 // Answers the caller gave up on and 4xx answers (the model is up) count neither way.
-func newBreaker(cooldown time.Duration, log *slog.Logger) *gobreaker.CircuitBreaker[completion] {
-	return gobreaker.NewCircuitBreaker[completion](gobreaker.Settings{
+func newBreaker(cooldown time.Duration, log *slog.Logger) *gobreaker.CircuitBreaker[Completion] {
+	return gobreaker.NewCircuitBreaker[Completion](gobreaker.Settings{
 		Name:        "model",
 		MaxRequests: 1,
 		Timeout:     cooldown,

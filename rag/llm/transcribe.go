@@ -1,4 +1,4 @@
-package rag
+package llm
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ type Transcriber struct {
 
 // NewTranscriber returns a Transcriber for o (o.Model is the speech model, e.g. whisper-1); it does not
 // contact the server.
-func NewTranscriber(o ModelOptions) *Transcriber {
+func NewTranscriber(o Options) *Transcriber {
 	client, o := newClient(o)
 	if o.MaxConcurrency <= 0 {
 		o.MaxConcurrency = 4
@@ -36,7 +36,8 @@ func NewTranscriber(o ModelOptions) *Transcriber {
 
 // Transcribe returns what is said in audio, a recording named filename (its extension tells the server the
 // format: voice.ogg for Telegram voice notes). lang ("ar", "en") is a hint; "" lets the model detect the
-// language. Errors are scrubbed of the API key; IsPermanent tells an endpoint that does not transcribe.
+// language. Errors are scrubbed of the API key; errors.Is(err, ErrPermanent) tells an endpoint that does not
+// transcribe.
 func (t *Transcriber) Transcribe(ctx context.Context, audio []byte, filename, lang string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, t.timeout)
 	defer cancel()
@@ -57,7 +58,7 @@ func (t *Transcriber) Transcribe(ctx context.Context, audio []byte, filename, la
 		if s := statusOf(err); s == http.StatusNotFound || s == http.StatusMethodNotAllowed {
 			err = fmt.Errorf("the endpoint does not transcribe with TRANSCRIPTION_MODEL %q (check TRANSCRIPTION_BASE_URL): %w", t.model, err)
 		}
-		return "", scrub(err, t.apiKey)
+		return "", apiError(err, t.apiKey)
 	}
 	return strings.TrimSpace(text), nil
 }

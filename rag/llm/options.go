@@ -1,0 +1,44 @@
+// Package llm is the client of an OpenAI-compatible API (OpenAI, Ollama's /v1, vLLM, the llama.cpp server):
+// chat answers, streamed or whole (Model), embeddings (Embedder) and speech to text (Transcriber), with the
+// deadlines, concurrency bound, retries and circuit breaker that go-openai leaves to its users.
+//
+// It is the only package that imports go-openai, and no go-openai type crosses its API: messages are Message
+// values, and failures are errors callers branch on with errors.Is and errors.As (ErrUnavailable, ErrPermanent,
+// *StatusError), so the library can be replaced here alone. Every error it returns is scrubbed of the API key.
+package llm
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// Options configure a client of an OpenAI-compatible API (OpenAI, Ollama /v1, vLLM, llama.cpp server).
+type Options struct {
+	BaseURL        string // e.g. https://api.openai.com/v1 or http://localhost:11434/v1
+	APIKey         string // may be empty (Ollama)
+	Model          string // the chat, embedding or speech model
+	Timeout        time.Duration
+	MaxConcurrency int
+	Cooldown       time.Duration // how long a failing chat model is left alone; default 30 s (see breaker.go)
+	HTTPClient     *http.Client  // nil: a client with no timeout of its own; every call has a deadline
+	Logger         *slog.Logger
+}
+
+// newClient is the go-openai client for o, with the Retry-After capture, and o with its defaults filled in.
+func newClient(o Options) (*openai.Client, Options) {
+	cfg := openai.DefaultConfig(o.APIKey)
+	cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
+	hc := o.HTTPClient
+	if hc == nil {
+		hc = &http.Client{}
+	}
+	cfg.HTTPClient = retryAfterDoer{hc}
+	if o.Timeout <= 0 {
+		o.Timeout = 30 * time.Second
+	}
+	return openai.NewClientWithConfig(cfg), o
+}
