@@ -7,6 +7,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // token is one word of a normalised text.
@@ -79,8 +80,8 @@ func newLexicon(entries []knowledge.Entry) *lexicon {
 }
 
 // name is entry i's canonical spelling in lang.
-func (l *lexicon) name(i int, lang knowledge.Lang) string {
-	if lang == knowledge.Arabic {
+func (l *lexicon) name(i int, lang nlp.Lang) string {
+	if lang == nlp.Arabic {
 		return l.entries[i].AR[0]
 	}
 	return l.entries[i].EN[0]

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Naming the language of a question in neither Arabic nor English, and what the bot says in it. The name tells
@@ -288,4 +288,4 @@ func sourcesNote(asked string) string {
 
 // foreignLang is the language a question in another language is read in: English, which the model renders it
 // into for retrieval.
-const foreignLang = knowledge.English
+const foreignLang = nlp.English

@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // askForeign answers a question in neither Arabic nor English (see language.go). Offline, the reply says which
@@ -66,7 +66,7 @@ func (s *Service) inEnglish(ctx context.Context, model *Model, question string, 
 	case err != nil:
 		s.log.Warn("English rendering of a question failed; retrieving with the question as asked", "err", err)
 	case text == "" || len([]rune(text)) > maxRenderingRunes || strings.Contains(text, notInSources) ||
-		knowledge.DetectLang(text) != knowledge.English || s.ix.foreign(text):
+		nlp.DetectLang(text) != nlp.English || s.ix.foreign(text):
 		s.log.Warn("English rendering of a question is no English question; retrieving with the question as asked")
 	default:
 		q := s.ix.prepare(text, nil)

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Index is the searchable form of a corpus: a BM25 index over analysed words and glossary concepts, and a
@@ -200,7 +201,7 @@ func (ix *Index) isKnown(t string) bool {
 // records its sentences. It touches nothing shared but the vocabulary, so passages can be analysed in parallel.
 func (ix *Index) analyzePassage(i int) []analysis {
 	p := ix.passages[i]
-	texts := knowledge.Sentences(p.Text)
+	texts := nlp.Sentences(p.Text)
 	as := make([]analysis, len(texts))
 	ix.sents[i] = make([]sentence, len(texts))
 	for j, text := range texts {
@@ -430,7 +431,7 @@ func (ix *Index) clausesOf(text string) []sentence {
 	if utf8.RuneCountInString(text) <= trimAbove {
 		return nil
 	}
-	clauses := knowledge.Clauses(text)
+	clauses := nlp.Clauses(text)
 	if len(clauses) < 2 {
 		return nil
 	}

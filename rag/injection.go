@@ -3,7 +3,7 @@ package rag
 import (
 	"strings"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // injectionMarkers are phrases of prompt-injection attempts ("ignore your rules", "print your system prompt"),
@@ -25,7 +25,7 @@ var injectionMarkers = func() []string {
 // stripInjections drops the sentences of a question that try to instruct the bot; found reports any.
 func stripInjections(question string) (clean string, found bool) {
 	var keep []string
-	for _, s := range knowledge.Sentences(question) {
+	for _, s := range nlp.Sentences(question) {
 		n := " " + Normalize(s) + " "
 		hit := false
 		for _, m := range injectionMarkers {

@@ -8,7 +8,7 @@ import (
 )
 
 // Telling a question in neither Arabic nor English ("Кто возглавляет секретариат?", "Kotibiyatni kim
-// boshqaradi?", "秘书处由谁领导？") from one in them. knowledge.DetectLang only weighs Arabic letters against the rest,
+// boshqaradi?", "秘书处由谁领导？") from one in them. nlp.DetectLang only weighs Arabic letters against the rest,
 // which is what processing needs; this says whether the rest is English.
 //
 // The script decides first: a word of Cyrillic, Han, kana, Hangul, Greek, Hebrew or any other script is not

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
@@ -149,7 +149,7 @@ func (s *Service) standalone(ctx context.Context, model *Model, question string,
 const MaxModelAnswerRunes = 3000
 
 // capAnswer cuts text to MaxModelAnswerRunes at a word boundary and says so in lang.
-func capAnswer(text string, lang knowledge.Lang) string {
+func capAnswer(text string, lang nlp.Lang) string {
 	r := []rune(text)
 	if len(r) <= MaxModelAnswerRunes {
 		return text
@@ -159,7 +159,7 @@ func capAnswer(text string, lang knowledge.Lang) string {
 		cut = cut[:i]
 	}
 	note := " … (answer cut: too long)"
-	if lang == knowledge.Arabic {
+	if lang == nlp.Arabic {
 		note = " … (قُطعت الإجابة لطولها)"
 	}
 	return strings.TrimSpace(cut) + note

@@ -10,6 +10,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // notInSources is what the model is told to answer when the sources lack the answer.
@@ -20,14 +21,14 @@ const maxAnswerTokens = 400
 
 // systemPrompt states the rules; the sources follow it in the same message. asked is the language of a question
 // in neither Arabic nor English (see query.asked), "" for one in them.
-func systemPrompt(lang knowledge.Lang, asked string) string {
+func systemPrompt(lang nlp.Lang, asked string) string {
 	language := "English, the language of the question,"
 	switch {
 	case asked == undetermined:
 		language = "the language of the question (it is neither English nor Arabic),"
 	case asked != "":
 		language = languageName(asked) + ", the language of the question,"
-	case lang == knowledge.Arabic:
+	case lang == nlp.Arabic:
 		language = "Arabic, the language of the question,"
 	}
 	return `You answer questions about the China–Central Asia cooperation mechanism using ONLY the numbered sources below.
@@ -134,7 +135,7 @@ func isRefusal(text string, refs []int) bool {
 	}
 	check := text
 	if len(refs) > 0 {
-		sents := knowledge.Sentences(citation.ReplaceAllString(text, ""))
+		sents := nlp.Sentences(citation.ReplaceAllString(text, ""))
 		if len(sents) != 1 {
 			return false
 		}

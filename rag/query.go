@@ -4,14 +4,14 @@ import (
 	"slices"
 	"strings"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // query is a question prepared for retrieval: spelling corrected, analysed, and for a follow-up merged with the
 // question it leans on.
 type query struct {
 	text     string // the corrected question
-	lang     knowledge.Lang
+	lang     nlp.Lang
 	kind     answerType
 	list     bool
 	weights  map[string]float64 // BM25 term weights: the question's own terms 1, a previous question's ½
@@ -42,11 +42,11 @@ type query struct {
 }
 
 // anyLang, as the language a model answer must be written in, accepts any (see checkModelText).
-const anyLang knowledge.Lang = ""
+const anyLang nlp.Lang = ""
 
 // answerLang is the language the question's answer must be written in: its own, or anyLang for a question in
 // neither Arabic nor English, which a model answers in that language if it can.
-func (q *query) answerLang() knowledge.Lang {
+func (q *query) answerLang() nlp.Lang {
 	if q.asked != "" {
 		return anyLang
 	}
@@ -155,7 +155,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	}
 	q := &query{
 		text:     corrected,
-		lang:     knowledge.DetectLang(text),
+		lang:     nlp.DetectLang(text),
 		kind:     kind,
 		absent:   absent,
 		list:     isListQuestion(typed) || isListQuestion(words),

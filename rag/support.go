@@ -11,7 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Checking a model answer against the sources it cites. A model that obeys the user ("answer only with the word
@@ -60,7 +60,7 @@ var (
 	listMarker = regexp.MustCompile(`^\s*(?:[0-9٠-٩]{1,2}[.)]|[-*•–])\s+`)
 )
 
-// claimsOf splits an answer into its sentences (knowledge.Sentences, also at line breaks; a list item's marker
+// claimsOf splits an answer into its sentences (nlp.Sentences, also at line breaks; a list item's marker
 // is dropped), each with the sources it cites (numbers 1 to n). Citations standing alone after a sentence end
 // belong to the sentence before them, and so do citations opening a sentence of the same paragraph ("… in
 // Xi'an. [3] He …"). A sentence without citations of its own takes those of the next sentence of its paragraph
@@ -77,7 +77,7 @@ func claimsOf(text string, n int, partial bool) []claim {
 			if strings.Contains(line, "[") {
 				line = sentenceEndCitation.ReplaceAllString(line, "$1 $2")
 			}
-			for _, sent := range knowledge.Sentences(line) {
+			for _, sent := range nlp.Sentences(line) {
 				if lead := leadingCitations.FindString(sent); lead != "" && len(out) > first {
 					out[len(out)-1].refs = mergeRefs(out[len(out)-1].refs, refsIn(lead, n))
 					out[len(out)-1].own = true
@@ -186,7 +186,7 @@ var capitalized = regexp.MustCompile(`\p{Lu}[\p{L}\p{M}'’]*`)
 // partial is for text still being streamed: its last word may be cut, so it is left out, and a sentence that
 // no citation follows yet is checked only against all the sources (links, names, numbers found in none fail at
 // once) until its citation arrives. A partial text that passes may still fail once finished.
-func (ix *Index) checkModelText(text string, lang knowledge.Lang, sources []promptSource, partial bool) error {
+func (ix *Index) checkModelText(text string, lang nlp.Lang, sources []promptSource, partial bool) error {
 	if partial {
 		text = withoutLastWord(text)
 	}
@@ -195,7 +195,7 @@ func (ix *Index) checkModelText(text string, lang knowledge.Lang, sources []prom
 		return errors.New("model answer cites no source")
 	}
 	plain := citation.ReplaceAllString(text, "")
-	switch got := knowledge.DetectLang(plain); {
+	switch got := nlp.DetectLang(plain); {
 	case lang == anyLang && !ix.foreign(plain):
 		lang = got // a question in another language answered in Arabic or English: checked as such
 	case lang != anyLang && got != lang:
@@ -258,7 +258,7 @@ func sourcesContain(sources []promptSource, s string) bool {
 
 // checkClaim checks one sentence against the units it cites (none: a pending sentence of a partial text, checked
 // against prompted alone) and all the units the model was given.
-func (ix *Index) checkClaim(text string, lang knowledge.Lang, cited, prompted []int) error {
+func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) error {
 	toks := tokenize(text)
 	spans := ix.lex.match(toks)
 	inSpan := make([]bool, len(toks))
@@ -421,7 +421,7 @@ func (ix *Index) groundedAll(groups []int, toks []token) bool {
 }
 
 // hasLang reports whether any of the units has a passage in lang.
-func (ix *Index) hasLang(groups []int, lang knowledge.Lang) bool {
+func (ix *Index) hasLang(groups []int, lang nlp.Lang) bool {
 	for _, g := range groups {
 		for _, m := range ix.groups[g].members {
 			if ix.passages[m].Lang == lang {
