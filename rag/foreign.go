@@ -102,7 +102,7 @@ var tongueWords = func() map[string][]int {
 	m := map[string][]int{}
 	for i, t := range tongues {
 		for _, w := range strings.Fields(t.words) {
-			m[Normalize(w)] = append(m[Normalize(w)], i)
+			m[nlp.Normalize(w)] = append(m[nlp.Normalize(w)], i)
 		}
 	}
 	return m
@@ -217,7 +217,7 @@ func askedIn(text, userLang string) string {
 			}
 		}
 	}
-	for _, w := range Words(Normalize(text)) {
+	for _, w := range nlp.Words(nlp.Normalize(text)) {
 		for _, i := range tongueWords[w] {
 			if score[i] >= 0 {
 				score[i]++

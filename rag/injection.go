@@ -17,7 +17,7 @@ var injectionMarkers = func() []string {
 		"your prompt", "you are now", "pretend you", "pretend to be", "act as", "jailbreak", "developer mode",
 		"reveal your", "print your", "repeat the text above", "say you are",
 		"تجاهل", "انس التعليمات", "انسى التعليمات", "تعليماتك", "التعليمات السرية", "موجه النظام", "قواعدك", "تظاهر"} {
-		out = append(out, " "+Normalize(m)+" ")
+		out = append(out, " "+nlp.Normalize(m)+" ")
 	}
 	return out
 }()
@@ -26,7 +26,7 @@ var injectionMarkers = func() []string {
 func stripInjections(question string) (clean string, found bool) {
 	var keep []string
 	for _, s := range nlp.Sentences(question) {
-		n := " " + Normalize(s) + " "
+		n := " " + nlp.Normalize(s) + " "
 		hit := false
 		for _, m := range injectionMarkers {
 			if strings.Contains(n, m) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"ccabot/knowledge/nlp"
 )
 
 // Telling a question in neither Arabic nor English ("Кто возглавляет секретариат?", "Kotibiyatni kim
@@ -133,9 +135,9 @@ func (ix *Index) foreign(text string) bool {
 			return v
 		}
 		switch {
-		case questionWordTypo(w) != "" || stopTypo(w):
+		case nlp.QuestionWordTypo(w) != "" || nlp.StopTypo(w):
 			c.english++ // "wher", "acording"
-		case ix.spell.correct(w) != w:
+		case ix.spell.Correct(w) != w:
 			// "secretariet", but also "sekretariat", "mecanismo": either way
 		case utf8.RuneCountInString(w) <= 3:
 			// "teh", "ni", "xo": too short to tell
@@ -166,7 +168,7 @@ func (c latinCounts) foreign(other int) bool {
 
 // latinWords sorts text's Latin words by the word lists (see above), and returns those no list knows.
 func (ix *Index) latinWords(text string) (c latinCounts, pending []string) {
-	toks := tokenize(text)
+	toks := nlp.Tokenize(text)
 	named := make([]bool, len(toks))
 	for _, sp := range ix.lex.match(toks) {
 		for i := sp.start; i < sp.end; i++ {
@@ -175,23 +177,23 @@ func (ix *Index) latinWords(text string) (c latinCounts, pending []string) {
 	}
 	caps := innerCapitals(text)
 	for i, t := range toks {
-		r, _ := utf8.DecodeRuneInString(t.word)
+		r, _ := utf8.DecodeRuneInString(t.Word)
 		if named[i] || scriptOf(r) != scriptLatin {
 			continue
 		}
 		switch {
-		case t.stop || commonEnglish()[t.word]:
+		case t.Stop || nlp.IsCommonEnglish(t.Word):
 			c.english++
-		case caps[t.word]:
+		case caps[t.Word]:
 			// A name the glossary lacks ("Tokayev", "Sekretariat" in German): neither way.
-		case !isASCII(t.word):
+		case !isASCII(t.Word):
 			c.marked++ // "secrétariat", "haçan", "açıldı": English writes its own words without accents
-		case ix.words[t.word] || ix.spell.known[t.word] > 0 || ix.spell.stems[t.stem]:
+		case ix.words[t.Word] || ix.spell.Knows(t.Word) || ix.spell.KnowsStem(t.Stem):
 			c.english++ // a word of the sources, or a name they hold
-		case otherFunctionWords[t.word]:
+		case otherFunctionWords[t.Word]:
 			c.marked++ // "le", "der", "kim", "ve"
 		default:
-			pending = append(pending, t.word)
+			pending = append(pending, t.Word)
 		}
 	}
 	return c, pending
@@ -209,7 +211,7 @@ func innerCapitals(text string) map[string]bool {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || sentenceStart(text[:loc[0]]) {
 			continue
 		}
-		out[Normalize(w)] = true
+		out[nlp.Normalize(w)] = true
 	}
 	return out
 }

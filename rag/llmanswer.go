@@ -51,7 +51,7 @@ func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
 	var b strings.Builder
 	b.WriteString(string(q.lang))
 	if q.asked != "" {
-		b.WriteString("|" + q.asked + "|" + Normalize(question))
+		b.WriteString("|" + q.asked + "|" + nlp.Normalize(question))
 	}
 	b.WriteString("|")
 	b.WriteString(q.text)

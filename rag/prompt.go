@@ -121,7 +121,7 @@ var refusalPhrases = func() []string {
 		"لم ترد", "لا توجد معلومات", "لا تتوفر", "لا يتوفر", "لا تشير", "لم تشر", "لا تحدد", "لم تحدد",
 		"غير مذكور", "غير متوفر", "غير متوفره", "ليس لدي معلومات", "ليست لدي معلومات", "لا املك", "لا أملك",
 		"لا أجد", "لا اجد", "لم اجد", "لم أجد"} {
-		out = append(out, " "+Normalize(p)+" ")
+		out = append(out, " "+nlp.Normalize(p)+" ")
 	}
 	return out
 }()
@@ -141,7 +141,7 @@ func isRefusal(text string, refs []int) bool {
 		}
 		check = sents[0]
 	}
-	n := " " + Normalize(check) + " "
+	n := " " + nlp.Normalize(check) + " "
 	for _, p := range refusalPhrases {
 		if strings.Contains(n, p) {
 			return true

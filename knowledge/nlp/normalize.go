@@ -1,7 +1,4 @@
-// Package rag answers questions from the knowledge passages: it normalises and analyses Arabic and English text,
-// retrieves passages with a hybrid of BM25 and embeddings held in a chromem-go store, decides whether the sources
-// cover a question at all, and writes the answer, extractive by default.
-package rag
+package nlp
 
 import (
 	"strings"
@@ -158,9 +155,20 @@ func runeClass(r rune) int {
 	}
 }
 
-func isArabicWord(w string) bool {
-	for _, r := range w {
+// IsArabic reports whether word is Arabic: whether its first letter is.
+func IsArabic(word string) bool {
+	for _, r := range word {
 		return unicode.Is(unicode.Arabic, r)
 	}
 	return false
+}
+
+// IsDigits reports whether s is a non-empty run of ASCII digits: a number as Normalize writes it.
+func IsDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

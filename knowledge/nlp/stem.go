@@ -1,4 +1,4 @@
-package rag
+package nlp
 
 import (
 	"strconv"
@@ -13,7 +13,7 @@ func Stem(word string) string {
 	if n, ok := numberStems[word]; ok {
 		return n // "five", "خمسة", "الخمس" and "5" are one term
 	}
-	if isArabicWord(word) {
+	if IsArabic(word) {
 		return stemArabic(word)
 	}
 	if word == "" || word[0] >= '0' && word[0] <= '9' {
@@ -66,7 +66,7 @@ var numberStems = func() map[string]string {
 		for _, f := range strings.Fields(forms) {
 			f = Normalize(f)
 			m[f] = n
-			if isArabicWord(f) {
+			if IsArabic(f) {
 				m["ال"+f] = n
 				m["و"+f] = n
 			}
