@@ -180,7 +180,9 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 			ix.groupTokens[g] += estimateTokens(corpus.Passages[m].Text) + 4 // "English translation: "
 		}
 	}
-	ix.synonyms = englishSynonyms(ix.isKnown, func(t string) int { return len(ix.bm.postingsOf(t)) })
+	// Topic words are never read as a synonym: "president" must stay a thing the sources lack.
+	ix.synonyms = nlp.EnglishSynonyms(ix.isKnown, func(t string) int { return len(ix.bm.postingsOf(t)) },
+		func(t string) bool { return topicStems[t] })
 	return ix, stats, err
 }
 

@@ -378,7 +378,7 @@ func (ix *Index) holds(groups []int, term string) bool {
 }
 
 // grounded reports whether any of the units holds word t: its stem, its Arabic root, an English synonym the
-// sources use (see englishSynonyms), or, for an Arabic word, its stem or root without a clitic.
+// sources use (see nlp.EnglishSynonyms), or, for an Arabic word, its stem or root without a clitic.
 func (ix *Index) grounded(groups []int, t nlp.Token) bool {
 	if ix.holds(groups, t.Stem) {
 		return true
