@@ -13,7 +13,7 @@ import (
 // Arabic and English. When the model fails, refuses, or writes an answer its sources do not support, the reply is
 // the offline one: an English quote would not help someone who asked in another language.
 func (s *Service) askForeign(ctx context.Context, req Request, question string, pq *query, history []exchange, k int) (Answer, error) {
-	asked := askedIn(question, req.UserLang)
+	asked := nlp.AskedIn(question, req.UserLang)
 	reply := Answer{Question: req.Question, Lang: foreignLang, QuestionLang: asked, Mode: Extractive, Refused: true,
 		Reason: ReasonLanguage, Text: languageText(asked, req.UserLang), Turn: req.Prev}
 	model := s.model.Load()

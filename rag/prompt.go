@@ -24,7 +24,7 @@ const maxAnswerTokens = 400
 func systemPrompt(lang nlp.Lang, asked string) string {
 	language := "English, the language of the question,"
 	switch {
-	case asked == undetermined:
+	case asked == nlp.Undetermined:
 		language = "the language of the question (it is neither English nor Arabic),"
 	case asked != "":
 		language = languageName(asked) + ", the language of the question,"
