@@ -235,7 +235,7 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		if ageWords[t.Word] && (number(i-1) || number(i+1) || number(i-2)) {
 			ts |= hasAge // "aged 70", "70 years old"
 		}
-		w, _ := nlp.CutPrefix(t.Word, "و", 2)
+		w, _ := nlp.CutAnd(t.Word, 2)
 		switch {
 		case nlp.IsDigits(w):
 			ts |= hasNumber
@@ -311,7 +311,8 @@ var listCues = nlp.WordSet(`list name names enumerate members countries minister
 
 func isListQuestion(words []string) bool {
 	for _, w := range words {
-		if listCues[w] || listCues[strings.TrimPrefix(w, "و")] {
+		bare, _ := nlp.CutAnd(w, 2)
+		if listCues[w] || listCues[bare] {
 			return true
 		}
 	}

@@ -378,7 +378,7 @@ func isFollowUp(words []string, contentTerms int, sp *nlp.Speller) bool {
 	if nlp.OpensFollowUp(words) {
 		return true
 	}
-	if _, ok := nlp.CutPrefix(words[0], "و", 2); ok && len(words) <= 4 && !sp.Knows(words[0]) {
+	if _, ok := nlp.CutAnd(words[0], 2); ok && len(words) <= 4 && !sp.Knows(words[0]) {
 		return true
 	}
 	if contentTerms <= 2 {

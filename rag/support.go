@@ -311,7 +311,7 @@ func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) e
 		if t.Stem == "1" && !nlp.IsDigits(t.Word) {
 			continue // "one", "واحد": more often a pronoun than a count
 		}
-		if w, _ := nlp.CutPrefix(t.Word, "و", 2); nlp.IsDigits(t.Stem) || dateWords[w] || dateWords["ال"+nlp.BareWord(w)] {
+		if w, _ := nlp.CutAnd(t.Word, 2); nlp.IsDigits(t.Stem) || dateWords[w] || dateWords["ال"+nlp.BareWord(w)] {
 			// A number or date is a fact: it must be in what is cited. A Chinese or Japanese month ("3月") is
 			// its month's name.
 			fact := t.Stem
@@ -398,7 +398,7 @@ func (ix *Index) grounded(groups []int, t nlp.Token) bool {
 			return true
 		}
 		// The accusative alif of tanween ("آمالا" ~ "آمال").
-		if w, ok := strings.CutSuffix(v, "ا"); ok && len([]rune(w)) >= 3 && ix.holds(groups, nlp.Stem(w)) {
+		if w, ok := nlp.CutTanween(v); ok && ix.holds(groups, nlp.Stem(w)) {
 			return true
 		}
 	}

@@ -54,3 +54,56 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestLetterFolds: each Arabic letter rule, alone, and through Normalize.
+func TestLetterFolds(t *testing.T) {
+	t.Parallel()
+	rules := []struct {
+		name string
+		fold func(rune) (rune, bool)
+		in   string // letters the rule folds
+		want string // what each folds to, "_" for dropped
+		not  string // letters it leaves alone
+	}{
+		{"foldHamza", foldHamza, "أإآٱٲٳؤئء", "ااااااوي_", "اوىيةهa"},
+		{"foldYeh", foldYeh, "ىیې", "ييي", "يئاه"},
+		{"foldTehMarbuta", foldTehMarbuta, "ةۃھہ", "هههه", "هتي"},
+		{"foldKaf", foldKaf, "کڪ", "كك", "كق"},
+	}
+	for _, rule := range rules {
+		want := []rune(rule.want)
+		for i, r := range []rune(rule.in) {
+			w := want[i]
+			if w == '_' {
+				w = 0
+			}
+			if got, ok := rule.fold(r); !ok || got != w {
+				t.Errorf("%s(%c) = %q, %v; want %q, true", rule.name, r, got, ok, w)
+			}
+		}
+		for _, r := range rule.not {
+			if got, ok := rule.fold(r); ok || got != r {
+				t.Errorf("%s(%c) = %q, %v; want %q, false", rule.name, r, got, ok, r)
+			}
+		}
+	}
+	for _, r := range "\u064b\u064e\u0650\u0651\u0652\u0670\u06d6\u0640" { // tanween, fatha, kasra, shadda, sukun, superscript alef, a Quranic mark, tatweel
+		if !isTashkeel(r) {
+			t.Errorf("isTashkeel(%U) = false, want true", r)
+		}
+	}
+	for _, r := range "اaب،؟" {
+		if isTashkeel(r) {
+			t.Errorf("isTashkeel(%c) = true, want false", r)
+		}
+	}
+	words := []struct{ in, want string }{
+		{"الأمانة", "الامانه"}, {"إطلاق", "اطلاق"}, {"آسيا", "اسيا"}, {"مسؤولية", "مسووليه"}, {"مسئولية", "مسيوليه"},
+		{"رئيس", "رييس"}, {"جزء", "جز"}, {"مستشفى", "مستشفي"}, {"یک", "يك"}, {"مَدِينَةُ", "مدينه"},
+	}
+	for _, tt := range words {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

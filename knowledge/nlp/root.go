@@ -16,8 +16,10 @@ func Root(w string) string {
 	r = trimAffix(r, rootPrefixes2, 5, true)
 	r = trimAffix(r, rootSuffixes3, 6, false)
 	r = trimAffix(r, rootSuffixes2, 5, false)
-	if len(r) >= 4 && r[0] == 'و' && r[1] == 'و' {
-		r = r[1:]
+	if s := string(r); strings.HasPrefix(s, "وو") {
+		if rest, ok := CutAnd(s, 3); ok {
+			r = []rune(rest) // the conjunction before a word of its own starting with و ("ووزير")
+		}
 	}
 	switch len(r) {
 	case 4:

@@ -1,10 +1,6 @@
 package nlp
 
-import (
-	"strings"
-
-	"github.com/kljensen/snowball/english"
-)
+import "github.com/kljensen/snowball/english"
 
 // Token is one word of a text as retrieval reads it.
 type Token struct {
@@ -26,11 +22,16 @@ func Tokenize(text string) []Token {
 // TokenOf is the token of a normalised word.
 func TokenOf(word string) Token { return Token{Word: word, Stem: Stem(word), Stop: IsStop(word)} }
 
-// IsStop reports a stop word (ours, or Snowball's English list), also behind a one-letter Arabic proclitic (و ب ل ف ك: "وشو", "بايش", "لايه").
+// IsStop reports a stop word (ours, or Snowball's English list), also behind a one-letter Arabic proclitic (و ف ب
+// ل ك: "وشو", "بايش", "لايه").
 func IsStop(w string) bool {
 	if stopWords[w] || !IsArabic(w) && english.IsStopWord(w) {
 		return true
 	}
-	r := []rune(w)
-	return len(r) > 2 && strings.ContainsRune("وبلفك", r[0]) && stopWords[string(r[1:])]
+	for _, p := range proclitics {
+		if r, ok := CutPrefix(w, p, 2); ok && stopWords[r] {
+			return true
+		}
+	}
+	return false
 }
