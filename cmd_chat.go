@@ -11,7 +11,7 @@ import (
 
 	"golang.org/x/term"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 	"ccabot/rag"
 )
 
@@ -135,9 +135,9 @@ func readLine(r *bufio.Reader, limit int) chatLine {
 
 // tooLong is the reply to an over-long question, in its language.
 func tooLong(q string, n, limit int) rag.Answer {
-	lang := knowledge.DetectLang(q)
+	lang := nlp.DetectLang(q)
 	text := fmt.Sprintf("Your question is %d characters long; please keep it under %d.", n, limit)
-	if lang == knowledge.Arabic {
+	if lang == nlp.Arabic {
 		text = fmt.Sprintf("سؤالك طويل (%d حرفاً)؛ اجعله أقل من %d حرف من فضلك.", n, limit)
 	}
 	return rag.Answer{Question: q, Lang: lang, Text: text, Mode: rag.Extractive, Refused: true}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"ccabot/knowledge/nlp"
 	"ccabot/rag"
 )
 
@@ -232,9 +233,9 @@ func firstRelevant(got []rag.Source, want []string) int {
 }
 
 func containsAny(answer string, want []string) bool {
-	a := " " + rag.Normalize(answer) + " "
+	a := " " + nlp.Normalize(answer) + " "
 	for _, w := range want {
-		if n := rag.Normalize(w); n != "" && strings.Contains(a, n) {
+		if n := nlp.Normalize(w); n != "" && strings.Contains(a, n) {
 			return true
 		}
 	}

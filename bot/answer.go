@@ -13,7 +13,7 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // groupMaxRunes keeps answers in groups short: a longer one is cut at a sentence end.
@@ -49,7 +49,7 @@ func (b *Bot) answer(ctx context.Context, ev event, taken time.Time) {
 			b.finished(ctx, ev)
 			return
 		}
-		ev.text, ev.lang, heard = text, knowledge.DetectLang(text), heardLine(text)
+		ev.text, ev.lang, heard = text, nlp.DetectLang(text), heardLine(text)
 	}
 	// Read here, not when queued: a follow-up sent before the previous answer was delivered still sees it.
 	q := Question{Text: ev.text, Prev: b.convo.prev(ev), UserLang: ev.userLang}
@@ -209,7 +209,7 @@ func (b *Bot) onInline(q *models.InlineQuery) {
 	}
 	received := time.Now()
 	b.latestInline.Store(q.From.ID, q.ID)
-	lang := knowledge.DetectLang(text)
+	lang := nlp.DetectLang(text)
 	respond := func(ctx context.Context, cache int, results ...models.InlineQueryResult) {
 		_, err := b.tg.AnswerInlineQuery(ctx, &tgbot.AnswerInlineQueryParams{InlineQueryID: q.ID, Results: results,
 			CacheTime: cache, IsPersonal: true})

@@ -14,7 +14,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"ccabot/bot/bottest"
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // echoAnswerer answers "answer to: <question>", citing one source; a follow-up also names what it follows.
@@ -44,7 +44,7 @@ func (a *echoAnswerer) Answer(ctx context.Context, q Question) (Reply, error) {
 	if prev, ok := q.Prev.(string); ok {
 		body += " (after: " + prev + ")"
 	}
-	return Reply{Lang: string(knowledge.DetectLang(q.Text)), Body: body, Mode: "extractive", Turn: q.Text,
+	return Reply{Lang: string(nlp.DetectLang(q.Text)), Body: body, Mode: "extractive", Turn: q.Text,
 		Sources: []Source{{ID: "doc#1", Publisher: "Xinhua (Arabic)", Date: "30 March 2024"}}}, nil
 }
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // action is what an incoming message asks of the bot.
@@ -29,7 +29,7 @@ type event struct {
 	action   action
 	cmd      string // "start", "help", "sources", or "unknown" for a command we do not have
 	text     string // the question, mention and /ask removed
-	lang     knowledge.Lang
+	lang     nlp.Lang
 	userLang string // the sender's Telegram language_code ("ru", "zh-hans"), or ""
 	private  bool
 	chatID   int64
@@ -105,7 +105,7 @@ func classify(m *models.Message, me self) event {
 			return ev
 		}
 		if ev.text != "" {
-			ev.lang = knowledge.DetectLang(ev.text)
+			ev.lang = nlp.DetectLang(ev.text)
 		}
 		return ev
 	}
@@ -114,7 +114,7 @@ func classify(m *models.Message, me self) event {
 		return ev // group chatter
 	}
 	ev.text = strings.TrimSpace(stripped)
-	ev.lang = knowledge.DetectLang(ev.text)
+	ev.lang = nlp.DetectLang(ev.text)
 	ev.action = question
 	if ev.text == "" && !ev.private {
 		ev.action = askEmpty // just "@Bot"; in private an empty question gets the answerer's help text
@@ -172,14 +172,14 @@ func stripMentions(text string, entities []models.MessageEntity, me self) (strin
 
 // userLang guesses the language to speak to a sender in when the message itself has no words: Arabic for an
 // Arabic Telegram interface, else English.
-func userLang(m *models.Message) knowledge.Lang {
+func userLang(m *models.Message) nlp.Lang {
 	if m.Text != "" && !strings.HasPrefix(m.Text, "/") {
-		return knowledge.DetectLang(m.Text)
+		return nlp.DetectLang(m.Text)
 	}
 	if m.From != nil && strings.HasPrefix(m.From.LanguageCode, "ar") {
-		return knowledge.Arabic
+		return nlp.Arabic
 	}
-	return knowledge.English
+	return nlp.English
 }
 
 func hasMedia(m *models.Message) bool {

@@ -10,7 +10,7 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // handle receives every update, in order, from go-telegram's single worker. It only classifies and queues:
@@ -191,15 +191,15 @@ func (b *Bot) onCallback(cq *models.CallbackQuery) {
 		b.metrics.ignored.WithLabelValues("callback_rate").Inc() // pressed faster than anyone reads: no reply
 		return
 	}
-	lang := knowledge.English
+	lang := nlp.English
 	if len(cq.From.LanguageCode) >= 2 && cq.From.LanguageCode[:2] == "ar" {
-		lang = knowledge.Arabic
+		lang = nlp.Arabic
 	}
 	text := stale[lang]
 	vote, key, ok := parseFeedback(cq.Data)
 	if ok {
 		if item, known, repeat := b.votes.vote(key, cq.From.ID); known {
-			text = thanks[knowledge.Lang(item.lang)]
+			text = thanks[nlp.Lang(item.lang)]
 			if !repeat {
 				b.metrics.feedback.WithLabelValues(vote).Inc()
 				b.log.Info("feedback", "vote", vote, "mode", item.mode, "lang", item.lang, "chat_type", item.chatType)

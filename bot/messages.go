@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Texts the bot says on its own (not answers). Answers come from the Answerer, in the question's language.
@@ -39,13 +39,13 @@ var descriptions = []struct{ lang, short, long string }{
 			"الجواب أخبرتك بدل التخمين. اكتب سؤالك، أو انظر /help."},
 }
 
-var helpText = map[knowledge.Lang]string{
-	knowledge.English: `Ask me a question in English or Arabic, for example "Who is Kyrgyzstan's foreign minister?". ` +
+var helpText = map[nlp.Lang]string{
+	nlp.English: `Ask me a question in English or Arabic, for example "Who is Kyrgyzstan's foreign minister?". ` +
 		`I answer from my sources only and name them under each answer; if they do not say, I tell you.
 In groups, mention me (@%[1]s question), reply to one of my messages, or use /ask question.
 In any chat, type @%[1]s question to share an answer (inline mode).
 /sources lists what I know.`,
-	knowledge.Arabic: `اسألني بالعربية أو بالإنجليزية، مثلاً «من وزير خارجية قيرغيزستان؟». أجيب من مصادري فقط وأذكرها تحت كل إجابة؛ ` +
+	nlp.Arabic: `اسألني بالعربية أو بالإنجليزية، مثلاً «من وزير خارجية قيرغيزستان؟». أجيب من مصادري فقط وأذكرها تحت كل إجابة؛ ` +
 		`وإن لم تذكر المصادر الجواب أخبرتك.
 في المجموعات: اذكرني (@%[1]s سؤالك)، أو رُدّ على إحدى رسائلي، أو استخدم /ask سؤالك.
 في أي محادثة اكتب @%[1]s سؤالك لمشاركة إجابة.
@@ -54,57 +54,57 @@ In any chat, type @%[1]s question to share an answer (inline mode).
 
 var (
 	nonTextNote = "أقرأ النصوص فقط، فاكتب سؤالك من فضلك.\nI can only read text: please type your question."
-	unknownCmd  = map[knowledge.Lang]string{
-		knowledge.English: "I don't know that command. Just type your question, or see /help.",
-		knowledge.Arabic:  "لا أعرف هذا الأمر. اكتب سؤالك مباشرة، أو انظر /help.",
+	unknownCmd  = map[nlp.Lang]string{
+		nlp.English: "I don't know that command. Just type your question, or see /help.",
+		nlp.Arabic:  "لا أعرف هذا الأمر. اكتب سؤالك مباشرة، أو انظر /help.",
 	}
-	askUsage = map[knowledge.Lang]string{
-		knowledge.English: "Ask like this: /ask Who heads the secretariat?",
-		knowledge.Arabic:  "اسأل هكذا: \u200e/ask من يرأس الأمانة؟",
+	askUsage = map[nlp.Lang]string{
+		nlp.English: "Ask like this: /ask Who heads the secretariat?",
+		nlp.Arabic:  "اسأل هكذا: \u200e/ask من يرأس الأمانة؟",
 	}
-	rateLimited = map[knowledge.Lang]string{
-		knowledge.English: "You're asking faster than I can keep up. Please wait a minute, then ask again.",
-		knowledge.Arabic:  "أسئلتك أسرع مما أستطيع. انتظر دقيقة من فضلك ثم اسأل مجدداً.",
+	rateLimited = map[nlp.Lang]string{
+		nlp.English: "You're asking faster than I can keep up. Please wait a minute, then ask again.",
+		nlp.Arabic:  "أسئلتك أسرع مما أستطيع. انتظر دقيقة من فضلك ثم اسأل مجدداً.",
 	}
-	tooLong = map[knowledge.Lang]string{
-		knowledge.English: "Your question is %d characters long; please keep it under %d.",
-		knowledge.Arabic:  "سؤالك طويل (%d حرفاً)؛ اجعله أقل من %d حرف من فضلك.",
+	tooLong = map[nlp.Lang]string{
+		nlp.English: "Your question is %d characters long; please keep it under %d.",
+		nlp.Arabic:  "سؤالك طويل (%d حرفاً)؛ اجعله أقل من %d حرف من فضلك.",
 	}
-	failed = map[knowledge.Lang]string{
-		knowledge.English: "Sorry, something went wrong while answering. Please try again.",
-		knowledge.Arabic:  "عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى من فضلك.",
+	failed = map[nlp.Lang]string{
+		nlp.English: "Sorry, something went wrong while answering. Please try again.",
+		nlp.Arabic:  "عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى من فضلك.",
 	}
-	noSpeech = map[knowledge.Lang]string{
-		knowledge.English: "I can't listen to voice questions here: they need a speech model, which isn't set up. Please type your question.",
-		knowledge.Arabic:  "لا أستطيع سماع الأسئلة الصوتية هنا: فهي تحتاج إلى نموذج للكلام غير مُعدّ. اكتب سؤالك من فضلك.",
+	noSpeech = map[nlp.Lang]string{
+		nlp.English: "I can't listen to voice questions here: they need a speech model, which isn't set up. Please type your question.",
+		nlp.Arabic:  "لا أستطيع سماع الأسئلة الصوتية هنا: فهي تحتاج إلى نموذج للكلام غير مُعدّ. اكتب سؤالك من فضلك.",
 	}
-	unheard = map[knowledge.Lang]string{
-		knowledge.English: "I couldn't make out the question. Please say it again clearly, or type it.",
-		knowledge.Arabic:  "لم أتمكن من فهم السؤال. أعد قوله بوضوح من فضلك، أو اكتبه.",
+	unheard = map[nlp.Lang]string{
+		nlp.English: "I couldn't make out the question. Please say it again clearly, or type it.",
+		nlp.Arabic:  "لم أتمكن من فهم السؤال. أعد قوله بوضوح من فضلك، أو اكتبه.",
 	}
-	voiceTooLong = map[knowledge.Lang]string{
-		knowledge.English: "Your voice message is %d seconds long; please keep voice questions under %d seconds, or type it.",
-		knowledge.Arabic:  "رسالتك الصوتية مدتها %d ثانية؛ اجعل السؤال الصوتي أقل من %d ثانية من فضلك، أو اكتبه.",
+	voiceTooLong = map[nlp.Lang]string{
+		nlp.English: "Your voice message is %d seconds long; please keep voice questions under %d seconds, or type it.",
+		nlp.Arabic:  "رسالتك الصوتية مدتها %d ثانية؛ اجعل السؤال الصوتي أقل من %d ثانية من فضلك، أو اكتبه.",
 	}
-	voiceTooBig = map[knowledge.Lang]string{
-		knowledge.English: "Your voice message is about %d MB; I take up to %d MB. Please send a shorter one, or type it.",
-		knowledge.Arabic:  "حجم رسالتك الصوتية نحو %d ميغابايت؛ والحد %d ميغابايت. أرسل رسالة أقصر من فضلك، أو اكتب سؤالك.",
+	voiceTooBig = map[nlp.Lang]string{
+		nlp.English: "Your voice message is about %d MB; I take up to %d MB. Please send a shorter one, or type it.",
+		nlp.Arabic:  "حجم رسالتك الصوتية نحو %d ميغابايت؛ والحد %d ميغابايت. أرسل رسالة أقصر من فضلك، أو اكتب سؤالك.",
 	}
-	voiceRateLimited = map[knowledge.Lang]string{
-		knowledge.English: "That's a lot of voice messages. Please wait a minute, or type your question.",
-		knowledge.Arabic:  "هذه رسائل صوتية كثيرة. انتظر دقيقة من فضلك، أو اكتب سؤالك.",
+	voiceRateLimited = map[nlp.Lang]string{
+		nlp.English: "That's a lot of voice messages. Please wait a minute, or type your question.",
+		nlp.Arabic:  "هذه رسائل صوتية كثيرة. انتظر دقيقة من فضلك، أو اكتب سؤالك.",
 	}
-	thanks = map[knowledge.Lang]string{knowledge.English: "Thanks for the feedback!", knowledge.Arabic: "شكراً على رأيك!"}
-	stale  = map[knowledge.Lang]string{
-		knowledge.English: "This button is no longer active.",
-		knowledge.Arabic:  "هذا الزر لم يعد فعّالاً.",
+	thanks = map[nlp.Lang]string{nlp.English: "Thanks for the feedback!", nlp.Arabic: "شكراً على رأيك!"}
+	stale  = map[nlp.Lang]string{
+		nlp.English: "This button is no longer active.",
+		nlp.Arabic:  "هذا الزر لم يعد فعّالاً.",
 	}
 )
 
 // sourcesText lists the documents the bot knows.
-func sourcesText(docs []Document, lang knowledge.Lang) string {
+func sourcesText(docs []Document, lang nlp.Lang) string {
 	var b strings.Builder
-	if lang == knowledge.Arabic {
+	if lang == nlp.Arabic {
 		b.WriteString("مصادري:\n")
 	} else {
 		b.WriteString("My sources:\n")
@@ -125,7 +125,7 @@ func footer(r Reply) string {
 		return ""
 	}
 	label := "Source: "
-	if r.Lang == string(knowledge.Arabic) {
+	if r.Lang == string(nlp.Arabic) {
 		label = "المصدر: "
 	}
 	var lines []string

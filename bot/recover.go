@@ -10,7 +10,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // openJournal opens the journal under DataDir and returns the questions a previous run took but did not answer.
@@ -68,7 +68,7 @@ func recordOf(ev event) record {
 func eventOf(r record) event {
 	return event{updateID: r.ID, action: question, chatID: r.Chat, chatType: models.ChatType(r.ChatType),
 		thread: r.Thread, msgID: r.Msg, userID: r.User, replyTo: r.ReplyTo, text: r.Text, voice: r.Voice,
-		lang: knowledge.Lang(r.Lang), private: r.Private, date: time.Unix(r.Date, 0), partial: r.Partial,
+		lang: nlp.Lang(r.Lang), private: r.Private, date: time.Unix(r.Date, 0), partial: r.Partial,
 		userLang: r.UserLang}
 }
 

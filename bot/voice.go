@@ -15,7 +15,7 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Transcriber turns a recording into text. filename's extension names the format ("voice.ogg"); lang ("ar",
@@ -69,7 +69,7 @@ func audioName(name, mimeType string) string {
 
 // voiceRefusal is what a voice note gets instead of an answer, if anything: too long, too big, or no speech
 // model. It is checked before anything is downloaded.
-func (b *Bot) voiceRefusal(v *voiceNote, lang knowledge.Lang) string {
+func (b *Bot) voiceRefusal(v *voiceNote, lang nlp.Lang) string {
 	switch {
 	case b.opts.Transcriber == nil:
 		return noSpeech[lang]

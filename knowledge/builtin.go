@@ -3,6 +3,8 @@ package knowledge
 import (
 	"embed"
 	"fmt"
+
+	"ccabot/knowledge/nlp"
 )
 
 // builtinFS holds the seed article exactly as Xinhua published it, its English rendering and the glossary.
@@ -27,7 +29,7 @@ func Builtin() []Document {
 		Source: "Xinhua (Arabic)",
 		Date:   "2024-03-30",
 		Place:  "Xi'an",
-		Lang:   Arabic,
+		Lang:   nlp.Arabic,
 		Origin: "built-in",
 		Text:   string(raw),
 	}

@@ -2,21 +2,15 @@
 // English rendering, the bilingual glossary, the documents an operator adds, and the splitting of all of them into
 // passages with stable IDs.
 //
-// It imports no other package of this module, so retrieval, the bot and the commands can all build on it.
+// Of this module it imports only knowledge/nlp (languages, sentences), so retrieval, the bot and the commands can all
+// build on it.
 package knowledge
 
 import (
 	"regexp"
 	"strings"
-)
 
-// Lang is the language of a document or passage: "ar" or "en".
-type Lang string
-
-// The two languages the bot reads and answers in.
-const (
-	Arabic  Lang = "ar"
-	English Lang = "en"
+	"ccabot/knowledge/nlp"
 )
 
 // Document is one source text with its metadata. Text is kept exactly as read (the built-in article byte for byte).
@@ -26,7 +20,7 @@ type Document struct {
 	Source string // who published it, e.g. "Xinhua (Arabic)"
 	Date   string // publication date, YYYY-MM-DD, or "" when unknown
 	Place  string // dateline, e.g. "Xi'an"
-	Lang   Lang
+	Lang   nlp.Lang
 	// TranslationOf is the ID of the document this one renders into another language, or "". A translation's
 	// paragraphs are aligned one to one with the original's.
 	TranslationOf string

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"ccabot/knowledge/nlp"
 )
 
 func TestBuiltinArticleIsTheSeedByteForByte(t *testing.T) {
@@ -22,10 +24,10 @@ func TestBuiltinArticleIsTheSeedByteForByte(t *testing.T) {
 func TestBuiltinMetadataAndAlignment(t *testing.T) {
 	docs := Builtin()
 	ar, en := docs[0], docs[1]
-	if ar.Source != "Xinhua (Arabic)" || ar.Date != "2024-03-30" || ar.Place != "Xi'an" || ar.Lang != Arabic {
+	if ar.Source != "Xinhua (Arabic)" || ar.Date != "2024-03-30" || ar.Place != "Xi'an" || ar.Lang != nlp.Arabic {
 		t.Errorf("article metadata = %q %q %q %q", ar.Source, ar.Date, ar.Place, ar.Lang)
 	}
-	if !en.IsTranslation() || en.TranslationOf != ar.ID || en.Lang != English || en.Date != ar.Date {
+	if !en.IsTranslation() || en.TranslationOf != ar.ID || en.Lang != nlp.English || en.Date != ar.Date {
 		t.Errorf("translation metadata = %+v", en)
 	}
 	if got, want := len(en.Paragraphs()), len(ar.Paragraphs()); got != want || want != 11 {
@@ -35,7 +37,7 @@ func TestBuiltinMetadataAndAlignment(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatalf("NewCorpus problems: %v", problems)
 	}
-	groups := map[string][]Lang{}
+	groups := map[string][]nlp.Lang{}
 	for _, p := range c.Passages {
 		groups[p.Group] = append(groups[p.Group], p.Lang)
 	}
@@ -79,7 +81,7 @@ func TestTranslationNamesAlignWithArabic(t *testing.T) {
 func TestSplitKeepsEveryWordWithinLimit(t *testing.T) {
 	long := strings.Repeat("هذه جملة عربية طويلة، فيها فواصل؛ وفيها كلمات كثيرة. ", 40) +
 		strings.Repeat("x", 900) + " end."
-	doc := Document{ID: "d", Lang: Arabic, Text: "first paragraph.\n\n" + long}
+	doc := Document{ID: "d", Lang: nlp.Arabic, Text: "first paragraph.\n\n" + long}
 	for _, max := range []int{50, 120, 700} {
 		ps := Split(doc, max)
 		var words []string
@@ -95,43 +97,6 @@ func TestSplitKeepsEveryWordWithinLimit(t *testing.T) {
 		}
 		if ps[0].ID != "d#1" || ps[1].ID != "d#2.1" || ps[1].Group != "d#2" {
 			t.Errorf("Split(max=%d) ids = %q %q (group %q)", max, ps[0].ID, ps[1].ID, ps[1].Group)
-		}
-	}
-}
-
-func TestSentencesAndClauses(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"One. Two? Three!", []string{"One.", "Two?", "Three!"}},
-		{"قال وانغ. هل انتهى؟ نعم؛ انتهى", []string{"قال وانغ.", "هل انتهى؟", "نعم؛", "انتهى"}},
-		{`He said "go." Then left.`, []string{`He said "go."`, "Then left."}},
-		{"The U.S. rate is 3.5 now.", []string{"The U.S. rate is 3.5 now."}},
-	}
-	for _, tt := range tests {
-		if got := Sentences(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	got := Clauses("XI'AN, March 30, 2024 (Xinhua) -- China، وقيرغيزستان، وطاجيكستان")
-	want := []string{"XI'AN,", "March 30, 2024 (Xinhua) -- China،", "وقيرغيزستان،", "وطاجيكستان"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("Clauses = %q, want %q", got, want)
-	}
-}
-
-func TestDetectLang(t *testing.T) {
-	tests := []struct {
-		in   string
-		want Lang
-	}{
-		{"who is wang yi", English}, {"من هو وانغ يي؟", Arabic}, {"ما هو دور China في الآلية؟", Arabic},
-		{"what about شيآن", English}, {"2024؟", Arabic}, {"???", English}, {"", English}, {"١٢٣", Arabic},
-	}
-	for _, tt := range tests {
-		if got := DetectLang(tt.in); got != tt.want {
-			t.Errorf("DetectLang(%q) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ccabot/knowledge/nlp"
 )
 
 func write(t *testing.T, dir, name string, data []byte) {
@@ -49,10 +51,10 @@ func TestLoadDirSkipsBadFilesByName(t *testing.T) {
 		t.Errorf("loaded %v, want good and sub/plain", ids)
 	}
 	good := docs[0]
-	if good.Title != "Summit" || good.Date != "2023-05-19" || good.Lang != English || len(good.Paragraphs()) != 2 {
+	if good.Title != "Summit" || good.Date != "2023-05-19" || good.Lang != nlp.English || len(good.Paragraphs()) != 2 {
 		t.Errorf("good.md = %+v", good)
 	}
-	if plain := docs[1]; plain.Lang != Arabic || plain.Title != "سطر أول" {
+	if plain := docs[1]; plain.Lang != nlp.Arabic || plain.Title != "سطر أول" {
 		t.Errorf("plain.txt: lang %s title %q, want ar and the first line", plain.Lang, plain.Title)
 	}
 	bad := map[string]bool{}
@@ -80,10 +82,10 @@ func TestLoadDirMissingDirIsAnError(t *testing.T) {
 }
 
 func TestTranslationAlignment(t *testing.T) {
-	orig := Document{ID: "o", Lang: English, Text: "A.\n\nB."}
-	good := Document{ID: "t", Lang: Arabic, TranslationOf: "o", Text: "أ.\n\nب."}
-	short := Document{ID: "s", Lang: Arabic, TranslationOf: "o", Text: "أ."}
-	orphan := Document{ID: "x", Lang: Arabic, TranslationOf: "missing", Text: "أ."}
+	orig := Document{ID: "o", Lang: nlp.English, Text: "A.\n\nB."}
+	good := Document{ID: "t", Lang: nlp.Arabic, TranslationOf: "o", Text: "أ.\n\nب."}
+	short := Document{ID: "s", Lang: nlp.Arabic, TranslationOf: "o", Text: "أ."}
+	orphan := Document{ID: "x", Lang: nlp.Arabic, TranslationOf: "missing", Text: "أ."}
 	c, problems := NewCorpus([]Document{orig, good, short, orphan}, 0)
 	if len(problems) != 2 {
 		t.Fatalf("problems = %v, want 2 (short and orphan)", problems)

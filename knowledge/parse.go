@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"ccabot/knowledge/nlp"
 )
 
 // parseDocument turns a file's bytes into a Document. The file may start with front matter between two "---"
@@ -39,7 +41,7 @@ func parseDocument(id, origin string, raw []byte) (Document, error) {
 		doc.Title = truncateRunes(paras[0], 120)
 	}
 	if doc.Lang == "" {
-		doc.Lang = DetectLang(text)
+		doc.Lang = nlp.DetectLang(text)
 	}
 	return doc, nil
 }
@@ -100,8 +102,8 @@ func (d *Document) applyFrontMatter(front string) error {
 			}
 			d.Date = value
 		case "lang", "language":
-			switch l := Lang(strings.ToLower(value)); l {
-			case Arabic, English:
+			switch l := nlp.Lang(strings.ToLower(value)); l {
+			case nlp.Arabic, nlp.English:
 				d.Lang = l
 			default:
 				errs = append(errs, fmt.Errorf("line %d: lang %q is not ar or en", n+1, value))

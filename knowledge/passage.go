@@ -4,7 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"unicode/utf8"
+
+	"ccabot/knowledge/nlp"
 )
 
 // DefaultMaxPassageRunes bounds a passage's length: long enough to keep a news paragraph whole, short enough to
@@ -21,7 +24,7 @@ type Passage struct {
 	// (the original's paragraph ID), so retrieval can treat them as one unit and answer in either language.
 	Group       string
 	Para, Part  int // 1-based paragraph number, and part within it (1 when whole)
-	Lang        Lang
+	Lang        nlp.Lang
 	Title       string
 	Source      string
 	Date        string
@@ -68,7 +71,7 @@ func pack(para string, maxRunes int) []string {
 		return []string{para}
 	}
 	var pieces []string
-	for _, s := range Sentences(para) {
+	for _, s := range nlp.Sentences(para) {
 		pieces = append(pieces, cutLong(s, maxRunes)...)
 	}
 	var parts []string
@@ -97,12 +100,12 @@ func cutLong(s string, maxRunes int) []string {
 		return []string{s}
 	}
 	var out []string
-	for _, clause := range Clauses(s) {
+	for _, clause := range nlp.Clauses(s) {
 		if utf8.RuneCountInString(clause) <= maxRunes {
 			out = appendJoined(out, clause, maxRunes)
 			continue
 		}
-		for _, w := range wordsOf(clause) {
+		for _, w := range strings.Fields(clause) {
 			r := []rune(w)
 			for len(r) > maxRunes {
 				out = append(out, string(r[:maxRunes]))

@@ -4,35 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kljensen/snowball/english"
-
 	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
-
-// token is one word of a normalised text.
-type token struct {
-	word string // normalised surface form
-	stem string
-	stop bool
-}
-
-func tokenize(text string) []token {
-	words := Words(Normalize(text))
-	toks := make([]token, len(words))
-	for i, w := range words {
-		toks[i] = token{word: w, stem: Stem(w), stop: isStop(w)}
-	}
-	return toks
-}
-
-// isStop reports a stop word (ours, or Snowball's English list), also behind a one-letter Arabic proclitic (و ب ل ف ك: "وشو", "بايش", "لايه").
-func isStop(w string) bool {
-	if stopWords[w] || !isArabicWord(w) && english.IsStopWord(w) {
-		return true
-	}
-	r := []rune(w)
-	return len(r) > 2 && strings.ContainsRune("وبلفك", r[0]) && stopWords[string(r[1:])]
-}
 
 // lexicon matches glossary forms in token sequences. Every form of an entry becomes the same concept term, so
 // "Kirghizstan", "Kyrgyz" and "قرغيزستان" all match each other and the article's "قيرغيزستان".
@@ -59,13 +33,13 @@ func newLexicon(entries []knowledge.Entry) *lexicon {
 	}
 	for i, e := range entries {
 		for _, f := range e.Forms() {
-			toks := tokenize(f)
+			toks := nlp.Tokenize(f)
 			if len(toks) == 0 {
 				continue
 			}
 			stems := make([]string, len(toks))
 			for j, t := range toks {
-				stems[j] = t.stem
+				stems[j] = t.Stem
 			}
 			key := strings.Join(stems, " ")
 			if _, dup := l.entryOf[key]; dup {
@@ -79,8 +53,8 @@ func newLexicon(entries []knowledge.Entry) *lexicon {
 }
 
 // name is entry i's canonical spelling in lang.
-func (l *lexicon) name(i int, lang knowledge.Lang) string {
-	if lang == knowledge.Arabic {
+func (l *lexicon) name(i int, lang nlp.Lang) string {
+	if lang == nlp.Arabic {
 		return l.entries[i].AR[0]
 	}
 	return l.entries[i].EN[0]
@@ -100,7 +74,7 @@ type span struct{ entry, start, end int }
 
 // match finds glossary forms in toks, left to right, longest first, without overlaps. A form's first word may
 // carry a preposition the stemmer leaves (see firstStems).
-func (l *lexicon) match(toks []token) []span {
+func (l *lexicon) match(toks []nlp.Token) []span {
 	var out []span
 	for i := 0; i < len(toks); {
 		best := span{entry: -1}
@@ -111,7 +85,7 @@ func (l *lexicon) match(toks []token) []span {
 				}
 				ok := true
 				for j, s := range stems[1:] {
-					if toks[i+1+j].stem != s {
+					if toks[i+1+j].Stem != s {
 						ok = false
 						break
 					}
@@ -134,11 +108,11 @@ func (l *lexicon) match(toks []token) []span {
 // firstStems are the stems a token may start a glossary form with: its own, and for an Arabic word made of the
 // preposition ل or ب and a word starting with alef ("لآلية", "بأمله"), the stem of that word. (Other letters are
 // too often part of the word: "كاملة" is not ك + "أمله".)
-func firstStems(t token) []string {
-	out := []string{t.stem}
+func firstStems(t nlp.Token) []string {
+	out := []string{t.Stem}
 	for _, p := range []string{"لا", "با"} {
-		if r, ok := cutPrefix(t.word, p, 2); ok {
-			if st := Stem("ا" + r); st != t.stem {
+		if r, ok := nlp.CutPrefix(t.Word, p, 2); ok {
+			if st := nlp.Stem("ا" + r); st != t.Stem {
 				out = append(out, st)
 			}
 		}
@@ -148,7 +122,7 @@ func firstStems(t token) []string {
 
 // analysis is a text seen as retrieval terms.
 type analysis struct {
-	toks []token
+	toks []nlp.Token
 	// terms holds every index term with repetition: concept terms for glossary matches and the stems of all
 	// content words (BM25 counts them).
 	terms []string
@@ -158,7 +132,7 @@ type analysis struct {
 	free     []string
 	concepts []int  // matched glossary entries, in order
 	spans    []span // where they were matched
-	// words are the surface forms (bareWord) of the free terms.
+	// words are the surface forms (nlp.BareWord) of the free terms.
 	words []string
 	// roots maps each free Arabic stem to its root term (see rootTerm): a source's roots are also among its
 	// terms and free terms, a question's are its fallback when a stem is not found.
@@ -167,11 +141,11 @@ type analysis struct {
 
 // rootTerm is the index term standing for an Arabic word's root, or "" for a word too short to have a reliable
 // one (fewer than four letters, or a root under three).
-func rootTerm(t token) string {
-	if !isArabicWord(t.word) || len([]rune(t.word)) < 4 {
+func rootTerm(t nlp.Token) string {
+	if !nlp.IsArabic(t.Word) || len([]rune(t.Word)) < 4 {
 		return ""
 	}
-	r := arabicRoot(t.word)
+	r := nlp.Root(t.Word)
 	if len([]rune(r)) < 3 {
 		return ""
 	}
@@ -179,10 +153,12 @@ func rootTerm(t token) string {
 }
 
 // analyzeSource analyses a passage or sentence: a concept it names also covers the broader concepts.
-func (l *lexicon) analyzeSource(text string) analysis { return l.analyzeTokens(tokenize(text), true) }
+func (l *lexicon) analyzeSource(text string) analysis {
+	return l.analyzeTokens(nlp.Tokenize(text), true)
+}
 
 // analyzeTokens analyses tokens as a question (source false) or as source text (source true).
-func (l *lexicon) analyzeTokens(toks []token, source bool) analysis {
+func (l *lexicon) analyzeTokens(toks []nlp.Token, source bool) analysis {
 	a := analysis{toks: toks}
 	spans := l.match(toks)
 	a.spans = spans
@@ -207,20 +183,20 @@ func (l *lexicon) analyzeTokens(toks []token, source bool) analysis {
 		}
 	}
 	for i, t := range toks {
-		if t.stop || len([]rune(t.stem)) < 2 && !isDigits(t.stem) {
+		if t.Stop || len([]rune(t.Stem)) < 2 && !nlp.IsDigits(t.Stem) {
 			continue
 		}
-		a.terms = append(a.terms, t.stem)
+		a.terms = append(a.terms, t.Stem)
 		if inSpan[i] {
 			continue
 		}
-		a.free = append(a.free, t.stem)
-		a.words = append(a.words, bareWord(t.word))
+		a.free = append(a.free, t.Stem)
+		a.words = append(a.words, nlp.BareWord(t.Word))
 		if r := rootTerm(t); r != "" {
 			if a.roots == nil {
 				a.roots = map[string]string{}
 			}
-			a.roots[t.stem] = r
+			a.roots[t.Stem] = r
 			if source {
 				a.terms = append(a.terms, r)
 				a.free = append(a.free, r)
@@ -231,20 +207,11 @@ func (l *lexicon) analyzeTokens(toks []token, source bool) analysis {
 }
 
 // allStop reports a run of stop words only: "لايه" (for what) is not the form "ولاية" it stems like.
-func allStop(toks []token) bool {
+func allStop(toks []nlp.Token) bool {
 	for _, t := range toks {
-		if !t.stop {
+		if !t.Stop {
 			return false
 		}
 	}
 	return true
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }

@@ -1,6 +1,10 @@
 package rag
 
-import "strings"
+import (
+	"strings"
+
+	"ccabot/knowledge/nlp"
+)
 
 // Answer kinds: what a question asks for (a person, a date, a place, a number, a quote), read from its question
 // words, and whether a sentence holds it. They steer sentence choice and ranking, and a question whose kind no
@@ -25,6 +29,10 @@ const (
 	sourceAnswer // who reported the document: its publisher
 	gistAnswer   // what the document is about
 )
+
+// kindAsked is the answer kind a dialect question word asks for.
+var kindAsked = [...]answerType{nlp.AsksAnything: anyAnswer, nlp.AsksWho: whoAnswer, nlp.AsksWhen: whenAnswer,
+	nlp.AsksWhere: whereAnswer, nlp.AsksCount: countAnswer, nlp.AsksSay: sayAnswer, nlp.AsksAge: ageAnswer}
 
 // questionCues maps normalised question words to the answer type they ask for, first match wins: multi-word
 // cues before single words, question words before content cues.
@@ -186,58 +194,50 @@ func (ix *Index) answers(q *query, s sentence, strict bool) bool {
 
 // Words that make a sentence answer "when" or "how many", in normalised form, besides glossary dates and digits.
 var (
-	dateWords = wordSet(`january february march april june july august september october november december
+	dateWords = nlp.WordSet(`january february march april june july august september october november december
 		monday tuesday wednesday thursday friday saturday sunday
 		يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر كانون شباط اذار نيسان ايار حزيران
 		تموز ايلول تشرين السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
-	timeWords = wordSet(`today yesterday tomorrow year years ago week month
+	timeWords = nlp.WordSet(`today yesterday tomorrow year years ago week month
 		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل`)
-	speechWords = wordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
+	speechWords = nlp.WordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
 		قال وقال أضاف واضاف أوضح واوضح ذكر وذكر أعرب واعرب أثنى واثنى أكد واكد يؤمن قالوا وقالوا أعربوا يدل يظهر`)
-	weekdays   = wordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
-	yearWords  = wordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
-	ageWords   = wordSet(`aged age old عمره عمرها العمر`)
-	alsoWords  = wordSet(`also too additionally ايضا أيضا كذلك كمان`)
-	otherWords = wordSet(`other another else besides aside additional second تاني التاني ثاني الثاني اخر آخر الاخر الآخر
+	weekdays   = nlp.WordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
+	yearWords  = nlp.WordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
+	ageWords   = nlp.WordSet(`aged age old عمره عمرها العمر`)
+	alsoWords  = nlp.WordSet(`also too additionally ايضا أيضا كذلك كمان`)
+	otherWords = nlp.WordSet(`other another else besides aside additional second تاني التاني ثاني الثاني اخر آخر الاخر الآخر
 		غير تانيه ثانيه اخرى الاخرى`)
-	placeCues = wordSet(`north south east west northern southern eastern western northeast northwest southeast
+	placeCues = nlp.WordSet(`north south east west northern southern eastern western northeast northwest southeast
 		southwest city capital region province state continent island peninsula sea ocean river border borders
 		located lies coast country village town district
 		شمال جنوب شرق غرب شمالا جنوبا شرقا غربا الشمال الجنوب الشرق الغرب شمالي جنوبي شرقي غربي مدينه عاصمه
 		منطقه محافظه ولايه اقليم قاره جزيره شبه بحر محيط نهر حدود يحد تحد يقع تقع ساحل بلد دوله قريه`)
-	personCues = wordSet(`king queen president prince sultan emperor minister doctor dr sir mr mrs founder leader
+	personCues = nlp.WordSet(`king queen president prince sultan emperor minister doctor dr sir mr mrs founder leader
 		ملك الملك رئيس الرئيس امير الامير سلطان السلطان الشيخ شيخ الدكتور دكتور الامام الخليفه بن ابن ابو ام
 		مؤسس القائد قائد الكاتب الشاعر العالم`)
-	numberWords = wordSet(`one two three four five six seven eight nine ten first second third dozen
+	numberWords = nlp.WordSet(`one two three four five six seven eight nine ten first second third dozen
 		واحد اثنان اثنين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره الخمس الست
 		الاربع الثلاث اول ثاني ثالث`)
 )
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[Normalize(w)] = true
-	}
-	return m
-}
 
 // wordTypes finds times and numbers among a text's words; dates counts the words of calendar dates ("March",
 // "30", "2024", "Saturday").
 func wordTypes(a analysis) (ts typeSet, dates int) {
 	number := func(i int) bool {
-		return i >= 0 && i < len(a.toks) && (isDigits(a.toks[i].word) || numberWords[a.toks[i].word] ||
-			numberWords[a.toks[i].stem])
+		return i >= 0 && i < len(a.toks) && (nlp.IsDigits(a.toks[i].Word) || numberWords[a.toks[i].Word] ||
+			numberWords[a.toks[i].Stem])
 	}
 	for i, t := range a.toks {
-		if yearWords[t.word] && (number(i-1) || number(i+1)) {
+		if yearWords[t.Word] && (number(i-1) || number(i+1)) {
 			ts |= hasDuration // "4 years", "أربعة أعوام"
 		}
-		if ageWords[t.word] && (number(i-1) || number(i+1) || number(i-2)) {
+		if ageWords[t.Word] && (number(i-1) || number(i+1) || number(i-2)) {
 			ts |= hasAge // "aged 70", "70 years old"
 		}
-		w, _ := cutPrefix(t.word, "و", 2)
+		w, _ := nlp.CutAnd(t.Word, 2)
 		switch {
-		case isDigits(w):
+		case nlp.IsDigits(w):
 			ts |= hasNumber
 			if len(w) == 4 || len(w) <= 2 {
 				ts |= hasTime | hasDate // a year or a day of the month
@@ -249,21 +249,21 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 			if weekdays[w] {
 				ts |= hasWeekday
 			}
-		case numberWords[w] || numberWords[t.stem]:
+		case numberWords[w] || numberWords[t.Stem]:
 			ts |= hasNumber
-		case timeWords[w] || timeWords[t.stem]:
+		case timeWords[w] || timeWords[t.Stem]:
 			ts |= hasTime
 		}
-		if speechWords[t.word] {
+		if speechWords[t.Word] {
 			ts |= hasSpeech
 		}
-		if alsoWords[t.word] {
+		if alsoWords[t.Word] {
 			ts |= hasAlso
 		}
-		if placeCues[t.word] || placeCues[bareWord(t.word)] {
+		if placeCues[t.Word] || placeCues[nlp.BareWord(t.Word)] {
 			ts |= hasPlaceCue
 		}
-		if personCues[t.word] || personCues[bareWord(t.word)] {
+		if personCues[t.Word] || personCues[nlp.BareWord(t.Word)] {
 			ts |= hasPersonCue
 		}
 	}
@@ -276,13 +276,7 @@ func questionKind(words []string) answerType {
 	// Match cues also behind the conjunction و: "وقال ايه …" asks what he said.
 	bare := make([]string, len(words))
 	for i, w := range words {
-		for _, p := range []string{"و", "ب", "ف", "ل"} {
-			if r, ok := cutPrefix(w, p, 2); ok && (stopWords[r] || p == "و") {
-				w = r // "وقال ايه", "باي سنه"
-				break
-			}
-		}
-		bare[i] = w
+		bare[i] = nlp.BareQuestionWord(w)
 	}
 	joined := " " + strings.Join(words, " ") + " " + strings.Join(bare, " ") + " "
 	for _, c := range questionCues {
@@ -291,7 +285,7 @@ func questionKind(words []string) answerType {
 		}
 	}
 	for _, w := range bare {
-		if k := dialectForms[w]; k != anyAnswer {
+		if k := kindAsked[nlp.DialectAsks(w)]; k != anyAnswer {
 			return k
 		}
 	}
@@ -312,12 +306,13 @@ func questionKind(words []string) answerType {
 
 // listCues mark questions that ask for every item of a list ("which five countries…", "اذكر الدول…"): their answer
 // keeps the whole list rather than the shortest sentence.
-var listCues = wordSet(`list name names enumerate members countries ministers states nations all اذكر اذكري عدد عددي
+var listCues = nlp.WordSet(`list name names enumerate members countries ministers states nations all اذكر اذكري عدد عددي
 	اسماء الدول دول وزراء الوزراء البلدان بلدان`)
 
 func isListQuestion(words []string) bool {
 	for _, w := range words {
-		if listCues[w] || listCues[strings.TrimPrefix(w, "و")] {
+		bare, _ := nlp.CutAnd(w, 2)
+		if listCues[w] || listCues[bare] {
 			return true
 		}
 	}
@@ -334,8 +329,8 @@ func countedTerms(a analysis) []string {
 	var out []string
 	add := func(lo, hi int) {
 		for j := max(lo, 0); j <= min(hi, len(a.toks)-1); j++ {
-			if !a.toks[j].stop {
-				out = append(out, a.toks[j].stem)
+			if !a.toks[j].Stop {
+				out = append(out, a.toks[j].Stem)
 			}
 		}
 		for _, sp := range a.spans {
@@ -345,10 +340,10 @@ func countedTerms(a analysis) []string {
 		}
 	}
 	for i, t := range a.toks {
-		if !isDigits(t.word) && !numberWords[t.word] && !numberWords[t.stem] {
+		if !nlp.IsDigits(t.Word) && !numberWords[t.Word] && !numberWords[t.Stem] {
 			continue
 		}
-		if i+1 < len(a.toks) && (yearWords[a.toks[i+1].word] || timeWords[a.toks[i+1].word]) {
+		if i+1 < len(a.toks) && (yearWords[a.toks[i+1].Word] || timeWords[a.toks[i+1].Word]) {
 			add(i+1, i+1)
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 
 	"ccabot/knowledge"
 	"ccabot/knowledge/knowledgetest"
+	"ccabot/knowledge/nlp"
 )
 
 var benchQuestions = []string{
@@ -82,7 +83,7 @@ func syntheticCorpus(n int) knowledge.Corpus {
 		}
 		id := fmt.Sprintf("syn#%d", i+1)
 		c.Passages = append(c.Passages, knowledge.Passage{ID: id, DocID: "syn", Group: id, Para: i + 1, Part: 1,
-			Lang: knowledge.DetectLang(b.String()), Title: "synthetic", Text: b.String()})
+			Lang: nlp.DetectLang(b.String()), Title: "synthetic", Text: b.String()})
 	}
 	return c
 }

@@ -3,6 +3,8 @@ package rag
 import (
 	"strings"
 	"testing"
+
+	"ccabot/knowledge/nlp"
 )
 
 // TestEnglishSynonyms: an English word the sources lack reads as its WordNet synonym they hold; a word they
@@ -17,7 +19,7 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"president", ""}, // a topic word: it must stay absent
 	}
 	for _, tt := range tests {
-		got := ix.synonyms[Stem(tt.word)]
+		got := ix.synonyms[nlp.Stem(tt.word)]
 		if got != tt.want {
 			t.Errorf("synonym of %q = %q, want %q", tt.word, got, tt.want)
 		}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // TestDecideReasons: every refusal and hedge says why, and what a question merely phrases differently (a typo,
@@ -94,7 +94,7 @@ func TestSuggestedQuestionsAreAnswered(t *testing.T) {
 		"من المدير التنفيذي للأمانة؟":                       {"وو ينغ تشين"},
 		"ما المسؤولية الأساسية للأمانة؟":                    {"تعزيز تنفيذ التوافق"},
 	}
-	for _, lang := range []knowledge.Lang{knowledge.English, knowledge.Arabic} {
+	for _, lang := range []nlp.Lang{nlp.English, nlp.Arabic} {
 		for _, q := range examples[lang] {
 			facts, ok := want[q]
 			if !ok {

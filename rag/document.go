@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Questions about a document rather than its content ("what's the headline?", "which agency reported this?",
@@ -51,7 +51,7 @@ func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answe
 		a.Body = src.Title
 		if next := first + 1; next < len(s.ix.passages) && s.ix.passages[next].DocID == doc {
 			lead := s.ix.source(Hit{group: s.ix.groupOf[next], Score: 1}, q.lang)
-			if sents := knowledge.Sentences(lead.Text); len(sents) > 0 {
+			if sents := nlp.Sentences(lead.Text); len(sents) > 0 {
 				a.Body += ": " + strings.TrimSpace(sents[0])
 				src = lead
 			}

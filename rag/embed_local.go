@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"ccabot/knowledge/nlp"
 )
 
 // LocalEmbedder is the offline embedder: hashed character 3- to 5-grams of each normalised word (padded with
@@ -35,7 +37,7 @@ func (e LocalEmbedder) Embed(_ context.Context, text string) ([]float32, error) 
 
 // embedInto writes the unit vector of text into v (zeroed, of length Dim) and returns v.
 func (e LocalEmbedder) embedInto(v []float32, text string) []float32 {
-	forEachGram(Normalize(text), func(h uint64, count int) {
+	forEachGram(nlp.Normalize(text), func(h uint64, count int) {
 		b := bucketOf(h, e.Dim)
 		v[b.index] += b.sign * float32(1+math.Log(float64(count)))
 	})
@@ -99,7 +101,7 @@ func bucketOf(sum uint64, dim int) bucket {
 // TF-IDF cosine, without baking corpus statistics into stored vectors.
 func (e LocalEmbedder) queryVector(text string, idf []float32) []float32 {
 	v := make([]float32, e.Dim)
-	forEachGram(Normalize(text), func(h uint64, count int) {
+	forEachGram(nlp.Normalize(text), func(h uint64, count int) {
 		b := bucketOf(h, e.Dim)
 		w := float32(1 + math.Log(float64(count)))
 		if idf != nil {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // MaxExtractRunes bounds an extractive answer (list answers excepted: they keep the whole list).
@@ -116,7 +116,7 @@ const relevanceSlack = 0.15
 const extractHits = 8
 
 // member picks the passage of a unit in the wanted language, else the original.
-func (ix *Index) member(g int, lang knowledge.Lang) int {
+func (ix *Index) member(g int, lang nlp.Lang) int {
 	members := ix.groups[g].members
 	for _, m := range members {
 		if ix.passages[m].Lang == lang {

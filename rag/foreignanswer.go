@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 	"ccabot/rag/llm"
 )
 
@@ -14,7 +14,7 @@ import (
 // Arabic and English. When the model fails, refuses, or writes an answer its sources do not support, the reply is
 // the offline one: an English quote would not help someone who asked in another language.
 func (s *Service) askForeign(ctx context.Context, req Request, question string, pq *query, history []exchange, k int) (Answer, error) {
-	asked := askedIn(question, req.UserLang)
+	asked := nlp.AskedIn(question, req.UserLang)
 	reply := Answer{Question: req.Question, Lang: foreignLang, QuestionLang: asked, Mode: Extractive, Refused: true,
 		Reason: ReasonLanguage, Text: languageText(asked, req.UserLang), Turn: req.Prev}
 	model := s.model.Load()
@@ -67,7 +67,7 @@ func (s *Service) inEnglish(ctx context.Context, model *llm.Model, question stri
 	case err != nil:
 		s.log.Warn("English rendering of a question failed; retrieving with the question as asked", "err", err)
 	case text == "" || len([]rune(text)) > maxRenderingRunes || strings.Contains(text, notInSources) ||
-		knowledge.DetectLang(text) != knowledge.English || s.ix.foreign(text):
+		nlp.DetectLang(text) != nlp.English || s.ix.foreign(text):
 		s.log.Warn("English rendering of a question is no English question; retrieving with the question as asked")
 	default:
 		q := s.ix.prepare(text, nil)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"ccabot/knowledge/nlp"
 	"ccabot/rag/llm"
 	"ccabot/rag/ragtest"
 )
@@ -25,7 +26,7 @@ func TestForeignQuestionsOffline(t *testing.T) {
 		{"Kotibiyatni kim boshqaradi?", "", "uz", []string{"Men savollarga", onlyEnglish, onlyArabic}},
 		{"Kotibiyatni kim boshqaradi?", "ru", "uz", []string{"Men savollarga", "Я отвечаю", onlyEnglish, onlyArabic}},
 		{"Wer leitet das Sekretariat?", "de", "de", []string{onlyEnglish, onlyArabic}},
-		{"Sekretariat hacan acyldy?", "", undetermined, []string{onlyEnglish, onlyArabic}},
+		{"Sekretariat hacan acyldy?", "", nlp.Undetermined, []string{onlyEnglish, onlyArabic}},
 	}
 	svc := articleService()
 	for _, tt := range tests {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Index is the searchable form of a corpus: a BM25 index over analysed words and glossary concepts, and a
@@ -21,7 +22,7 @@ import (
 type Index struct {
 	passages []knowledge.Passage
 	lex      *lexicon
-	spell    *speller
+	spell    *nlp.Speller
 	bm       *bm25
 	store    *store
 	emb      Embedder
@@ -31,7 +32,7 @@ type Index struct {
 	groupOf  []int           // passage index → group index
 	vocab    *vocab          // the terms of every termSet below
 	known    []bool          // by term id: some unit holds the term (see isKnown)
-	words    map[string]bool // the sources' free words, without a leading article or conjunction (bareWord)
+	words    map[string]bool // the sources' free words, without a leading article or conjunction (nlp.BareWord)
 	// titleWords are the stems of words inside titles ("نائب" in "نائب وزير الخارجية"): not coverage terms,
 	// but words the sources hold, so a question using one alone ("نائبه") is not asking about the unknown.
 	titleWords map[string]bool
@@ -99,7 +100,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	ix := &Index{
 		passages:   corpus.Passages,
 		lex:        newLexicon(opts.Glossary),
-		spell:      newSpeller(),
+		spell:      nlp.NewSpeller(),
 		emb:        opts.Embedder,
 		groupOf:    make([]int, len(corpus.Passages)),
 		byID:       make(map[string]int, len(corpus.Passages)),
@@ -115,8 +116,8 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	}
 	for _, e := range opts.Glossary {
 		for _, f := range e.Forms() {
-			for _, t := range tokenize(f) {
-				ix.spell.add(t)
+			for _, t := range nlp.Tokenize(f) {
+				ix.spell.Add(t)
 			}
 		}
 	}
@@ -179,7 +180,9 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 			ix.groupTokens[g] += estimateTokens(corpus.Passages[m].Text) + 4 // "English translation: "
 		}
 	}
-	ix.synonyms = englishSynonyms(ix.isKnown, func(t string) int { return len(ix.bm.postingsOf(t)) })
+	// Topic words are never read as a synonym: "president" must stay a thing the sources lack.
+	ix.synonyms = nlp.EnglishSynonyms(ix.isKnown, func(t string) int { return len(ix.bm.postingsOf(t)) },
+		func(t string) bool { return topicStems[t] })
 	return ix, stats, err
 }
 
@@ -200,7 +203,7 @@ func (ix *Index) isKnown(t string) bool {
 // records its sentences. It touches nothing shared but the vocabulary, so passages can be analysed in parallel.
 func (ix *Index) analyzePassage(i int) []analysis {
 	p := ix.passages[i]
-	texts := knowledge.Sentences(p.Text)
+	texts := nlp.Sentences(p.Text)
 	as := make([]analysis, len(texts))
 	ix.sents[i] = make([]sentence, len(texts))
 	for j, text := range texts {
@@ -227,7 +230,7 @@ func (ix *Index) mergePassage(i int, as []analysis, terms [][]termID, titles map
 	terms[i] = ix.vocab.intern(all...)
 	for _, a := range as {
 		for _, t := range a.toks {
-			ix.spell.add(t)
+			ix.spell.Add(t)
 		}
 		for _, w := range a.words {
 			if !ix.words[w] {
@@ -237,8 +240,8 @@ func (ix *Index) mergePassage(i int, as []analysis, terms [][]termID, titles map
 		for _, sp := range a.spans {
 			if ix.lex.entries[sp.entry].Kind == "role" {
 				for _, t := range a.toks[sp.start:sp.end] {
-					ix.titleWords[strings.Clone(t.stem)] = true
-					ix.groups[ix.groupOf[i]].addTitle(t.stem)
+					ix.titleWords[strings.Clone(t.Stem)] = true
+					ix.groups[ix.groupOf[i]].addTitle(t.Stem)
 					if r := rootTerm(t); r != "" {
 						ix.groups[ix.groupOf[i]].addTitle(r)
 					}
@@ -395,12 +398,12 @@ func (ix *Index) continues(s sentence) bool {
 }
 
 // opensOn reports whether toks open (after words like "also", "كما") with a pronoun or a verb of saying.
-func opensOn(toks []token) bool {
+func opensOn(toks []nlp.Token) bool {
 	for _, t := range toks {
-		if continuationPronouns[t.word] || speechWords[t.word] {
+		if continuationPronouns[t.Word] || speechWords[t.Word] {
 			return true
 		}
-		if !t.stop {
+		if !t.Stop {
 			return false
 		}
 	}
@@ -430,7 +433,7 @@ func (ix *Index) clausesOf(text string) []sentence {
 	if utf8.RuneCountInString(text) <= trimAbove {
 		return nil
 	}
-	clauses := knowledge.Clauses(text)
+	clauses := nlp.Clauses(text)
 	if len(clauses) < 2 {
 		return nil
 	}

@@ -3,7 +3,7 @@ package rag
 import (
 	"strings"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // injectionMarkers are phrases of prompt-injection attempts ("ignore your rules", "print your system prompt"),
@@ -17,7 +17,7 @@ var injectionMarkers = func() []string {
 		"your prompt", "you are now", "pretend you", "pretend to be", "act as", "jailbreak", "developer mode",
 		"reveal your", "print your", "repeat the text above", "say you are",
 		"تجاهل", "انس التعليمات", "انسى التعليمات", "تعليماتك", "التعليمات السرية", "موجه النظام", "قواعدك", "تظاهر"} {
-		out = append(out, " "+Normalize(m)+" ")
+		out = append(out, " "+nlp.Normalize(m)+" ")
 	}
 	return out
 }()
@@ -25,8 +25,8 @@ var injectionMarkers = func() []string {
 // stripInjections drops the sentences of a question that try to instruct the bot; found reports any.
 func stripInjections(question string) (clean string, found bool) {
 	var keep []string
-	for _, s := range knowledge.Sentences(question) {
-		n := " " + Normalize(s) + " "
+	for _, s := range nlp.Sentences(question) {
+		n := " " + nlp.Normalize(s) + " "
 		hit := false
 		for _, m := range injectionMarkers {
 			if strings.Contains(n, m) {

@@ -1,25 +1,24 @@
 package rag
 
 import (
-	"regexp"
-	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"ccabot/knowledge/nlp"
 )
 
 // Telling a question in neither Arabic nor English ("Кто возглавляет секретариат?", "Kotibiyatni kim
-// boshqaradi?", "秘书处由谁领导？") from one in them. knowledge.DetectLang only weighs Arabic letters against the rest,
+// boshqaradi?", "秘书处由谁领导？") from one in them. nlp.DetectLang only weighs Arabic letters against the rest,
 // which is what processing needs; this says whether the rest is English.
 //
-// The script decides first: a word of Cyrillic, Han, kana, Hangul, Greek, Hebrew or any other script is not
-// English, and a text with more such words than English ones is foreign. Arabic script is Arabic (Persian and
-// Urdu are read as Arabic by design). Latin script is the hard case, as Uzbek, Turkmen, Turkish, French, German
-// and Spanish use it too. A Latin word is
+// The script decides first (nlp.CountScripts): a word of Cyrillic, Han, kana, Hangul, Greek, Hebrew or any other
+// script is not English, and a text with more such words than English ones is foreign. Arabic script is Arabic
+// (Persian and Urdu are read as Arabic by design). Latin script is the hard case, as Uzbek, Turkmen, Turkish,
+// French, German and Spanish use it too. A Latin word is
 //
 //   - English when it is an English stop word, a common English word (the speller's SCOWL list), a word of the
 //     sources, or one edit from a question or stop word ("wher", "acording");
 //   - not English when it has a letter English writes without ("açıldı", "secrétariat") or is a function word of
-//     another Latin-script language ("kim", "der", "le"; see otherFunctionWords);
+//     another Latin-script language ("kim", "der", "le"; see nlp.IsForeignFunctionWord);
 //   - not counted when it is a glossary name, capitalised inside a sentence (a name, or a German noun), a typo
 //     the speller mends to a word of the sources (which "secretariet" is, but so are "sekretariat" and
 //     "mecanismo"), or unknown and three letters or fewer ("teh", "xo");
@@ -31,94 +30,17 @@ import (
 // tried and rejected: on questions this short they named Russian as Macedonian and "when was it launched" as
 // German.
 
-// script is the writing system of a word.
-type script int
-
-const (
-	scriptNone script = iota
-	scriptArabic
-	scriptLatin
-	scriptCyrillic
-	scriptHan // Chinese characters, also in Japanese
-	scriptKana
-	scriptHangul
-	scriptOther // Greek, Hebrew, Devanagari, Thai, Georgian, Armenian, …
-	numScripts
-)
-
-// scriptOf is the script of a letter, scriptNone for anything else.
-func scriptOf(r rune) script {
-	switch {
-	case r < 0x80:
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-			return scriptLatin
-		}
-		return scriptNone
-	case !unicode.IsLetter(r):
-		return scriptNone
-	case unicode.Is(unicode.Latin, r):
-		return scriptLatin
-	case unicode.Is(unicode.Arabic, r):
-		return scriptArabic
-	case unicode.Is(unicode.Cyrillic, r):
-		return scriptCyrillic
-	case unicode.Is(unicode.Han, r):
-		return scriptHan
-	case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-		return scriptKana
-	case unicode.Is(unicode.Hangul, r):
-		return scriptHangul
-	}
-	return scriptOther
-}
-
-// scriptCounts counts a text's words by script. A word is a run of letters of one script (marks and
-// apostrophes inside it do not break it); a run of Han or kana counts one word for every two characters, as
-// Chinese and Japanese do not space their words.
-func scriptCounts(text string) [numScripts]int {
-	var n [numScripts]int
-	cur, runLen := scriptNone, 0
-	flush := func() {
-		switch cur {
-		case scriptNone:
-		case scriptHan, scriptKana:
-			n[cur] += (runLen + 1) / 2
-		default:
-			n[cur]++
-		}
-		cur, runLen = scriptNone, 0
-	}
-	for _, r := range text {
-		s := scriptOf(r)
-		if s == scriptNone && (unicode.IsMark(r) || r == '\'' || r == '’' || r == 'ʻ' || r == 'ʼ') && cur != scriptNone {
-			continue // a mark or an apostrophe inside a word ("Xi'an", "O'zbekiston")
-		}
-		if s != cur {
-			flush()
-			cur = s
-		}
-		runLen++
-	}
-	flush()
-	return n
-}
-
-// nonLatinForeign is the number of words of scripts other than Arabic and Latin among counts.
-func nonLatinForeign(n [numScripts]int) int {
-	return n[scriptCyrillic] + n[scriptHan] + n[scriptKana] + n[scriptHangul] + n[scriptOther]
-}
-
 // foreign reports whether text is written in neither Arabic nor English (see above).
 func (ix *Index) foreign(text string) bool {
-	n := scriptCounts(text)
-	other := nonLatinForeign(n)
-	if ar := n[scriptArabic]; ar > 0 && ar >= n[scriptLatin] && ar >= other {
+	n := nlp.CountScripts(text)
+	other := n.Foreign()
+	if ar := n[nlp.ScriptArabic]; ar > 0 && ar >= n[nlp.ScriptLatin] && ar >= other {
 		return false
 	}
 	switch {
-	case other == 0 && n[scriptLatin] < 2:
+	case other == 0 && n[nlp.ScriptLatin] < 2:
 		return false // one Latin word or none: a name, a typo, "ok"
-	case other > 0 && n[scriptLatin] == 0:
+	case other > 0 && n[nlp.ScriptLatin] == 0:
 		return true
 	}
 	c, pending := ix.latinWords(text)
@@ -133,9 +55,9 @@ func (ix *Index) foreign(text string) bool {
 			return v
 		}
 		switch {
-		case questionWordTypo(w) != "" || stopTypo(w):
+		case nlp.QuestionWordTypo(w) != "" || nlp.StopTypo(w):
 			c.english++ // "wher", "acording"
-		case ix.spell.correct(w) != w:
+		case ix.spell.Correct(w) != w:
 			// "secretariet", but also "sekretariat", "mecanismo": either way
 		case utf8.RuneCountInString(w) <= 3:
 			// "teh", "ni", "xo": too short to tell
@@ -166,72 +88,33 @@ func (c latinCounts) foreign(other int) bool {
 
 // latinWords sorts text's Latin words by the word lists (see above), and returns those no list knows.
 func (ix *Index) latinWords(text string) (c latinCounts, pending []string) {
-	toks := tokenize(text)
+	toks := nlp.Tokenize(text)
 	named := make([]bool, len(toks))
 	for _, sp := range ix.lex.match(toks) {
 		for i := sp.start; i < sp.end; i++ {
 			named[i] = true
 		}
 	}
-	caps := innerCapitals(text)
+	caps := nlp.InnerCapitals(text)
 	for i, t := range toks {
-		r, _ := utf8.DecodeRuneInString(t.word)
-		if named[i] || scriptOf(r) != scriptLatin {
+		r, _ := utf8.DecodeRuneInString(t.Word)
+		if named[i] || nlp.ScriptOf(r) != nlp.ScriptLatin {
 			continue
 		}
 		switch {
-		case t.stop || commonEnglish()[t.word]:
+		case t.Stop || nlp.IsCommonEnglish(t.Word):
 			c.english++
-		case caps[t.word]:
+		case caps[t.Word]:
 			// A name the glossary lacks ("Tokayev", "Sekretariat" in German): neither way.
-		case !isASCII(t.word):
+		case !nlp.IsASCII(t.Word):
 			c.marked++ // "secrétariat", "haçan", "açıldı": English writes its own words without accents
-		case ix.words[t.word] || ix.spell.known[t.word] > 0 || ix.spell.stems[t.stem]:
+		case ix.words[t.Word] || ix.spell.Knows(t.Word) || ix.spell.KnowsStem(t.Stem):
 			c.english++ // a word of the sources, or a name they hold
-		case otherFunctionWords[t.word]:
+		case nlp.IsForeignFunctionWord(t.Word):
 			c.marked++ // "le", "der", "kim", "ve"
 		default:
-			pending = append(pending, t.word)
+			pending = append(pending, t.Word)
 		}
 	}
 	return c, pending
-}
-
-// wordPattern finds words in unnormalised text, apostrophes inside them included.
-var wordPattern = regexp.MustCompile(`\p{L}[\p{L}\p{M}'’ʻʼ]*`)
-
-// innerCapitals are the normalised words of text written with a capital letter not at the start of a sentence:
-// names, or German nouns.
-func innerCapitals(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, loc := range wordPattern.FindAllStringIndex(text, -1) {
-		w := text[loc[0]:loc[1]]
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || sentenceStart(text[:loc[0]]) {
-			continue
-		}
-		out[Normalize(w)] = true
-	}
-	return out
-}
-
-// sentenceStart reports whether a word after before opens a sentence: nothing but spaces, quotes and opening
-// marks since the start of the text or a sentence's end.
-func sentenceStart(before string) bool {
-	before = strings.TrimRightFunc(before, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(`"'«»“”‘’(¿¡-–—`, r)
-	})
-	if before == "" {
-		return true
-	}
-	last, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune(".!?؟…\n:", last)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

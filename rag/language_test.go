@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ccabot/knowledge/nlp"
 )
 
 // questionsIn reads the question (and context) fields of JSONL files matching pattern, with their lang field.
@@ -121,32 +123,6 @@ func TestForeignEdgeCases(t *testing.T) {
 	}
 }
 
-func TestAskedIn(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ text, userLang, want string }{
-		{"Кто возглавляет секретариат?", "", "ru"},
-		{"Кто возглавляет секретариат?", "ru", "ru"},
-		{"Кто возглавляет секретариат?", "en", "ru"},         // Telegram in English: the words tell
-		{"Кто возглавляет секретариат?", "fr", "ru"},         // French is not written in Cyrillic
-		{"Катчылыкты ким жетектейт?", "ky", "ky"},            // no letter or word tells Kyrgyz from Uzbek: Telegram does
-		{"Котибиятни ким бошқаради?", "uz", "uz-Cyrl"},       // Uzbek written in Cyrillic
-		{"Kotibiyatni kim boshqaradi?", "ru", "uz"},          // a Russian interface, an Uzbek question
-		{"Хатшылық қашан ашылды?", "", "kk"},                 // Kazakh letters
-		{"Котибот кай кушода шуд?", "", "tg"},                // Tajik words
-		{"秘书处由谁领导？", "ru", "zh"},                             // the script tells
-		{"事務局は誰が率いていますか？", "", "ja"},                         // kana
-		{"Sekretariat hacan acyldy?", "", undetermined},      // Turkmen typed without its letters
-		{"Sekretariat hacan acyldy?", "tk-TM", "tk"},         // … named by Telegram
-		{"Ποιος διευθύνει τη γραμματεία;", "", undetermined}, // Greek: no words here for it
-		{"Ποιος διευθύνει τη γραμματεία;", "el", "el"},
-	}
-	for _, tt := range tests {
-		if got := askedIn(tt.text, tt.userLang); got != tt.want {
-			t.Errorf("askedIn(%q, %q) = %q, want %q", tt.text, tt.userLang, got, tt.want)
-		}
-	}
-}
-
 // TestAskedInRates logs how often the language of the foreign questions is named right without Telegram's help;
 // a wrong name (the model told to answer in the wrong language) must not happen.
 func TestAskedInRates(t *testing.T) {
@@ -155,13 +131,13 @@ func TestAskedInRates(t *testing.T) {
 		questions, langs := questionsIn(t, file)
 		right, unnamed := 0, 0
 		for i, q := range questions {
-			switch got := askedIn(q, ""); got {
+			switch got := nlp.AskedIn(q, ""); got {
 			case langs[i]:
 				right++
-			case undetermined:
+			case nlp.Undetermined:
 				unnamed++
 			default:
-				t.Errorf("askedIn(%q) = %q, want %q or %q", q, got, langs[i], undetermined)
+				t.Errorf("nlp.AskedIn(%q) = %q, want %q or %q", q, got, langs[i], nlp.Undetermined)
 			}
 		}
 		t.Logf("%s: named right %d of %d, not named %d", filepath.Base(file), right, len(questions), unnamed)
@@ -180,8 +156,8 @@ func TestLanguageText(t *testing.T) {
 		{"uz", "ru", []string{"Men savollarga", "Я отвечаю", onlyEnglish, onlyArabic}},
 		{"uz-Cyrl", "uz", []string{"Мен саволларга", onlyEnglish, onlyArabic}},
 		{"de", "", []string{onlyEnglish, onlyArabic}},
-		{undetermined, "kk", []string{"Мен сұрақтарға", onlyEnglish, onlyArabic}},
-		{undetermined, "ar", []string{onlyEnglish, onlyArabic}},
+		{nlp.Undetermined, "kk", []string{"Мен сұрақтарға", onlyEnglish, onlyArabic}},
+		{nlp.Undetermined, "ar", []string{onlyEnglish, onlyArabic}},
 	}
 	for _, tt := range tests {
 		lines := strings.Split(languageText(tt.asked, tt.userLang), "\n")
@@ -194,14 +170,19 @@ func TestLanguageText(t *testing.T) {
 		}
 	}
 	// Every text the bot has in a language is written in that language's script, and names it.
-	for _, tg := range tongues {
-		for _, text := range []string{tg.only, tg.note} {
-			if text != "" && mainScript(text) != tg.scripts[0] {
-				t.Errorf("%s text %q is not in its script", tg.code, text)
+	for code, tx := range foreignTexts {
+		l, ok := nlp.LanguageOf(code)
+		if !ok || l.Code != code {
+			t.Errorf("texts in %s, a language nlp does not name so", code)
+			continue
+		}
+		for _, text := range []string{tx.only, tx.note} {
+			if text != "" && nlp.MainScript(text) != l.Scripts[0] {
+				t.Errorf("%s text %q is not in its script", code, text)
 			}
 		}
-		if (tg.only == "") != (tg.note == "") {
-			t.Errorf("%s has one of its two texts only", tg.code)
+		if (tx.only == "") != (tx.note == "") {
+			t.Errorf("%s has one of its two texts only", code)
 		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 	"ccabot/rag/llm"
 )
 
@@ -52,7 +52,7 @@ func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
 	var b strings.Builder
 	b.WriteString(string(q.lang))
 	if q.asked != "" {
-		b.WriteString("|" + q.asked + "|" + Normalize(question))
+		b.WriteString("|" + q.asked + "|" + nlp.Normalize(question))
 	}
 	b.WriteString("|")
 	b.WriteString(q.text)
@@ -150,7 +150,7 @@ func (s *Service) standalone(ctx context.Context, model *llm.Model, question str
 const MaxModelAnswerRunes = 3000
 
 // capAnswer cuts text to MaxModelAnswerRunes at a word boundary and says so in lang.
-func capAnswer(text string, lang knowledge.Lang) string {
+func capAnswer(text string, lang nlp.Lang) string {
 	r := []rune(text)
 	if len(r) <= MaxModelAnswerRunes {
 		return text
@@ -160,7 +160,7 @@ func capAnswer(text string, lang knowledge.Lang) string {
 		cut = cut[:i]
 	}
 	note := " … (answer cut: too long)"
-	if lang == knowledge.Arabic {
+	if lang == nlp.Arabic {
 		note = " … (قُطعت الإجابة لطولها)"
 	}
 	return strings.TrimSpace(cut) + note

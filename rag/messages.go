@@ -5,46 +5,46 @@ import (
 	"strings"
 	"time"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Fixed texts of the offline answers, in both languages. The bot has its own texts for Telegram matters (rate
 // limits, non-text messages); these are about the knowledge itself.
 
 // Examples are questions the sources answer, offered when the bot cannot help.
-var examples = map[knowledge.Lang][]string{
-	knowledge.English: {"Which countries take part in the mechanism?", "Who is the executive director of the secretariat?",
+var examples = map[nlp.Lang][]string{
+	nlp.English: {"Which countries take part in the mechanism?", "Who is the executive director of the secretariat?",
 		"What is the secretariat's main responsibility?"},
-	knowledge.Arabic: {"ما الدول المشاركة في الآلية؟", "من المدير التنفيذي للأمانة؟", "ما المسؤولية الأساسية للأمانة؟"},
+	nlp.Arabic: {"ما الدول المشاركة في الآلية؟", "من المدير التنفيذي للأمانة؟", "ما المسؤولية الأساسية للأمانة؟"},
 }
 
 // NotCoveredText is the reply to a question the sources do not answer: said plainly, with what the bot can do.
-func NotCoveredText(lang knowledge.Lang) string {
-	if lang == knowledge.Arabic {
+func NotCoveredText(lang nlp.Lang) string {
+	if lang == nlp.Arabic {
 		return "لا أجد إجابة عن هذا في مصادري، ولا أريد أن أخمّن.\n" + scopeText(lang)
 	}
 	return "I can't find that in my sources, and I won't guess.\n" + scopeText(lang)
 }
 
 // HedgedText marks an answer the sources only come close to: the passage is shown, plainly as not certain.
-func HedgedText(lang knowledge.Lang, closest string) string {
-	if lang == knowledge.Arabic {
+func HedgedText(lang nlp.Lang, closest string) string {
+	if lang == nlp.Arabic {
 		return "لا تذكر مصادري ذلك مباشرة، وأقرب ما تقوله: " + closest
 	}
 	return "My sources don't say that directly; the closest they come is: " + closest
 }
 
 // HelpText is the reply to a message with nothing to look up ("hi", "?").
-func HelpText(lang knowledge.Lang) string {
-	if lang == knowledge.Arabic {
+func HelpText(lang nlp.Lang) string {
+	if lang == nlp.Arabic {
 		return "أهلاً! اسألني سؤالاً.\n" + scopeText(lang)
 	}
 	return "Hello! Ask me a question.\n" + scopeText(lang)
 }
 
-func scopeText(lang knowledge.Lang) string {
+func scopeText(lang nlp.Lang) string {
 	ex := examples[lang]
-	if lang == knowledge.Arabic {
+	if lang == nlp.Arabic {
 		return "أجيب عن آلية التعاون بين الصين ودول آسيا الوسطى (كازاخستان وقيرغيزستان وطاجيكستان وتركمانستان وأوزبكستان) " +
 			"وإطلاق أمانتها في شيآن يوم 30 مارس 2024. جرّب مثلاً: «" + strings.Join(ex, "» أو «") + "»"
 	}
@@ -55,7 +55,7 @@ func scopeText(lang knowledge.Lang) string {
 
 // SourceLine cites a passage in the reader's language: publisher, date, title, and passage ID, marking an English
 // rendering of an Arabic original as a translation.
-func SourceLine(s Source, lang knowledge.Lang) string {
+func SourceLine(s Source, lang nlp.Lang) string {
 	var parts []string
 	if s.Publisher != "" {
 		parts = append(parts, s.Publisher)
@@ -66,7 +66,7 @@ func SourceLine(s Source, lang knowledge.Lang) string {
 	if s.Title != "" {
 		parts = append(parts, "«"+s.Title+"»")
 	}
-	if lang == knowledge.Arabic {
+	if lang == nlp.Arabic {
 		line := "المصدر: " + strings.Join(parts, "، ") + "، الفقرة " + s.ID
 		if s.Translation {
 			line += " (ترجمة)"
@@ -84,12 +84,12 @@ var arabicMonths = [...]string{"يناير", "فبراير", "مارس", "أبر
 	"أكتوبر", "نوفمبر", "ديسمبر"}
 
 // FormatDate renders a YYYY-MM-DD date as "30 March 2024" or "30 مارس 2024"; other strings pass through.
-func FormatDate(date string, lang knowledge.Lang) string {
+func FormatDate(date string, lang nlp.Lang) string {
 	t, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return date
 	}
-	if lang == knowledge.Arabic {
+	if lang == nlp.Arabic {
 		return fmt.Sprintf("%d %s %d", t.Day(), arabicMonths[t.Month()-1], t.Year())
 	}
 	return t.Format("2 January 2006")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 	"ccabot/rag/llm"
 )
 
@@ -19,14 +20,14 @@ const maxAnswerTokens = 400
 
 // systemPrompt states the rules; the sources follow it in the same message. asked is the language of a question
 // in neither Arabic nor English (see query.asked), "" for one in them.
-func systemPrompt(lang knowledge.Lang, asked string) string {
+func systemPrompt(lang nlp.Lang, asked string) string {
 	language := "English, the language of the question,"
 	switch {
-	case asked == undetermined:
+	case asked == nlp.Undetermined:
 		language = "the language of the question (it is neither English nor Arabic),"
 	case asked != "":
 		language = languageName(asked) + ", the language of the question,"
-	case lang == knowledge.Arabic:
+	case lang == nlp.Arabic:
 		language = "Arabic, the language of the question,"
 	}
 	return `You answer questions about the China–Central Asia cooperation mechanism using ONLY the numbered sources below.
@@ -119,7 +120,7 @@ var refusalPhrases = func() []string {
 		"لم ترد", "لا توجد معلومات", "لا تتوفر", "لا يتوفر", "لا تشير", "لم تشر", "لا تحدد", "لم تحدد",
 		"غير مذكور", "غير متوفر", "غير متوفره", "ليس لدي معلومات", "ليست لدي معلومات", "لا املك", "لا أملك",
 		"لا أجد", "لا اجد", "لم اجد", "لم أجد"} {
-		out = append(out, " "+Normalize(p)+" ")
+		out = append(out, " "+nlp.Normalize(p)+" ")
 	}
 	return out
 }()
@@ -133,13 +134,13 @@ func isRefusal(text string, refs []int) bool {
 	}
 	check := text
 	if len(refs) > 0 {
-		sents := knowledge.Sentences(citation.ReplaceAllString(text, ""))
+		sents := nlp.Sentences(citation.ReplaceAllString(text, ""))
 		if len(sents) != 1 {
 			return false
 		}
 		check = sents[0]
 	}
-	n := " " + Normalize(check) + " "
+	n := " " + nlp.Normalize(check) + " "
 	for _, p := range refusalPhrases {
 		if strings.Contains(n, p) {
 			return true

@@ -4,14 +4,14 @@ import (
 	"slices"
 	"strings"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // query is a question prepared for retrieval: spelling corrected, analysed, and for a follow-up merged with the
 // question it leans on.
 type query struct {
 	text     string // the corrected question
-	lang     knowledge.Lang
+	lang     nlp.Lang
 	kind     answerType
 	list     bool
 	weights  map[string]float64 // BM25 term weights: the question's own terms 1, a previous question's ½
@@ -42,11 +42,11 @@ type query struct {
 }
 
 // anyLang, as the language a model answer must be written in, accepts any (see checkModelText).
-const anyLang knowledge.Lang = ""
+const anyLang nlp.Lang = ""
 
 // answerLang is the language the question's answer must be written in: its own, or anyLang for a question in
 // neither Arabic nor English, which a model answers in that language if it can.
-func (q *query) answerLang() knowledge.Lang {
+func (q *query) answerLang() nlp.Lang {
 	if q.asked != "" {
 		return anyLang
 	}
@@ -80,7 +80,7 @@ const (
 func (ix *Index) termWeight(t string) (float64, termClass) {
 	full := 1 + ix.bm.idf(t)
 	switch {
-	case softStems[t]:
+	case nlp.IsFramingStem(t):
 		return softWeight, termKnown
 	case ix.isKnown(t), ix.titleWords[t] && !topicStems[t]:
 		return full, termKnown
@@ -91,7 +91,7 @@ func (ix *Index) termWeight(t string) (float64, termClass) {
 		}
 	case topicStems[t] || nameStems[t]:
 		return full, termAbsent
-	case !isArabicWord(t) && !isDigits(t) && len(t) >= 4 && !commonEnglish()[t]:
+	case !nlp.IsArabic(t) && !nlp.IsDigits(t) && len(t) >= 4 && !nlp.IsCommonEnglish(t):
 		// An unknown Latin word that is no English word is most likely a name the sources do not have.
 		return full, termUnknown
 	}
@@ -101,15 +101,6 @@ func (ix *Index) termWeight(t string) (float64, termClass) {
 // namedKinds are the glossary kinds that name a thing a question can be about.
 var namedKinds = map[string]bool{"person": true, "place": true, "country": true, "region": true, "org": true,
 	"role": true, "event": true}
-
-// softStems are the stems of softWords.
-var softStems = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range softWords {
-		m[Stem(w)] = true
-	}
-	return m
-}()
 
 // isYesNo reports a yes/no question: "is it true that …", "was it …", "هل …", "واش …".
 func isYesNo(words []string) bool {
@@ -125,7 +116,7 @@ func isYesNo(words []string) bool {
 }
 
 // addressContext are words that make "العنوان" an address: a seat, an office, a street.
-var addressContext = wordSet(`مقر مقرها مقره شارع مكتب مكاتب موقع موقعها مبنى بنايه`)
+var addressContext = nlp.WordSet(`مقر مقرها مقره شارع مكتب مكاتب موقع موقعها مبنى بنايه`)
 
 // followUpWeight is how much a previous question's terms count in a follow-up.
 const followUpWeight = 0.5
@@ -133,10 +124,10 @@ const followUpWeight = 0.5
 // prepare analyses a question. prev, when not nil, is the previous question of the same conversation; a short or
 // pronoun-led question ("and the Tajik one?", "what did he say?", "وتركمانستان؟") is read together with it.
 func (ix *Index) prepare(text string, prev *query) *query {
-	toks := tokenize(text)
+	toks := nlp.Tokenize(text)
 	typed := make([]string, len(toks)) // as typed (normalised): question words are read from these first
 	for i, t := range toks {
-		typed[i] = t.word
+		typed[i] = t.Word
 	}
 	words := ix.readTokens(toks)
 	corrected := strings.Join(words, " ")
@@ -146,7 +137,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		kind = questionKind(words)
 	}
 	var absent []string
-	if kind == titleAnswer && slices.ContainsFunc(typed, func(w string) bool { return addressContext[bareWord(w)] }) {
+	if kind == titleAnswer && slices.ContainsFunc(typed, func(w string) bool { return addressContext[nlp.BareWord(w)] }) {
 		// "العنوان" of a headquarters is its address, not a headline.
 		kind = whereAnswer
 		if !ix.words["عنوان"] {
@@ -155,7 +146,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	}
 	q := &query{
 		text:     corrected,
-		lang:     knowledge.DetectLang(text),
+		lang:     nlp.DetectLang(text),
 		kind:     kind,
 		absent:   absent,
 		list:     isListQuestion(typed) || isListQuestion(words),
@@ -174,7 +165,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	// An English word no source holds reads as its synonym that some source does ("states" as "countries"),
 	// outside glossary names ("top diplomat" stays a title).
 	for i, t := range a.free {
-		if syn, ok := ix.synonyms[t]; ok && !ix.isKnown(t) && !softStems[t] {
+		if syn, ok := ix.synonyms[t]; ok && !ix.isKnown(t) && !nlp.IsFramingStem(t) {
 			a.free[i] = syn
 			a.terms = append(a.terms, syn)
 		}
@@ -285,13 +276,13 @@ func (q *query) unmatched(have termSet) int {
 // declitic reads an Arabic question word the sources lack without the clitic or dialect prefix it carries
 // ("بكلمه" → "كلمه", "بتظهر" → "تظهر", "اسمو" → "اسم"): the bare form if it is a stop word, a framing word, a
 // word the sources hold or the start of a glossary name.
-func (ix *Index) declitic(t token) (string, bool) {
-	if !isArabicWord(t.word) || ix.isKnown(t.stem) || ix.lex.forms[t.stem] != nil {
+func (ix *Index) declitic(t nlp.Token) (string, bool) {
+	if !nlp.IsArabic(t.Word) || ix.isKnown(t.Stem) || ix.lex.forms[t.Stem] != nil {
 		return "", false
 	}
-	for _, v := range cliticVariants(t.word) {
-		st := Stem(v)
-		if isStop(v) || softStems[st] || ix.isKnown(st) || ix.lex.forms[st] != nil {
+	for _, v := range nlp.CliticVariants(t.Word) {
+		st := nlp.Stem(v)
+		if nlp.IsStop(v) || nlp.IsFramingStem(st) || ix.isKnown(st) || ix.lex.forms[st] != nil {
 			return v, true
 		}
 	}
@@ -301,7 +292,7 @@ func (ix *Index) declitic(t token) (string, bool) {
 // substantive reports whether the question names anything beyond framing words ("date", "exact", "title").
 func (q *query) substantive() bool {
 	for t := range q.cover {
-		if !softStems[t] {
+		if !nlp.IsFramingStem(t) {
 			return true
 		}
 	}
@@ -321,23 +312,23 @@ func (q *query) kindOnly() bool {
 // readTokens reads a question's words as the sources would spell them, in place: a word with a clitic or
 // dialect prefix the sources lack without it, a typo as the sources' word, a misspelt question or function word
 // as that word. It returns the words as read.
-func (ix *Index) readTokens(toks []token) []string {
+func (ix *Index) readTokens(toks []nlp.Token) []string {
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = t.word
-		if t.stop || softStems[t.stem] {
+		words[i] = t.Word
+		if t.Stop || nlp.IsFramingStem(t.Stem) {
 			continue
 		}
 		if v, ok := ix.declitic(t); ok {
-			words[i], toks[i] = v, token{word: v, stem: Stem(v), stop: isStop(v)}
+			words[i], toks[i] = v, nlp.TokenOf(v)
 			continue
 		}
-		if c := ix.spell.correct(t.word); c != t.word {
-			words[i], toks[i] = c, token{word: c, stem: Stem(c), stop: isStop(c)}
-		} else if qw := questionWordTypo(t.word); qw != "" {
-			words[i], toks[i] = qw, token{word: qw, stem: qw, stop: true} // "wher", "whta"
-		} else if stopTypo(t.word) {
-			toks[i].stop = true // "acording", "betwen": a misspelt function word is still one
+		if c := ix.spell.Correct(t.Word); c != t.Word {
+			words[i], toks[i] = c, nlp.TokenOf(c)
+		} else if qw := nlp.QuestionWordTypo(t.Word); qw != "" {
+			words[i], toks[i] = qw, nlp.Token{Word: qw, Stem: qw, Stop: true} // "wher", "whta"
+		} else if nlp.StopTypo(t.Word) {
+			toks[i].Stop = true // "acording", "betwen": a misspelt function word is still one
 		}
 	}
 	return words
@@ -348,8 +339,8 @@ func (ix *Index) readTokens(toks []token) []string {
 func (ix *Index) weigh(q *query, a analysis, yesNo bool) {
 	topicWord := map[string]string{} // topic stem → the question's word for it
 	for _, t := range a.toks {
-		if (topicStems[t.stem] || nameStems[t.stem]) && !t.stop {
-			topicWord[t.stem] = bareWord(t.word)
+		if (topicStems[t.Stem] || nameStems[t.Stem]) && !t.Stop {
+			topicWord[t.Stem] = nlp.BareWord(t.Word)
 		}
 	}
 	for _, t := range a.free {
@@ -380,24 +371,21 @@ func (q *query) hasContent() bool { return len(q.cover) > 0 }
 // isFollowUp reports whether a question leans on the previous one: it opens with a follow-up cue ("and …",
 // "what about …", a leading Arabic و on an unknown word), or it names at most two things, or it points back
 // with a pronoun.
-func isFollowUp(words []string, contentTerms int, sp *speller) bool {
+func isFollowUp(words []string, contentTerms int, sp *nlp.Speller) bool {
 	if len(words) == 0 {
 		return false
 	}
-	joined := strings.Join(words, " ") + " "
-	for _, c := range followUpCues {
-		if strings.HasPrefix(joined, c+" ") {
-			return true
-		}
+	if nlp.OpensFollowUp(words) {
+		return true
 	}
-	if _, ok := cutPrefix(words[0], "و", 2); ok && len(words) <= 4 && sp.known[words[0]] == 0 {
+	if _, ok := nlp.CutAnd(words[0], 2); ok && len(words) <= 4 && !sp.Knows(words[0]) {
 		return true
 	}
 	if contentTerms <= 2 {
 		return true
 	}
 	for _, w := range words {
-		if pronouns[w] {
+		if nlp.IsPronoun(w) {
 			return contentTerms <= 3
 		}
 	}

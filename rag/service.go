@@ -9,7 +9,7 @@ import (
 
 	"github.com/hashicorp/golang-lru/v2/expirable"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 	"ccabot/rag/llm"
 )
 
@@ -41,7 +41,7 @@ type Source struct {
 // Answer is the reply to one question.
 type Answer struct {
 	Question string
-	Lang     knowledge.Lang
+	Lang     nlp.Lang
 	// Text is the whole reply as shown to the user: the answer and its source line, or the refusal.
 	Text string
 	// Body is the answer alone, without the source line ("" when refused).
@@ -200,7 +200,7 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	}
 	question, injected := stripInjections(req.Question)
 	if injected && strings.TrimSpace(question) == "" {
-		lang := knowledge.DetectLang(req.Question)
+		lang := nlp.DetectLang(req.Question)
 		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true, Text: NotCoveredText(lang),
 			Reason: ReasonInjection, Turn: req.Prev}, nil
 	}
@@ -296,7 +296,7 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	return a, hits, nil
 }
 
-func (ix *Index) source(h Hit, lang knowledge.Lang) Source {
+func (ix *Index) source(h Hit, lang nlp.Lang) Source {
 	p := ix.passages[ix.member(h.group, lang)]
 	return Source{ID: p.ID, Group: ix.groups[h.group].key, Title: p.Title, Publisher: p.Source, Date: p.Date,
 		Translation: p.Translation, Text: p.Text, Score: h.Score}

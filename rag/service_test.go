@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // articleService builds a Service over the built-in article once for the package's tests.
@@ -36,21 +37,21 @@ func TestAnswerFactsInTheQuestionsLanguage(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		question string
-		lang     knowledge.Lang
+		lang     nlp.Lang
 		want     string // the answer must contain it
 		source   string // and cite this passage
 	}{
-		{"who is the executive director of the secretariat?", knowledge.English, "Wu Yingchen", "xinhua-20240330-en#11"},
-		{"Who heads the secretariat", knowledge.English, "Wu Yingchen", "xinhua-20240330-en#11"},
-		{"where was the secretariat launched", knowledge.English, "Xi'an", ""},
-		{"when was the secretariat launched?", knowledge.English, "March 30, 2024", ""},
-		{"kyrgyz forign minister?", knowledge.English, "Zheenbek Kulubaev", "xinhua-20240330-en#4"},
-		{"من هو وزير خارجية قيرغيزستان؟", knowledge.Arabic, "جينبيك كولوبييف", "xinhua-20240330#4"},
-		{"مين المدير التنفيذي للامانه", knowledge.Arabic, "وو ينغ تشين", "xinhua-20240330#11"},
-		{"امتى اتأسست الآلية؟", knowledge.Arabic, "قبل 4 أعوام", "xinhua-20240330#5"},
-		{"ما هي المسؤولية الأساسية للأمانة؟", knowledge.Arabic, "تعزيز تنفيذ التوافق", "xinhua-20240330#9"},
-		{"في أي مقاطعة تقع شيان", knowledge.Arabic, "شنشي", ""},
-		{"what did sun weidong hope", knowledge.English, "servant", "xinhua-20240330-en#10"},
+		{"who is the executive director of the secretariat?", nlp.English, "Wu Yingchen", "xinhua-20240330-en#11"},
+		{"Who heads the secretariat", nlp.English, "Wu Yingchen", "xinhua-20240330-en#11"},
+		{"where was the secretariat launched", nlp.English, "Xi'an", ""},
+		{"when was the secretariat launched?", nlp.English, "March 30, 2024", ""},
+		{"kyrgyz forign minister?", nlp.English, "Zheenbek Kulubaev", "xinhua-20240330-en#4"},
+		{"من هو وزير خارجية قيرغيزستان؟", nlp.Arabic, "جينبيك كولوبييف", "xinhua-20240330#4"},
+		{"مين المدير التنفيذي للامانه", nlp.Arabic, "وو ينغ تشين", "xinhua-20240330#11"},
+		{"امتى اتأسست الآلية؟", nlp.Arabic, "قبل 4 أعوام", "xinhua-20240330#5"},
+		{"ما هي المسؤولية الأساسية للأمانة؟", nlp.Arabic, "تعزيز تنفيذ التوافق", "xinhua-20240330#9"},
+		{"في أي مقاطعة تقع شيان", nlp.Arabic, "شنشي", ""},
+		{"what did sun weidong hope", nlp.English, "servant", "xinhua-20240330-en#10"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -80,7 +81,7 @@ func TestListQuestionsGetTheWholeList(t *testing.T) {
 	for _, q := range []string{"which five central asian countries are part of the mechanism?", "ما هي دول آسيا الوسطى الخمس؟"} {
 		a := ask(t, q, nil)
 		countries := []string{"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"}
-		if a.Lang == knowledge.Arabic {
+		if a.Lang == nlp.Arabic {
 			countries = []string{"كازاخستان", "قيرغيزستان", "طاجيكستان", "تركمانستان", "أوزبكستان"}
 		}
 		for _, c := range countries {
@@ -105,7 +106,7 @@ func TestRefusesWhatTheSourcesDoNotSay(t *testing.T) {
 			continue
 		}
 		want := "can't find that in my sources"
-		if a.Lang == knowledge.Arabic {
+		if a.Lang == nlp.Arabic {
 			want = "لا أجد إجابة"
 		}
 		if !strings.Contains(a.Text, want) || !strings.Contains(a.Text, "Xi'an") && !strings.Contains(a.Text, "شيآن") {

@@ -11,6 +11,7 @@ import (
 
 	"ccabot/knowledge"
 	"ccabot/knowledge/knowledgetest"
+	"ccabot/knowledge/nlp"
 )
 
 // countingEmbedder counts Embed calls of the offline embedder.
@@ -38,7 +39,7 @@ func TestIndexPersistsAndReembedsOnlyChanges(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	docs := knowledge.Builtin()
-	extra := knowledge.Document{ID: "notes", Lang: knowledge.English, Title: "Notes",
+	extra := knowledge.Document{ID: "notes", Lang: nlp.English, Title: "Notes",
 		Text: "The first paragraph.\n\nThe second paragraph."}
 	emb := &countingEmbedder{LocalEmbedder: LocalEmbedder{Dim: 64}}
 

@@ -11,7 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // Checking a model answer against the sources it cites. A model that obeys the user ("answer only with the word
@@ -27,7 +27,7 @@ import (
 //   - every other glossary name, every country, city, leader or topic of nameStems and topicStems, and every
 //     capitalised word that is no common English word, is in some source the model was given;
 //   - at least minSupport of its content words are in the cited sources, a word found only in another source
-//     counting half; framing words (softWords) the sources lack are not counted, nor are numbers and dates.
+//     counting half; framing words (nlp.IsFramingStem) the sources lack are not counted, nor are numbers and dates.
 //
 // An answer holding a link (a URL, a www. or t.me address, a bare domain, an @mention) that no source holds is
 // not supported either. An answer failing a rule is replaced by the extractive one, like any other untrusted
@@ -60,7 +60,7 @@ var (
 	listMarker = regexp.MustCompile(`^\s*(?:[0-9٠-٩]{1,2}[.)]|[-*•–])\s+`)
 )
 
-// claimsOf splits an answer into its sentences (knowledge.Sentences, also at line breaks; a list item's marker
+// claimsOf splits an answer into its sentences (nlp.Sentences, also at line breaks; a list item's marker
 // is dropped), each with the sources it cites (numbers 1 to n). Citations standing alone after a sentence end
 // belong to the sentence before them, and so do citations opening a sentence of the same paragraph ("… in
 // Xi'an. [3] He …"). A sentence without citations of its own takes those of the next sentence of its paragraph
@@ -77,7 +77,7 @@ func claimsOf(text string, n int, partial bool) []claim {
 			if strings.Contains(line, "[") {
 				line = sentenceEndCitation.ReplaceAllString(line, "$1 $2")
 			}
-			for _, sent := range knowledge.Sentences(line) {
+			for _, sent := range nlp.Sentences(line) {
 				if lead := leadingCitations.FindString(sent); lead != "" && len(out) > first {
 					out[len(out)-1].refs = mergeRefs(out[len(out)-1].refs, refsIn(lead, n))
 					out[len(out)-1].own = true
@@ -186,7 +186,7 @@ var capitalized = regexp.MustCompile(`\p{Lu}[\p{L}\p{M}'’]*`)
 // partial is for text still being streamed: its last word may be cut, so it is left out, and a sentence that
 // no citation follows yet is checked only against all the sources (links, names, numbers found in none fail at
 // once) until its citation arrives. A partial text that passes may still fail once finished.
-func (ix *Index) checkModelText(text string, lang knowledge.Lang, sources []promptSource, partial bool) error {
+func (ix *Index) checkModelText(text string, lang nlp.Lang, sources []promptSource, partial bool) error {
 	if partial {
 		text = withoutLastWord(text)
 	}
@@ -195,7 +195,7 @@ func (ix *Index) checkModelText(text string, lang knowledge.Lang, sources []prom
 		return errors.New("model answer cites no source")
 	}
 	plain := citation.ReplaceAllString(text, "")
-	switch got := knowledge.DetectLang(plain); {
+	switch got := nlp.DetectLang(plain); {
 	case lang == anyLang && !ix.foreign(plain):
 		lang = got // a question in another language answered in Arabic or English: checked as such
 	case lang != anyLang && got != lang:
@@ -258,8 +258,8 @@ func sourcesContain(sources []promptSource, s string) bool {
 
 // checkClaim checks one sentence against the units it cites (none: a pending sentence of a partial text, checked
 // against prompted alone) and all the units the model was given.
-func (ix *Index) checkClaim(text string, lang knowledge.Lang, cited, prompted []int) error {
-	toks := tokenize(text)
+func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) error {
+	toks := nlp.Tokenize(text)
 	spans := ix.lex.match(toks)
 	inSpan := make([]bool, len(toks))
 	seen := map[string]bool{}
@@ -303,21 +303,21 @@ func (ix *Index) checkClaim(text string, lang knowledge.Lang, cited, prompted []
 	var caps map[string]bool
 	for i, t := range toks {
 		// An Arabic word whose stem is a function word is one with a pronoun attached ("بينها").
-		if inSpan[i] || t.stop || isArabicWord(t.word) && isStop(t.stem) || seen[t.stem] ||
-			len([]rune(t.stem)) < 2 && !isDigits(t.stem) {
+		if inSpan[i] || t.Stop || nlp.IsArabic(t.Word) && nlp.IsStop(t.Stem) || seen[t.Stem] ||
+			len([]rune(t.Stem)) < 2 && !nlp.IsDigits(t.Stem) {
 			continue
 		}
-		seen[t.stem] = true
-		if t.stem == "1" && !isDigits(t.word) {
+		seen[t.Stem] = true
+		if t.Stem == "1" && !nlp.IsDigits(t.Word) {
 			continue // "one", "واحد": more often a pronoun than a count
 		}
-		if w, _ := cutPrefix(t.word, "و", 2); isDigits(t.stem) || dateWords[w] || dateWords["ال"+bareWord(w)] {
+		if w, _ := nlp.CutAnd(t.Word, 2); nlp.IsDigits(t.Stem) || dateWords[w] || dateWords["ال"+nlp.BareWord(w)] {
 			// A number or date is a fact: it must be in what is cited. A Chinese or Japanese month ("3月") is
 			// its month's name.
-			fact := t.stem
-			if lang == anyLang && i+1 < len(toks) && strings.HasPrefix(toks[i+1].word, "月") {
-				if m, err := strconv.Atoi(t.stem); err == nil && m >= 1 && m <= 12 {
-					fact = Stem(strings.ToLower(time.Month(m).String()))
+			fact := t.Stem
+			if lang == anyLang && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Word, "月") {
+				if m, err := strconv.Atoi(t.Stem); err == nil && m >= 1 && m <= 12 {
+					fact = nlp.Stem(strings.ToLower(time.Month(m).String()))
 				}
 			}
 			if len(cited) > 0 && !ix.holds(cited, fact) || !ix.holds(prompted, fact) {
@@ -333,7 +333,7 @@ func (ix *Index) checkClaim(text string, lang knowledge.Lang, cited, prompted []
 			total++
 			continue
 		}
-		if softStems[t.stem] {
+		if nlp.IsFramingStem(t.Stem) {
 			continue // a framing word ("title", "details") the sources need not hold
 		}
 		total++
@@ -341,16 +341,16 @@ func (ix *Index) checkClaim(text string, lang knowledge.Lang, cited, prompted []
 			elsewhere++
 			continue
 		}
-		if (topicStems[t.stem] && !otherEventStems[t.stem] || nameStems[t.stem]) && !ix.words[bareWord(t.word)] {
+		if (topicStems[t.Stem] && !otherEventStems[t.Stem] || nameStems[t.Stem]) && !ix.words[nlp.BareWord(t.Word)] {
 			return fmt.Errorf("a topic or name no source mentions: %w", errUnsupported)
 		}
 		if caps == nil {
 			caps = map[string]bool{}
 			for _, c := range capitalized.FindAllString(text, -1) {
-				caps[Normalize(c)] = true
+				caps[nlp.Normalize(c)] = true
 			}
 		}
-		if caps[t.word] && !isArabicWord(t.word) && !commonEnglish()[t.word] {
+		if caps[t.Word] && !nlp.IsArabic(t.Word) && !nlp.IsCommonEnglish(t.Word) {
 			return fmt.Errorf("a name no source holds: %w", errUnsupported)
 		}
 	}
@@ -378,27 +378,27 @@ func (ix *Index) holds(groups []int, term string) bool {
 }
 
 // grounded reports whether any of the units holds word t: its stem, its Arabic root, an English synonym the
-// sources use (see englishSynonyms), or, for an Arabic word, its stem or root without a clitic.
-func (ix *Index) grounded(groups []int, t token) bool {
-	if ix.holds(groups, t.stem) {
+// sources use (see nlp.EnglishSynonyms), or, for an Arabic word, its stem or root without a clitic.
+func (ix *Index) grounded(groups []int, t nlp.Token) bool {
+	if ix.holds(groups, t.Stem) {
 		return true
 	}
-	if syn, ok := ix.synonyms[t.stem]; ok && ix.holds(groups, syn) {
+	if syn, ok := ix.synonyms[t.Stem]; ok && ix.holds(groups, syn) {
 		return true
 	}
-	if !isArabicWord(t.word) {
+	if !nlp.IsArabic(t.Word) {
 		return false
 	}
-	for _, v := range append(cliticVariants(t.word), t.word) {
-		if v != t.word && ix.holds(groups, Stem(v)) {
+	for _, v := range append(nlp.CliticVariants(t.Word), t.Word) {
+		if v != t.Word && ix.holds(groups, nlp.Stem(v)) {
 			return true
 		}
 		// A root also matches a three-letter word that is its own root ("بسلاسة" ~ "سلس").
-		if r := rootTerm(token{word: v}); r != "" && (ix.holds(groups, r) || ix.holds(groups, r[len("√"):])) {
+		if r := rootTerm(nlp.Token{Word: v}); r != "" && (ix.holds(groups, r) || ix.holds(groups, r[len("√"):])) {
 			return true
 		}
 		// The accusative alif of tanween ("آمالا" ~ "آمال").
-		if w, ok := strings.CutSuffix(v, "ا"); ok && len([]rune(w)) >= 3 && ix.holds(groups, Stem(w)) {
+		if w, ok := nlp.CutTanween(v); ok && ix.holds(groups, nlp.Stem(w)) {
 			return true
 		}
 	}
@@ -406,10 +406,10 @@ func (ix *Index) grounded(groups []int, t token) bool {
 }
 
 // groundedAll reports whether the units hold every content word of toks (see grounded).
-func (ix *Index) groundedAll(groups []int, toks []token) bool {
+func (ix *Index) groundedAll(groups []int, toks []nlp.Token) bool {
 	n := 0
 	for _, t := range toks {
-		if t.stop {
+		if t.Stop {
 			continue
 		}
 		if !ix.grounded(groups, t) {
@@ -421,7 +421,7 @@ func (ix *Index) groundedAll(groups []int, toks []token) bool {
 }
 
 // hasLang reports whether any of the units has a passage in lang.
-func (ix *Index) hasLang(groups []int, lang knowledge.Lang) bool {
+func (ix *Index) hasLang(groups []int, lang nlp.Lang) bool {
 	for _, g := range groups {
 		for _, m := range ix.groups[g].members {
 			if ix.passages[m].Lang == lang {

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 	"ccabot/rag/llm"
 	"ccabot/rag/ragtest"
 )
@@ -20,7 +20,7 @@ import (
 // oracleCase is a model answer put in the fake model's mouth: the reply it gives to one question.
 type oracleCase struct {
 	id, set string // set: "dev" (read while the rules were chosen), "heldout", "heldout2" (written after), "oracle"
-	lang    knowledge.Lang
+	lang    nlp.Lang
 	item    ragtest.OracleItem
 }
 
@@ -68,7 +68,7 @@ func supportCases(t *testing.T, path string) []oracleCase {
 		for _, key := range paragraphCitation.FindAllString(it.Answer, -1) {
 			cites[key] = groups["xinhua-20240330#"+strings.Trim(key, "[#]")]
 		}
-		out = append(out, oracleCase{id: it.ID, set: it.Set, lang: knowledge.DetectLang(it.Question),
+		out = append(out, oracleCase{id: it.ID, set: it.Set, lang: nlp.DetectLang(it.Question),
 			item: ragtest.OracleItem{Question: it.Question, Answer: it.Answer, Cites: cites}})
 	}
 	return out
@@ -92,7 +92,7 @@ func qaOracleCases(t *testing.T, path string) []oracleCase {
 		for _, id := range it.PassageAny {
 			o.Evidence = append(o.Evidence, groups[id]...)
 		}
-		out = append(out, oracleCase{id: it.ID, set: "oracle", lang: knowledge.DetectLang(it.Question), item: o})
+		out = append(out, oracleCase{id: it.ID, set: "oracle", lang: nlp.DetectLang(it.Question), item: o})
 	}
 	return out
 }

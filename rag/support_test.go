@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 	"ccabot/rag/llm"
 	"ccabot/rag/ragtest"
 )
@@ -44,7 +44,7 @@ func TestClaimsOf(t *testing.T) {
 
 // promptFor builds the prompt sources the service would give a model for question, and a function naming the
 // citation of the source that holds a text ("[3]").
-func promptFor(t *testing.T, question string) ([]promptSource, knowledge.Lang, func(string) string) {
+func promptFor(t *testing.T, question string) ([]promptSource, nlp.Lang, func(string) string) {
 	t.Helper()
 	ix := articleService().ix
 	q := ix.prepare(question, nil)
@@ -110,7 +110,7 @@ func TestCheckModelText(t *testing.T) {
 		{"Секретариат возглавляет Wang Yi " + wu + ".", "person"},
 		{"The secretariat was dissolved " + wu + ".", "content words"},
 	}
-	check := func(answer, want string, lang knowledge.Lang) {
+	check := func(answer, want string, lang nlp.Lang) {
 		err := articleService().ix.checkModelText(answer, lang, sources, false)
 		switch {
 		case want == "" && err != nil:

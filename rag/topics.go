@@ -1,5 +1,7 @@
 package rag
 
+import "ccabot/knowledge/nlp"
+
 // Topic words: things people ask about that a news text either states or does not (a head of state, a budget,
 // a population, an address, the next meeting). A question that asks about one the sources never mention is out
 // of scope whatever else it shares with them: "who is the president of Kazakhstan?" names Kazakhstan, which the
@@ -57,17 +59,6 @@ var otherEventStems = stemSet("first", "previous", "الاول", "الاولى",
 	"next", "upcoming", "tomorrow", "القادم", "القادمه", "المقبل", "المقبله", "الجاي", "الجايه",
 	"بكره", "بكرا", "غدا", "الجاييه")
 
-// bareWord is a normalised word without the Arabic article or a one-letter conjunction or preposition in front
-// ("والرئيس" → "رئيس"): the form in which a topic word is looked up among the sources' words.
-func bareWord(w string) string {
-	for _, p := range []string{"وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف"} {
-		if r, ok := cutPrefix(w, p, 3); ok {
-			return r
-		}
-	}
-	return w
-}
-
 // nameStems are the countries, cities and leaders asked about most, in case the sources do not name them: a
 // question about Russia's view or Putin's words is out of scope when the sources never mention them.
 var nameStems = stemSet(
@@ -97,8 +88,8 @@ var cityStems = stemSet("moscow", "beijing", "washington", "london", "paris", "t
 func stemSet(words ...string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range words {
-		for _, t := range tokenize(w) {
-			m[t.stem] = true
+		for _, t := range nlp.Tokenize(w) {
+			m[t.Stem] = true
 		}
 	}
 	return m

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
 )
 
 // WriteProse fills dir with files prose-001.md, prose-002.md, … of at most fileBytes each until they hold about
@@ -23,14 +24,14 @@ func WriteProse(dir string, total, fileBytes int, docs []knowledge.Document) ([]
 	if docs == nil {
 		docs = knowledge.Builtin()
 	}
-	pool := map[knowledge.Lang][]string{}
-	var langs []knowledge.Lang
+	pool := map[nlp.Lang][]string{}
+	var langs []nlp.Lang
 	for _, d := range docs {
 		if pool[d.Lang] == nil {
 			langs = append(langs, d.Lang)
 		}
 		for _, p := range d.Paragraphs() {
-			for _, s := range knowledge.Sentences(p) {
+			for _, s := range nlp.Sentences(p) {
 				if len(strings.Fields(s)) >= 8 { // a sentence, not a headline or a caption's credit
 					pool[d.Lang] = append(pool[d.Lang], s)
 				}
@@ -72,9 +73,9 @@ func WriteProse(dir string, total, fileBytes int, docs []knowledge.Document) ([]
 }
 
 // paragraph is paragraph n: its number, a name spelt from n, and two to four sentences drawn from pool.
-func paragraph(r *rand.Rand, n int, lang knowledge.Lang, pool []string) string {
+func paragraph(r *rand.Rand, n int, lang nlp.Lang, pool []string) string {
 	syllables := []string{"ka", "zo", "mir", "tu", "lan", "shi", "bek", "ro", "dan", "nur"}
-	if lang == knowledge.Arabic {
+	if lang == nlp.Arabic {
 		syllables = []string{"كا", "زو", "مير", "تو", "لان", "شي", "بك", "رو", "دان", "نور"}
 	}
 	var name strings.Builder

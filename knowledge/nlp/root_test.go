@@ -1,4 +1,4 @@
-package rag
+package nlp
 
 import "testing"
 
@@ -20,8 +20,8 @@ func TestArabicRoot(t *testing.T) {
 		{"ناس", "ناس"},   // three letters stay as they are
 	}
 	for _, tt := range tests {
-		if got := arabicRoot(Normalize(tt.word)); got != tt.want {
-			t.Errorf("arabicRoot(%s) = %s, want %s", tt.word, got, tt.want)
+		if got := Root(Normalize(tt.word)); got != tt.want {
+			t.Errorf("Root(%s) = %s, want %s", tt.word, got, tt.want)
 		}
 	}
 }

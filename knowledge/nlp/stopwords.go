@@ -1,4 +1,4 @@
-package rag
+package nlp
 
 import "strings"
 
@@ -51,11 +51,10 @@ const arabicStop = `من مين منو منين مين هو هي هم هن ان�
 عنوان العنوان مانشيت انه انها انهم انهن بانه بانها بانهم كلام لازم ممكن يمكن عايزه عايزين حد بعض اللى ياترى هيك اي شي شيء شي حاجه حاجة مقر مقرها موقع يقع تقع
 إذ اذ بشكل خلال عبر بفضل جانب كون كونه كونها نعم`
 
-// softWords frame a question more than they name its topic ("what is his job title", "شو منصبه"): a source
-// need not contain them, so they count for little in coverage. Unknown topic words ("president", "budget")
-// keep their full weight: a question about them is one the sources do not answer. A model answer may use them
-// too without its sources holding them ("يشغل منصب …", "holds the post of …"; see checkClaim).
-var softWords = wordSet(`title position post job role office capacity view opinion think thoughts plans plan
+// framingWords frame a question more than they name its topic ("what is his job title", "شو منصبه"): a source
+// need not contain them, so retrieval counts them for little. Topic words ("president", "budget") are not among
+// them: a question about one is a question the sources may not answer.
+var framingWords = WordSet(`title position post job role office capacity view opinion think thoughts plans plan
 	planning mean meaning means purpose feel feels felt feeling react reaction word words quote quotes quoted quotation
 	marks phrase refer refers referred name named label called call calls other another besides
 	sort kind much involved involve involves total overall altogether thing things stuff part parts member
@@ -83,11 +82,51 @@ var softWords = wordSet(`title position post job role office capacity view opini
 	يشغل تشغل يتولى تتولى يتقلد حقيبة يرى ترى يعتقد تعتقد يعتبر تعتبر تريد يريدون تتوقع يبدو تبدو التقطت الملتقطة
 	أقيم أقيمت عقدت جرى جرت يجري`)
 
+// framingStems are the stems of framingWords.
+var framingStems = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range framingWords {
+		m[Stem(w)] = true
+	}
+	return m
+}()
+
+// IsFramingStem reports whether stem is the stem of a word that frames a question rather than names its topic
+// ("title", "details", "exact", "منصبه", "تفاصيل"). A source need not hold such a word, nor a model answer's
+// sources.
+func IsFramingStem(stem string) bool { return framingStems[stem] }
+
+// WordSet is the set of the normalised forms of the space-separated words of s: how a word list written as
+// typed, in any spelling, is looked up in normalised text.
+func WordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[Normalize(w)] = true
+	}
+	return m
+}
+
 // followUpCues open a question that leans on the previous one ("and the Tajik one?", "what about …", "وتركمانستان؟").
 var followUpCues = []string{"and", "what about", "how about", "and what", "also", "same for", "then",
 	"ماذا عن", "وماذا", "وشو", "وايش", "طيب", "طب", "وبالنسبه", "بالنسبه", "وكمان", "و"}
 
-// pronouns in a short question point back at the previous one ("what did he say?").
+// OpensFollowUp reports whether a question's normalised words open with a cue that it leans on the previous
+// question: "and …", "what about …", "وماذا …", "طيب …".
+func OpensFollowUp(words []string) bool {
+	joined := strings.Join(words, " ") + " "
+	for _, c := range followUpCues {
+		if strings.HasPrefix(joined, c+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// IsPronoun reports a normalised pronoun or demonstrative that, in a short question, points back at the previous
+// one ("what did he say?", "شو قال هو؟").
+func IsPronoun(w string) bool { return pronouns[w] }
+
+// pronouns point back at what was said before.
 var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "him": true, "his": true,
 	"her": true, "its": true, "their": true, "them": true, "that": true, "this": true, "there": true, "those": true,
 	"هو": true, "هي": true, "هم": true, "ذلك": true, "هذا": true, "هذه": true, "هناك": true, "ده": true, "دي": true}

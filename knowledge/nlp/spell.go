@@ -1,37 +1,49 @@
-package rag
+package nlp
 
 import "strings"
 
-// speller corrects a misspelt question word to the nearest word of the sources or the glossary ("forign" →
-// "foreign", "قيرغستان" → "قيرغيزستان"), so a typo neither misses its passage nor counts as a topic the sources
-// lack. Words are corrected only within a small edit distance that grows with length, and never when short.
-type speller struct {
+// Speller corrects a misspelt word to the nearest word of a vocabulary (for the bot: the words of the sources and
+// the glossary, so "forign" → "foreign", "قيرغستان" → "قيرغيزستان"), so a typo neither misses its passage nor
+// counts as a topic the sources lack. Words are corrected only within a small edit distance that grows with
+// length, and never when short.
+//
+// A Speller is filled with Add and then only read: Correct, Knows and KnowsStem are safe for concurrent use,
+// Add is not safe together with anything else.
+type Speller struct {
 	known  map[string]int   // normalised word → frequency
 	stems  map[string]bool  // stems of known words
 	byLen  map[int][]string // known words by rune length
 	minLen int
 }
 
-func newSpeller() *speller {
-	return &speller{known: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, minLen: 4}
+// NewSpeller returns a speller that knows no word yet.
+func NewSpeller() *Speller {
+	return &Speller{known: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, minLen: 4}
 }
 
-func (s *speller) add(t token) {
-	if t.stop {
+// Add adds a word of the vocabulary (a stop word is not added); a word added more often wins a tie.
+func (s *Speller) Add(t Token) {
+	if t.Stop {
 		return
 	}
-	if s.known[t.word] == 0 {
+	if s.known[t.Word] == 0 {
 		// Kept for good: a copy, not a piece of the normalised text it was cut from.
-		t.word, t.stem = strings.Clone(t.word), strings.Clone(t.stem)
-		s.byLen[len([]rune(t.word))] = append(s.byLen[len([]rune(t.word))], t.word)
+		t.Word, t.Stem = strings.Clone(t.Word), strings.Clone(t.Stem)
+		s.byLen[len([]rune(t.Word))] = append(s.byLen[len([]rune(t.Word))], t.Word)
 	}
-	s.known[t.word]++
-	if !s.stems[t.stem] && s.known[t.stem] == 0 {
+	s.known[t.Word]++
+	if !s.stems[t.Stem] && s.known[t.Stem] == 0 {
 		// Stems are candidates too: "تظهر" is one edit from the stem of "ويظهر", not from the word.
-		s.byLen[len([]rune(t.stem))] = append(s.byLen[len([]rune(t.stem))], t.stem)
+		s.byLen[len([]rune(t.Stem))] = append(s.byLen[len([]rune(t.Stem))], t.Stem)
 	}
-	s.stems[t.stem] = true
+	s.stems[t.Stem] = true
 }
+
+// Knows reports whether w was added.
+func (s *Speller) Knows(w string) bool { return s.known[w] > 0 }
+
+// KnowsStem reports whether a word with stem was added.
+func (s *Speller) KnowsStem(stem string) bool { return s.stems[stem] }
 
 // maxEdits is the number of edits tolerated in a word of n runes.
 func maxEdits(n int) int {
@@ -44,20 +56,20 @@ func maxEdits(n int) int {
 	return 0
 }
 
-// correct returns the known word closest to w, or w itself when w is known, too short, or nothing is close.
-func (s *speller) correct(w string) string {
+// Correct returns the known word closest to w, or w itself when w is known, too short, or nothing is close.
+func (s *Speller) Correct(w string) string {
 	r := []rune(w)
-	if len(r) < s.minLen || s.known[w] > 0 || s.stems[Stem(w)] || isDigits(w) {
+	if len(r) < s.minLen || s.known[w] > 0 || s.stems[Stem(w)] || IsDigits(w) {
 		return w
 	}
 	// A common English word is what the user meant, not a typo: "funding" must not become "founding".
-	if !isArabicWord(w) && commonEnglish()[w] {
+	if !IsArabic(w) && IsCommonEnglish(w) {
 		return w
 	}
 	// Dialect verb prefixes: Egyptian and Levantine ب before a present tense (بتظهر), ح/ه for the future
 	// (حتنفذ). Try the verb without it.
 	if len(r) >= 5 && strings.ContainsRune("بحه", r[0]) && strings.ContainsRune("يتنا", r[1]) {
-		if c := s.correct(string(r[1:])); c != string(r[1:]) || s.known[c] > 0 || s.stems[Stem(c)] {
+		if c := s.Correct(string(r[1:])); c != string(r[1:]) || s.known[c] > 0 || s.stems[Stem(c)] {
 			return c
 		}
 	}
@@ -65,7 +77,7 @@ func (s *speller) correct(w string) string {
 	// short Arabic words have too many neighbours to correct at all: "سكان" (inhabitants) is one letter from
 	// "سيان" (Xi'an).
 	limit := maxEdits(len(r))
-	if isArabicWord(w) {
+	if IsArabic(w) {
 		n := len(r)
 		if strings.HasPrefix(w, "ال") {
 			n -= 2
@@ -129,7 +141,7 @@ func editDistance(a, b []rune, limit int) int {
 var latinStops = func() []string {
 	var out []string
 	for w := range stopWords {
-		if !isArabicWord(w) && len(w) >= 5 {
+		if !IsArabic(w) && len(w) >= 5 {
 			out = append(out, w)
 		}
 	}
@@ -139,9 +151,9 @@ var latinStops = func() []string {
 // questionWords are the English question words a four-letter typo is read as ("wher", "whta").
 var questionWords = []string{"what", "where", "when", "which", "whose", "how", "who"}
 
-// questionWordTypo is the question word one edit from w ("wher" → "where"), or "".
-func questionWordTypo(w string) string {
-	if isArabicWord(w) || len(w) < 3 || len(w) > 6 || stopWords[w] || commonEnglish()[w] {
+// QuestionWordTypo is the English question word one edit from w ("wher" → "where"), or "".
+func QuestionWordTypo(w string) string {
+	if IsArabic(w) || len(w) < 3 || len(w) > 6 || stopWords[w] || IsCommonEnglish(w) {
 		return ""
 	}
 	r := []rune(w)
@@ -153,9 +165,9 @@ func questionWordTypo(w string) string {
 	return ""
 }
 
-// stopTypo reports an unknown Latin word one edit from an English stop word ("acording", "betwen").
-func stopTypo(w string) bool {
-	if isArabicWord(w) || len(w) < 5 || commonEnglish()[w] {
+// StopTypo reports an unknown Latin word one edit from an English stop word ("acording", "betwen").
+func StopTypo(w string) bool {
+	if IsArabic(w) || len(w) < 5 || IsCommonEnglish(w) {
 		return false
 	}
 	r := []rune(w)

@@ -1,4 +1,4 @@
-package rag
+package nlp
 
 import (
 	"bufio"
@@ -13,6 +13,10 @@ import (
 //
 //go:embed data/english-common.txt.gz
 var englishCommonGz []byte
+
+// IsCommonEnglish reports whether w, a normalised word, is a common English word (SCOWL sizes 10–40, four
+// letters or more): what a user meant to type, not a typo, and not a name.
+func IsCommonEnglish(w string) bool { return commonEnglish()[w] }
 
 // commonEnglish is loaded on first use: only a question with an unknown English word needs it.
 var commonEnglish = sync.OnceValue(func() map[string]bool {

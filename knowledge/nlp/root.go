@@ -1,8 +1,8 @@
-package rag
+package nlp
 
 import "strings"
 
-// arabicRoot extracts the consonantal root of a normalised Arabic word without a root dictionary, after the ISRI
+// Root extracts the consonantal root of a normalised Arabic word without a root dictionary, after the ISRI
 // stemmer (Taghva, Elkhoury and Coombs, "Arabic Stemming Without A Root Dictionary", ITCC 2005): strip the
 // longest affixes, then match the word against the patterns of four-, five- and six-letter words. Words of other
 // lengths, and words no pattern fits, come back with their affixes stripped only.
@@ -10,14 +10,16 @@ import "strings"
 // Roots join words light stemming keeps apart ("احتفالا" celebration, "احتفلوا" they celebrated, "حفل" ceremony
 // all give حفل) but also words that share nothing but a root, so they are a low-weight channel beside stems.
 // Input is Normalize's form: ة is ه and ئ is ي.
-func arabicRoot(w string) string {
+func Root(w string) string {
 	r := []rune(w)
 	r = trimAffix(r, rootPrefixes3, 6, true)
 	r = trimAffix(r, rootPrefixes2, 5, true)
 	r = trimAffix(r, rootSuffixes3, 6, false)
 	r = trimAffix(r, rootSuffixes2, 5, false)
-	if len(r) >= 4 && r[0] == 'و' && r[1] == 'و' {
-		r = r[1:]
+	if s := string(r); strings.HasPrefix(s, "وو") {
+		if rest, ok := CutAnd(s, 3); ok {
+			r = []rune(rest) // the conjunction before a word of its own starting with و ("ووزير")
+		}
 	}
 	switch len(r) {
 	case 4:

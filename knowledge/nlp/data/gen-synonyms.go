@@ -1,7 +1,7 @@
 //go:build ignore
 
 // gen-synonyms writes synonyms.txt.gz: WordNet 3.0's synsets (nouns, verbs, adjectives) as lines of the Snowball
-// English stems of their one-word members, for the synonym channel of rag (see synonyms.go). A synset with fewer
+// English stems of their one-word members, for EnglishSynonyms (see ../synonyms.go). A synset with fewer
 // than two distinct stems is left out. Needs Debian's wordnet-base (apt-get install wordnet-base); run with
 // `go run gen-synonyms.go` in this folder. WordNet's licence is in WORDNET-LICENSE.txt beside this file.
 package main

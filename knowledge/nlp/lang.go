@@ -1,6 +1,15 @@
-package knowledge
+package nlp
 
 import "unicode"
+
+// Lang is the language of a text, a document or an answer: "ar" or "en".
+type Lang string
+
+// The two languages the bot reads and answers in.
+const (
+	Arabic  Lang = "ar"
+	English Lang = "en"
+)
 
 // DetectLang tells a text's language from its script: Arabic when it has at least as many Arabic words as Latin
 // ones ("من هو Wang Yi؟" is an Arabic question about a name written in Latin letters). Persian and Urdu count as

@@ -1,7 +1,4 @@
-// Package rag answers questions from the knowledge passages: it normalises and analyses Arabic and English text,
-// retrieves passages with a hybrid of BM25 and embeddings held in a chromem-go store, decides whether the sources
-// cover a question at all, and writes the answer, extractive by default.
-package rag
+package nlp
 
 import (
 	"strings"
@@ -89,27 +86,27 @@ func hasRun(s string) bool {
 // everything else becomes a space.
 func foldRune(r rune) (out rune, keep bool) {
 	switch {
-	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED, r == 0x0640:
-		return 0, false // tashkeel, superscript alef, Quranic marks, tatweel
+	case isTashkeel(r):
+		return 0, false
 	case r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`' || r == '´':
 		return 0, false // Xi'an, China's
 	case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0x061C, r == 0xFEFF,
 		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x00AD:
 		return 0, false // zero-width and bidi controls, soft hyphen
 	}
-	switch r {
-	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
-		return 'ا', true
-	case 'ؤ':
-		return 'و', true
-	case 'ئ', 'ى', 'ی', 'ې':
-		return 'ي', true
-	case 'ة', 'ۃ', 'ھ', 'ہ':
-		return 'ه', true
-	case 'ک', 'ڪ':
-		return 'ك', true
-	case 'ء':
-		return 0, false
+	if r >= 0x0600 && r <= 0x06FF { // the Arabic block: every letter the rules below fold is in it
+		if f, ok := foldHamza(r); ok {
+			return f, f != 0
+		}
+		if f, ok := foldYeh(r); ok {
+			return f, true
+		}
+		if f, ok := foldTehMarbuta(r); ok {
+			return f, true
+		}
+		if f, ok := foldKaf(r); ok {
+			return f, true
+		}
 	}
 	if r >= '٠' && r <= '٩' {
 		return '0' + (r - '٠'), true
@@ -121,6 +118,62 @@ func foldRune(r rune) (out rune, keep bool) {
 		return unicode.ToLower(r), true
 	}
 	return ' ', true
+}
+
+// Arabic letters people write in more than one way, each rule once. A rule reports whether it applies to r and
+// the letter r folds to, 0 for a letter that is dropped.
+
+// isTashkeel reports a mark written over or under a letter, or a stretch of the line between letters, that
+// Normalize drops: the short vowels and other diacritics (tashkeel), the superscript alef, Quranic annotation
+// marks and tatweel ("مَدِينَةُ" → "مدينه", "آلـــيـة" → "اليه").
+func isTashkeel(r rune) bool {
+	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED || r == 0x0640
+}
+
+// foldHamza folds the hamza seats: a hamza written on an alef (أ إ, with madda آ; and the alef forms ٱ ٲ ٳ) is
+// the alef, on a waw (ؤ) the waw, on a yeh (ئ) the yeh, and a hamza on the line (ء) is dropped. People often
+// leave a hamza out: "الأمانة" and "الامانة", "إطلاق" and "اطلاق", "آسيا" and "اسيا" must match.
+func foldHamza(r rune) (rune, bool) {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
+		return 'ا', true
+	case 'ؤ':
+		return 'و', true
+	case 'ئ':
+		return 'ي', true
+	case 'ء':
+		return 0, true
+	}
+	return r, false
+}
+
+// foldYeh folds the alef maqsura ى, which people type as yeh ("مستشفى", "مستشفي"), and the Persian and Pashto
+// forms of yeh (ی ې) to ي.
+func foldYeh(r rune) (rune, bool) {
+	switch r {
+	case 'ى', 'ی', 'ې':
+		return 'ي', true
+	}
+	return r, false
+}
+
+// foldTehMarbuta folds the teh marbuta ة, which people type as heh ("الأمانة", "الامانه"), its Urdu form ۃ and
+// the Urdu forms of heh (ھ ہ) to ه.
+func foldTehMarbuta(r rune) (rune, bool) {
+	switch r {
+	case 'ة', 'ۃ', 'ھ', 'ہ':
+		return 'ه', true
+	}
+	return r, false
+}
+
+// foldKaf folds the Persian and Urdu forms of kaf (ک ڪ) to ك.
+func foldKaf(r rune) (rune, bool) {
+	switch r {
+	case 'ک', 'ڪ':
+		return 'ك', true
+	}
+	return r, false
 }
 
 // Words splits a normalised text into words: runs of Arabic letters, of other letters, or of digits, so
@@ -158,9 +211,20 @@ func runeClass(r rune) int {
 	}
 }
 
-func isArabicWord(w string) bool {
-	for _, r := range w {
+// IsArabic reports whether word is Arabic: whether its first letter is.
+func IsArabic(word string) bool {
+	for _, r := range word {
 		return unicode.Is(unicode.Arabic, r)
 	}
 	return false
+}
+
+// IsDigits reports whether s is a non-empty run of ASCII digits: a number as Normalize writes it.
+func IsDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -1,4 +1,4 @@
-package rag
+package nlp
 
 import (
 	"bufio"
@@ -32,11 +32,12 @@ var synsets = sync.OnceValue(func() [][]string {
 	return out
 })
 
-// englishSynonyms maps the stem of an English word no source holds to a synonym's stem some source does
-// ("state" → "countri", "nation" → "countri", "inaugur" → "launch"), from WordNet: an English paraphrase then finds
-// the words of the sources. known reports the sources' terms and df gives their passage counts: among several synonyms
-// the one in most passages wins. Topic words are never mapped: "president" must stay a thing the sources lack.
-func englishSynonyms(known func(string) bool, df func(string) int) map[string]string {
+// EnglishSynonyms maps the stem of an English word a vocabulary lacks to a synonym's stem it holds ("state" →
+// "countri", "nation" → "countri", "inaugur" → "launch"), from WordNet: an English paraphrase then finds the words
+// of the sources. known reports the vocabulary's stems and df how often each occurs: among several synonyms the
+// most frequent wins. A stem keep rejects is never mapped (for the bot: a topic word, as "president" must stay a
+// thing the sources lack).
+func EnglishSynonyms(known func(string) bool, df func(string) int, keep func(string) bool) map[string]string {
 	out := map[string]string{}
 	for _, set := range synsets() {
 		best := ""
@@ -49,7 +50,7 @@ func englishSynonyms(known func(string) bool, df func(string) int) map[string]st
 			continue
 		}
 		for _, s := range set {
-			if known(s) || topicStems[s] {
+			if known(s) || keep(s) {
 				continue
 			}
 			if cur, ok := out[s]; !ok || df(best) > df(cur) {

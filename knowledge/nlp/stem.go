@@ -1,8 +1,9 @@
-package rag
+package nlp
 
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -13,7 +14,7 @@ func Stem(word string) string {
 	if n, ok := numberStems[word]; ok {
 		return n // "five", "خمسة", "الخمس" and "5" are one term
 	}
-	if isArabicWord(word) {
+	if IsArabic(word) {
 		return stemArabic(word)
 	}
 	if word == "" || word[0] >= '0' && word[0] <= '9' {
@@ -23,26 +24,18 @@ func Stem(word string) string {
 }
 
 // Arabic light10 (Larkey, Ballesteros & Connell), as Lucene's ArabicStemmer implements it, over normalised text
-// (so ة is already ه). It strips one definite-article prefix, a leading و, and then one pass of suffixes, always
-// leaving at least two letters.
-var (
-	arPrefixes = []string{"وال", "بال", "كال", "فال", "لل", "ال"}
-	arSuffixes = []string{"ها", "ان", "ات", "ون", "وا", "ين", "يه", "ه", "ي"} // وا: dialect plural verbs (يدعموا)
-)
+// (so ة is already ه). It strips one definite-article prefix (CutArticle), a leading و (CutAnd), and then one pass
+// of suffixes, always leaving at least two letters.
+var arSuffixes = []string{"ها", "ان", "ات", "ون", "وا", "ين", "يه", "ه", "ي"} // وا: dialect plural verbs (يدعموا)
 
 func stemArabic(w string) string {
-	n := len([]rune(w))
-	for _, p := range arPrefixes {
-		if pl := len([]rune(p)); strings.HasPrefix(w, p) && n-pl >= 2 {
-			w, n = w[len(p):], n-pl
-			break
-		}
-	}
+	w, _ = CutArticle(w, 2)
+	n := utf8.RuneCountInString(w)
 	// The conjunction و may stand before a word that itself starts with و ("ووزير" = "and minister"): strip
 	// up to two, so "ووزير" and "وزير" stem alike.
 	for range 2 {
-		if n > 3 && strings.HasPrefix(w, "و") {
-			w, n = w[len("و"):], n-1
+		if r, ok := CutAnd(w, 3); ok {
+			w, n = r, n-1
 		}
 	}
 	for _, s := range arSuffixes {
@@ -66,7 +59,7 @@ var numberStems = func() map[string]string {
 		for _, f := range strings.Fields(forms) {
 			f = Normalize(f)
 			m[f] = n
-			if isArabicWord(f) {
+			if IsArabic(f) {
 				m["ال"+f] = n
 				m["و"+f] = n
 			}

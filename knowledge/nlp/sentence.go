@@ -1,4 +1,4 @@
-package knowledge
+package nlp
 
 import (
 	"strings"
@@ -108,5 +108,3 @@ func isAbbreviation(before []rune) bool {
 	}
 	return word != ""
 }
-
-func wordsOf(s string) []string { return strings.Fields(s) }

@@ -1,0 +1,25 @@
+package nlp
+
+import "testing"
+
+func TestEditDistanceAndSpeller(t *testing.T) {
+	if d := editDistance([]rune("forign"), []rune("foreign"), 2); d != 1 {
+		t.Errorf("editDistance(forign, foreign) = %d, want 1", d)
+	}
+	if d := editDistance([]rune("first"), []rune("china"), 1); d <= 1 {
+		t.Errorf("editDistance(first, china, limit 1) = %d, want > 1", d)
+	}
+	sp := NewSpeller()
+	for _, w := range []string{"foreign", "minister", "secretariat", "قيرغيزستان"} {
+		sp.Add(Token{Word: w, Stem: Stem(w)})
+	}
+	tests := []struct{ in, want string }{
+		{"forign", "foreign"}, {"minster", "minister"}, {"secretariate", "secretariat"},
+		{"قيرغستان", "قيرغيزستان"}, {"president", "president"}, {"first", "first"}, {"wng", "wng"},
+	}
+	for _, tt := range tests {
+		if got := sp.Correct(tt.in); got != tt.want {
+			t.Errorf("Correct(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,18 @@
+package nlp
+
+import "testing"
+
+func TestStem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"والتعاون", "تعا"}, {"التعاون", "تعا"}, // light10 strips ون: crude, but alike on both sides
+		{"وزير", "زير"}, {"ووزير", "زير"}, {"والوزير", "زير"},
+		{"الدول", "دول"},
+		{"ministers", "minist"}, {"launched", "launch"}, {"countries", "countri"},
+		{"2024", "2024"},
+	}
+	for _, tt := range tests {
+		if got := Stem(Normalize(tt.in)); got != tt.want {
+			t.Errorf("Stem(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
