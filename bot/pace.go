@@ -2,6 +2,10 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 )
@@ -221,5 +225,41 @@ func (pc *pacer) load(st pacingState) {
 	for id, ts := range st.Groups {
 		_, grp := pc.windows(id, true)
 		grp.restore(ts)
+	}
+}
+
+// pacingFile keeps the flood-limit windows across a graceful restart.
+func (b *Bot) pacingFile() string {
+	return filepath.Join(b.opts.DataDir, "journal", fmt.Sprintf("pacing-%d.json", b.me.id))
+}
+
+// loadPacing restores the sends of the last run's final minute, so a quick restart does not send a second
+// burst into the same window. After a crash there is no file and the windows start empty.
+func (b *Bot) loadPacing() {
+	if b.opts.DataDir == "" {
+		return
+	}
+	raw, err := os.ReadFile(b.pacingFile())
+	if err != nil {
+		return
+	}
+	os.Remove(b.pacingFile())
+	var st pacingState
+	if json.Unmarshal(raw, &st) == nil {
+		b.send.pace.load(st)
+	}
+}
+
+// savePacing writes the windows at shutdown.
+func (b *Bot) savePacing() {
+	if b.journal == nil { // no DATA_DIR, or one that cannot be written
+		return
+	}
+	raw, err := json.Marshal(b.send.pace.save())
+	if err == nil {
+		err = os.WriteFile(b.pacingFile(), raw, 0o600)
+	}
+	if err != nil {
+		b.log.Warn("could not save the flood-limit state", "err", err)
 	}
 }
