@@ -65,7 +65,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 }
 
 func botOptions(cfg config.Config, corpus knowledge.Corpus, log *slog.Logger) bot.Options {
-	o := bot.Options{
+	return bot.Options{
 		Token: cfg.TelegramToken.Reveal(), APIURL: cfg.TelegramAPIURL,
 		WebhookURL: cfg.WebhookURL, WebhookSecret: cfg.WebhookSecret.Reveal(), WebhookListen: cfg.WebhookListen,
 		AllowedChatIDs: cfg.AllowedChatIDs, MetricsAddr: cfg.MetricsAddr,
@@ -75,25 +75,21 @@ func botOptions(cfg config.Config, corpus knowledge.Corpus, log *slog.Logger) bo
 		VoiceMaxSeconds: cfg.VoiceMaxSeconds, VoiceMaxBytes: cfg.VoiceMaxBytes, VoicePerMinute: cfg.VoicePerMinute,
 		// Room for a follow-up rewrite, a query embedding and the answer, each bounded by LLM_TIMEOUT.
 		AnswerTimeout: 3*cfg.LLMTimeout + 15*time.Second,
+		Documents:     corpus.Sources(),
 	}
-	for _, d := range corpus.Sources() {
-		o.Documents = append(o.Documents, bot.Document{Title: d.Title, Publisher: d.Source, Date: d.Date,
-			Lang: string(d.Lang)})
-	}
-	return o
 }
 
 // answerer adapts the question-answering service to the bot's Answerer.
 type answerer struct{ svc *rag.Service }
 
 func (a answerer) Answer(ctx context.Context, q bot.Question) (bot.Reply, error) {
-	prev, _ := q.Prev.(*rag.Turn)
+	prev, _ := q.Prev.Memo().(*rag.Turn)
 	ans, err := a.svc.Ask(ctx, rag.Request{Question: q.Text, Prev: prev, OnPartial: q.Partial, UserLang: q.UserLang})
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	r := bot.Reply{Lang: string(ans.Lang), Body: ans.Body, Mode: string(ans.Mode), Refused: ans.Refused,
-		Score: ans.BestScore, Turn: ans.Turn}
+		Score: ans.BestScore, Turn: bot.NewTurn(ans.Turn)}
 	if ans.Refused {
 		r.Body = ans.Text
 	}

@@ -15,6 +15,8 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+
+	"ccabot/knowledge"
 )
 
 // Options configure a Bot. Zero values take the documented defaults.
@@ -53,7 +55,7 @@ type Options struct {
 	VoiceMaxBytes   int64 // largest voice file downloaded; default and at most 20 MB (Telegram's getFile limit)
 	VoicePerMinute  int   // voice questions per user per minute (they cost more than text); default 3
 
-	Documents []Document // for /sources
+	Documents []knowledge.Document // for /sources: the title, publisher (Source) and date of each
 	Logger    *slog.Logger
 	// DataDir holds the journal of questions taken but not yet answered, so a crash loses none ("" disables it).
 	DataDir string

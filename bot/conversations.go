@@ -17,9 +17,9 @@ type conversations struct {
 }
 
 type chatMemory struct {
-	last   any
+	last   Turn
 	lastAt time.Time
-	byMsg  map[int]any
+	byMsg  map[int]Turn
 	order  []int
 }
 
@@ -29,13 +29,13 @@ func newConversations() *conversations {
 	return &conversations{chats: map[int64]*chatMemory{}, followS: 15 * time.Minute}
 }
 
-// prev is the Turn a new question in this chat continues, or nil.
-func (c *conversations) prev(ev event) any {
+// prev is the Turn a new question in this chat continues, or the zero Turn.
+func (c *conversations) prev(ev event) Turn {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	m := c.chats[ev.chatID]
 	if m == nil {
-		return nil
+		return Turn{}
 	}
 	if ev.replyTo != 0 {
 		return m.byMsg[ev.replyTo]
@@ -43,17 +43,17 @@ func (c *conversations) prev(ev event) any {
 	if ev.private && time.Since(m.lastAt) < c.followS {
 		return m.last
 	}
-	return nil
+	return Turn{}
 }
 
 // remember records the Turn of an answer sent as message msgID.
-func (c *conversations) remember(chatID int64, msgID int, turn any) {
+func (c *conversations) remember(chatID int64, msgID int, turn Turn) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.sweep()
 	m := c.chats[chatID]
 	if m == nil {
-		m = &chatMemory{byMsg: map[int]any{}}
+		m = &chatMemory{byMsg: map[int]Turn{}}
 		c.chats[chatID] = m
 	}
 	m.last, m.lastAt = turn, time.Now()

@@ -102,7 +102,7 @@ var (
 )
 
 // sourcesText lists the documents the bot knows.
-func sourcesText(docs []Document, lang knowledge.Lang) string {
+func sourcesText(docs []knowledge.Document, lang knowledge.Lang) string {
 	var b strings.Builder
 	if lang == knowledge.Arabic {
 		b.WriteString("مصادري:\n")
@@ -110,7 +110,7 @@ func sourcesText(docs []Document, lang knowledge.Lang) string {
 		b.WriteString("My sources:\n")
 	}
 	for _, d := range docs {
-		fmt.Fprintf(&b, "• %s — %s", d.Title, d.Publisher)
+		fmt.Fprintf(&b, "• %s — %s", d.Title, d.Source)
 		if d.Date != "" {
 			fmt.Fprintf(&b, ", %s", d.Date)
 		}
