@@ -25,16 +25,17 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 	}
 	if cfg.TelegramToken == "" {
 		if isTerminal(stdin) {
-			fmt.Fprintln(stderr, "TELEGRAM_BOT_TOKEN is not set, so here is the offline chat (set it, e.g. in .env, to run the Telegram bot). Ctrl-D or Ctrl-C ends it.")
+			fmt.Fprintln(stderr, config.EnvTelegramToken+" is not set, so here is the offline chat (set it, e.g. in .env, to run the Telegram bot). Ctrl-D or Ctrl-C ends it.")
 			return e.chat(ctx, nil)
 		}
-		return errors.New(`TELEGRAM_BOT_TOKEN is not set: set it to run the Telegram bot, or use "ccabot ask QUESTION" or "ccabot chat" offline`)
+		return errors.New(config.EnvTelegramToken + ` is not set: set it to run the Telegram bot, or use "ccabot ask QUESTION" or "ccabot chat" offline`)
 	}
 	// The operator asked for these documents: a bot that quietly serves without them would look fine until
 	// someone asked about them. (ask and chat only warn: they are for trying things.)
 	if cfg.KnowledgeDir != "" {
 		if fi, err := os.Stat(cfg.KnowledgeDir); err != nil || !fi.IsDir() {
-			return fmt.Errorf("configuration:\nKNOWLEDGE_DIR %q does not exist or is not a folder: create it and put .md or .txt files in it, or unset KNOWLEDGE_DIR", cfg.KnowledgeDir)
+			return fmt.Errorf("configuration:\n%[1]s %[2]q does not exist or is not a folder: create it and put .md or .txt files in it, or unset %[1]s",
+				config.EnvKnowledgeDir, cfg.KnowledgeDir)
 		}
 	}
 	log := newLogger(cfg, stderr)

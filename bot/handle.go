@@ -8,6 +8,8 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+
+	"ccabot/config"
 )
 
 // handle receives every update, in order, from go-telegram's single worker. It only classifies and queues:
@@ -167,7 +169,7 @@ func (b *Bot) allowedChat(id int64) bool {
 		return true
 	}
 	if _, seen := b.denied.LoadOrStore(id, struct{}{}); !seen {
-		b.log.Info("ignoring a chat not in ALLOWED_CHAT_IDS", "chat_id", id)
+		b.log.Info("ignoring a chat not in "+config.EnvAllowedChatIDs, "chat_id", id)
 	}
 	b.metrics.ignored.WithLabelValues("not_allowed").Inc()
 	return false
@@ -176,7 +178,7 @@ func (b *Bot) allowedChat(id int64) bool {
 // logStale reports, once, how many questions from the backlog were too old to answer.
 func (b *Bot) logStale() {
 	if n := b.staleCount.Swap(0); n > 0 {
-		b.log.Info("skipped questions older than MAX_QUESTION_AGE from the backlog", "count", n,
+		b.log.Info("skipped questions older than "+config.EnvMaxQuestionAge+" from the backlog", "count", n,
 			"max_age", b.opts.MaxQuestionAge)
 		b.metrics.ignored.WithLabelValues("stale").Add(float64(n))
 	}

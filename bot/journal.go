@@ -13,6 +13,8 @@ import (
 	"sort"
 	"sync"
 	"syscall"
+
+	"ccabot/config"
 )
 
 // journal makes taken questions survive a crash. A question is recorded (appended to a file under DATA_DIR)
@@ -63,7 +65,7 @@ type record struct {
 const doneRemembered = 4096
 
 // errJournalInUse stops the bot: two instances on one journal would answer each other's questions twice.
-var errJournalInUse = errors.New("another instance of this bot is using the same DATA_DIR")
+var errJournalInUse = errors.New("another instance of this bot is using the same " + config.EnvDataDir)
 
 // openJournal reads the journal at dir/name (tolerating a torn last line), compacts it to the questions still
 // pending plus recent done IDs, and opens it for appending. It returns the pending questions, oldest first.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"ccabot/config"
 	"ccabot/knowledge"
 )
 
@@ -18,12 +19,12 @@ func (b *Bot) openJournal() ([]record, error) {
 	}
 	j, pending, err := openJournal(filepath.Join(b.opts.DataDir, "journal"), fmt.Sprintf("bot-%d.jsonl", b.me.id))
 	if errors.Is(err, errJournalInUse) {
-		return nil, fmt.Errorf("open the question journal under DATA_DIR %s: %w", b.opts.DataDir, err)
+		return nil, fmt.Errorf("open the question journal under %s %s: %w", config.EnvDataDir, b.opts.DataDir, err)
 	}
 	if err != nil {
 		// A read-only root (containers), a file in the way or a read-only HOME must not keep the bot from
 		// serving: answering without the journal beats not answering.
-		b.log.Error("DATA_DIR cannot be written: serving without the question journal, so questions taken before a crash may be lost; point DATA_DIR at a writable directory, or set DATA_DIR=off",
+		b.log.Error(fmt.Sprintf("%[1]s cannot be written: serving without the question journal, so questions taken before a crash may be lost; point %[1]s at a writable directory, or set %[1]s=off", config.EnvDataDir),
 			"data_dir", b.opts.DataDir, "err", err)
 		return nil, nil
 	}
@@ -49,7 +50,7 @@ func (b *Bot) replay(pending []record) {
 		b.enqueue(eventOf(r))
 	}
 	if dropped > 0 {
-		b.log.Info("dropped unanswered questions from before the restart: older than MAX_QUESTION_AGE",
+		b.log.Info("dropped unanswered questions from before the restart: older than "+config.EnvMaxQuestionAge,
 			"count", dropped, "max_age", b.opts.MaxQuestionAge)
 	}
 	if n := len(pending) - dropped; n > 0 {
