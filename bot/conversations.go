@@ -3,6 +3,8 @@ package bot
 import (
 	"sync"
 	"time"
+
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 )
 
 // conversations remembers, per chat, the Turn behind recent answers: the last one (a short question right after
@@ -11,34 +13,38 @@ import (
 // forgotten.
 type conversations struct {
 	mu      sync.Mutex
-	chats   map[int64]*chatMemory
-	swept   time.Time
+	chats   *idleMap[int64, *chatMemory]
 	followS time.Duration // how long a private answer stays the context of the next question
 }
 
 type chatMemory struct {
 	last   Turn
 	lastAt time.Time
-	byMsg  map[int]Turn
-	order  []int
+	byMsg  *simplelru.LRU[int, Turn] // the last answersRemembered, by message ID
 }
 
-const answersRemembered = 16
+const (
+	answersRemembered = 16
+	chatForgotten     = time.Hour
+)
 
 func newConversations() *conversations {
-	return &conversations{chats: map[int64]*chatMemory{}, followS: 15 * time.Minute}
+	return &conversations{followS: 15 * time.Minute, chats: newIdleMap[int64](func(m *chatMemory, now time.Time) bool {
+		return now.Sub(m.lastAt) > chatForgotten
+	})}
 }
 
 // prev is the Turn a new question in this chat continues, or the zero Turn.
 func (c *conversations) prev(ev event) Turn {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	m := c.chats[ev.chatID]
-	if m == nil {
+	m, ok := c.chats.get(ev.chatID)
+	if !ok {
 		return Turn{}
 	}
 	if ev.replyTo != 0 {
-		return m.byMsg[ev.replyTo]
+		t, _ := m.byMsg.Peek(ev.replyTo)
+		return t
 	}
 	if ev.private && time.Since(m.lastAt) < c.followS {
 		return m.last
@@ -50,33 +56,12 @@ func (c *conversations) prev(ev event) Turn {
 func (c *conversations) remember(chatID int64, msgID int, turn Turn) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.sweep()
-	m := c.chats[chatID]
-	if m == nil {
-		m = &chatMemory{byMsg: map[int]Turn{}}
-		c.chats[chatID] = m
-	}
+	c.chats.sweep(time.Now())
+	m := c.chats.entry(chatID, func() *chatMemory {
+		return &chatMemory{byMsg: newCapped[int, Turn](answersRemembered)}
+	})
 	m.last, m.lastAt = turn, time.Now()
-	if msgID == 0 {
-		return
-	}
-	m.byMsg[msgID] = turn
-	m.order = append(m.order, msgID)
-	if len(m.order) > answersRemembered {
-		delete(m.byMsg, m.order[0])
-		m.order = m.order[1:]
-	}
-}
-
-func (c *conversations) sweep() {
-	now := time.Now()
-	if now.Sub(c.swept) < time.Minute {
-		return
-	}
-	c.swept = now
-	for id, m := range c.chats {
-		if now.Sub(m.lastAt) > time.Hour {
-			delete(c.chats, id)
-		}
+	if msgID != 0 {
+		m.byMsg.Add(msgID, turn)
 	}
 }

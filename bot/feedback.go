@@ -10,6 +10,7 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 
 	"ccabot/knowledge"
 )
@@ -19,8 +20,7 @@ import (
 type feedbackStore struct {
 	mu    sync.Mutex
 	next  atomic.Uint64
-	items map[string]feedbackItem
-	order []string
+	items *simplelru.LRU[string, feedbackItem]
 }
 
 type feedbackItem struct {
@@ -30,19 +30,16 @@ type feedbackItem struct {
 
 const maxFeedback = 10000
 
-func newFeedbackStore() *feedbackStore { return &feedbackStore{items: map[string]feedbackItem{}} }
+func newFeedbackStore() *feedbackStore {
+	return &feedbackStore{items: newCapped[string, feedbackItem](maxFeedback)}
+}
 
 // issue returns the key for a new answer's buttons.
 func (f *feedbackStore) issue(lang, mode, chatType string) string {
 	key := strconv.FormatUint(f.next.Add(1), 36)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.items[key] = feedbackItem{lang: lang, mode: mode, chatType: chatType, voters: map[int64]bool{}}
-	f.order = append(f.order, key)
-	if len(f.order) > maxFeedback {
-		delete(f.items, f.order[0])
-		f.order = f.order[1:]
-	}
+	f.items.Add(key, feedbackItem{lang: lang, mode: mode, chatType: chatType, voters: map[int64]bool{}})
 	return key
 }
 
@@ -50,7 +47,7 @@ func (f *feedbackStore) issue(lang, mode, chatType string) string {
 func (f *feedbackStore) vote(key string, user int64) (item feedbackItem, known, repeat bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	item, known = f.items[key]
+	item, known = f.items.Peek(key)
 	if !known {
 		return item, false, false
 	}

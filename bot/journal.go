@@ -14,6 +14,8 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
+
 	"ccabot/config"
 )
 
@@ -29,9 +31,8 @@ type journal struct {
 	f       *os.File
 	w       *bufio.Writer
 	pending map[int64]record
-	done    map[int64]bool
-	order   []int64  // done IDs, oldest first, for bounding done
-	lock    *os.File // held (flock) while the journal is open
+	done    *simplelru.LRU[int64, struct{}] // the last doneRemembered IDs marked done
+	lock    *os.File                        // held (flock) while the journal is open
 	// skipped counts the lines load could not read (torn by a crash, or garbage after a power loss).
 	skipped int
 	torn    bool        // the last write failed and may have left part of a line
@@ -82,7 +83,8 @@ func openJournal(dir, name string) (*journal, []record, error) {
 		lock.Close()
 		return nil, nil, errJournalInUse
 	}
-	j := &journal{path: filepath.Join(dir, name), pending: map[int64]record{}, done: map[int64]bool{}, lock: lock}
+	j := &journal{path: filepath.Join(dir, name), pending: map[int64]record{}, lock: lock,
+		done: newCapped[int64, struct{}](doneRemembered)}
 	if err := j.load(); err != nil {
 		lock.Close()
 		return nil, nil, err
@@ -124,7 +126,7 @@ func (j *journal) load() error {
 			} else {
 				switch r.Op {
 				case "take":
-					if !j.done[r.ID] {
+					if !j.done.Contains(r.ID) {
 						j.pending[r.ID] = r
 					}
 				case "partial":
@@ -177,7 +179,7 @@ func (j *journal) compact() error {
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriter(tmp)
 	enc := json.NewEncoder(w)
-	for _, id := range j.order {
+	for _, id := range j.done.Keys() { // oldest first
 		enc.Encode(record{Op: "done", ID: id})
 	}
 	for _, r := range j.pending {
@@ -205,14 +207,8 @@ func (j *journal) partial(id int64, msgID int) error {
 }
 
 func (j *journal) markDone(id int64) {
-	if j.done[id] {
-		return
-	}
-	j.done[id] = true
-	j.order = append(j.order, id)
-	if len(j.order) > doneRemembered {
-		delete(j.done, j.order[0])
-		j.order = j.order[1:]
+	if !j.done.Contains(id) { // Add would move an ID marked twice to the newest end
+		j.done.Add(id, struct{}{})
 	}
 }
 
@@ -221,7 +217,7 @@ func (j *journal) seen(id int64) bool {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	_, pending := j.pending[id]
-	return pending || j.done[id]
+	return pending || j.done.Contains(id)
 }
 
 // take records a question before it is answered.

@@ -8,13 +8,13 @@ import (
 )
 
 // userLimits is the per-user flood limit: a burst, then a steady rate (golang.org/x/time/rate token buckets).
-// A user over the limit gets one notice per window, not one per message.
+// A user over the limit gets one notice per window, not one per message. A user's bucket is forgotten once it
+// has refilled (idle long enough), keeping memory to active users.
 type userLimits struct {
 	mu     sync.Mutex
 	burst  int
 	every  time.Duration
-	users  map[int64]*userLimit
-	swept  time.Time
+	users  *idleMap[int64, *userLimit]
 	window time.Duration
 }
 
@@ -25,8 +25,10 @@ type userLimit struct {
 }
 
 func newUserLimits(burst, perMinute int) *userLimits {
-	return &userLimits{burst: burst, every: time.Minute / time.Duration(perMinute), users: map[int64]*userLimit{},
-		window: time.Minute}
+	l := &userLimits{burst: burst, every: time.Minute / time.Duration(perMinute), window: time.Minute}
+	full := time.Duration(l.burst)*l.every + l.window
+	l.users = newIdleMap[int64](func(u *userLimit, now time.Time) bool { return now.Sub(u.seen) > full })
+	return l
 }
 
 // take reports whether the user may ask now and, if not, whether to tell them (once per window).
@@ -34,12 +36,8 @@ func (l *userLimits) take(user int64) (ok, notify bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := time.Now()
-	l.sweep(now)
-	u := l.users[user]
-	if u == nil {
-		u = &userLimit{lim: rate.NewLimiter(rate.Every(l.every), l.burst)}
-		l.users[user] = u
-	}
+	l.users.sweep(now)
+	u := l.users.entry(user, func() *userLimit { return &userLimit{lim: rate.NewLimiter(rate.Every(l.every), l.burst)} })
 	u.seen = now
 	if u.lim.AllowN(now, 1) {
 		return true, false
@@ -49,18 +47,4 @@ func (l *userLimits) take(user int64) (ok, notify bool) {
 		return false, true
 	}
 	return false, false
-}
-
-// sweep forgets users whose bucket has refilled (idle long enough), keeping memory to active users.
-func (l *userLimits) sweep(now time.Time) {
-	if now.Sub(l.swept) < time.Minute {
-		return
-	}
-	l.swept = now
-	full := time.Duration(l.burst)*l.every + l.window
-	for id, u := range l.users {
-		if now.Sub(u.seen) > full {
-			delete(l.users, id)
-		}
-	}
 }
