@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"ccabot/config"
 	"ccabot/rag"
 )
 
@@ -85,7 +86,7 @@ var errHelp = errors.New("help shown")
 func (e *env) ask(ctx context.Context, args []string) error {
 	fs := newFlagSet("ask", "ask [--json] [--k N] [--] QUESTION")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
-	k := fs.Int("k", 0, "passages to retrieve, 1 or more (default TOP_K, 3)")
+	k := fs.Int("k", 0, fmt.Sprintf("passages to retrieve, 1 or more (default %s, %d)", config.EnvTopK, config.DefaultTopK))
 	if err := parseFlags(fs, args, e.stdout); err != nil {
 		return err
 	}
@@ -101,7 +102,8 @@ func (e *env) ask(ctx context.Context, args []string) error {
 		return err
 	}
 	if n := utf8.RuneCountInString(question); n > cfg.MaxQuestionChars {
-		return usageErrorf("ask: the question has %d characters; the limit is %d (MAX_QUESTION_CHARS)", n, cfg.MaxQuestionChars)
+		return usageErrorf("ask: the question has %d characters; the limit is %d (%s)", n, cfg.MaxQuestionChars,
+			config.EnvMaxQuestionChars)
 	}
 	log := newLogger(cfg, e.stderr)
 	checkDataDir(&cfg, log, slog.LevelWarn)

@@ -12,6 +12,8 @@ import (
 	"runtime/debug"
 	"syscall"
 
+	"ccabot/config"
+
 	// Mozilla's root certificates, used only where the system has none (the scratch container image), so the
 	// bot reaches Telegram and the model endpoint over TLS without a CA bundle beside it.
 	_ "golang.org/x/crypto/x509roots/fallback"
@@ -59,7 +61,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 const usage = `ccabot answers questions about the China–Central Asia cooperation mechanism, in Arabic or English.
 
 Usage:
-  ccabot                        run the Telegram bot (needs TELEGRAM_BOT_TOKEN)
+  ccabot                        run the Telegram bot (needs ` + config.EnvTelegramToken + `)
   ccabot ask [--json] [--k N] QUESTION
   ccabot chat [--json]          questions line by line from stdin
   ccabot eval [--file F] [--k N] [thresholds]

@@ -26,16 +26,17 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 	}
 	if cfg.TelegramToken == "" {
 		if isTerminal(stdin) {
-			fmt.Fprintln(stderr, "TELEGRAM_BOT_TOKEN is not set, so here is the offline chat (set it, e.g. in .env, to run the Telegram bot). Ctrl-D or Ctrl-C ends it.")
+			fmt.Fprintln(stderr, config.EnvTelegramToken+" is not set, so here is the offline chat (set it, e.g. in .env, to run the Telegram bot). Ctrl-D or Ctrl-C ends it.")
 			return e.chat(ctx, nil)
 		}
-		return errors.New(`TELEGRAM_BOT_TOKEN is not set: set it to run the Telegram bot, or use "ccabot ask QUESTION" or "ccabot chat" offline`)
+		return errors.New(config.EnvTelegramToken + ` is not set: set it to run the Telegram bot, or use "ccabot ask QUESTION" or "ccabot chat" offline`)
 	}
 	// The operator asked for these documents: a bot that quietly serves without them would look fine until
 	// someone asked about them. (ask and chat only warn: they are for trying things.)
 	if cfg.KnowledgeDir != "" {
 		if fi, err := os.Stat(cfg.KnowledgeDir); err != nil || !fi.IsDir() {
-			return fmt.Errorf("configuration:\nKNOWLEDGE_DIR %q does not exist or is not a folder: create it and put .md or .txt files in it, or unset KNOWLEDGE_DIR", cfg.KnowledgeDir)
+			return fmt.Errorf("configuration:\n%[1]s %[2]q does not exist or is not a folder: create it and put .md or .txt files in it, or unset %[1]s",
+				config.EnvKnowledgeDir, cfg.KnowledgeDir)
 		}
 	}
 	log := newLogger(cfg, stderr)
@@ -66,7 +67,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 }
 
 func botOptions(cfg config.Config, corpus knowledge.Corpus, log *slog.Logger) bot.Options {
-	o := bot.Options{
+	return bot.Options{
 		Token: cfg.TelegramToken.Reveal(), APIURL: cfg.TelegramAPIURL,
 		WebhookURL: cfg.WebhookURL, WebhookSecret: cfg.WebhookSecret.Reveal(), WebhookListen: cfg.WebhookListen,
 		AllowedChatIDs: cfg.AllowedChatIDs, MetricsAddr: cfg.MetricsAddr,
@@ -76,25 +77,21 @@ func botOptions(cfg config.Config, corpus knowledge.Corpus, log *slog.Logger) bo
 		VoiceMaxSeconds: cfg.VoiceMaxSeconds, VoiceMaxBytes: cfg.VoiceMaxBytes, VoicePerMinute: cfg.VoicePerMinute,
 		// Room for a follow-up rewrite, a query embedding and the answer, each bounded by LLM_TIMEOUT.
 		AnswerTimeout: 3*cfg.LLMTimeout + 15*time.Second,
+		Documents:     corpus.Sources(),
 	}
-	for _, d := range corpus.Sources() {
-		o.Documents = append(o.Documents, bot.Document{Title: d.Title, Publisher: d.Source, Date: d.Date,
-			Lang: string(d.Lang)})
-	}
-	return o
 }
 
 // answerer adapts the question-answering service to the bot's Answerer.
 type answerer struct{ svc *rag.Service }
 
 func (a answerer) Answer(ctx context.Context, q bot.Question) (bot.Reply, error) {
-	prev, _ := q.Prev.(*rag.Turn)
+	prev, _ := q.Prev.Memo().(*rag.Turn)
 	ans, err := a.svc.Ask(ctx, rag.Request{Question: q.Text, Prev: prev, OnPartial: q.Partial, UserLang: q.UserLang})
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	r := bot.Reply{Lang: string(ans.Lang), Body: ans.Body, Mode: string(ans.Mode), Refused: ans.Refused,
-		Score: ans.BestScore, Turn: ans.Turn}
+		Score: ans.BestScore, Turn: bot.NewTurn(ans.Turn)}
 	if ans.Refused {
 		r.Body = ans.Text
 	}

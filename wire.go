@@ -55,8 +55,8 @@ func checkDataDir(cfg *config.Config, log *slog.Logger, level slog.Level) {
 		}
 	}
 	if err != nil {
-		log.Log(context.Background(), level, "DATA_DIR cannot be written, so this run keeps nothing: the index is rebuilt at each start and the bot keeps no journal, so questions taken before a crash may be lost; point DATA_DIR at a writable folder, or set DATA_DIR=off to run without persistence on purpose",
-			"DATA_DIR", cfg.DataDir, "err", err)
+		log.Log(context.Background(), level, fmt.Sprintf("%[1]s cannot be written, so this run keeps nothing: the index is rebuilt at each start and the bot keeps no journal, so questions taken before a crash may be lost; point %[1]s at a writable folder, or set %[1]s=off to run without persistence on purpose", config.EnvDataDir),
+			config.EnvDataDir, cfg.DataDir, "err", err)
 		cfg.DataDir = ""
 	}
 }
@@ -84,13 +84,14 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	docs := knowledge.Builtin()
 	extra, skipped, err := knowledge.LoadDir(cfg.KnowledgeDir, cfg.KnowledgeMaxBytes)
 	if err != nil {
-		log.Warn("knowledge dir not read; answering from the built-in article", "KNOWLEDGE_DIR", cfg.KnowledgeDir, "err", err)
+		log.Warn("knowledge dir not read; answering from the built-in article", config.EnvKnowledgeDir, cfg.KnowledgeDir,
+			"err", err)
 	}
 	for _, s := range skipped {
 		var over *knowledge.OverTotal
 		if errors.As(s, &over) {
-			log.Warn("knowledge files skipped: past KNOWLEDGE_MAX_BYTES of operator text (files are read in lexical "+
-				"order); raise it to index them", "KNOWLEDGE_MAX_BYTES", over.Limit, "files", len(over.Paths),
+			log.Warn("knowledge files skipped: past "+config.EnvKnowledgeMaxBytes+" of operator text (files are read in "+
+				"lexical order); raise it to index them", config.EnvKnowledgeMaxBytes, over.Limit, "files", len(over.Paths),
 				"bytes", over.Bytes, "err", s)
 			continue
 		}
@@ -116,7 +117,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	}
 	ix, stats, err := rag.NewIndex(ctx, corpus, opts)
 	if ix == nil && opts.Embedder != nil && ctx.Err() == nil {
-		log.Error("remote embeddings failed; indexing with the offline embedder instead", "EMBEDDING_MODEL",
+		log.Error("remote embeddings failed; indexing with the offline embedder instead", config.EnvEmbeddingModel,
 			cfg.EmbeddingModel, "err", err)
 		opts.Embedder = nil
 		ix, stats, err = rag.NewIndex(ctx, corpus, opts)
@@ -125,7 +126,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 		return nil, corpus, err
 	}
 	if err != nil {
-		log.Warn("index works but was not saved; it will be rebuilt next start", "DATA_DIR", cfg.DataDir, "err", err)
+		log.Warn("index works but was not saved; it will be rebuilt next start", config.EnvDataDir, cfg.DataDir, "err", err)
 	}
 	log.Debug("index ready", "documents", len(corpus.Docs), "passages", stats.Passages, "reused", stats.Reused,
 		"embedded", stats.Embedded, "dropped", stats.Dropped, "saved", stats.Persisted, "took", time.Since(start))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	lru "github.com/hashicorp/golang-lru/v2"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,15 +14,21 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	lru "github.com/hashicorp/golang-lru/v2"
+
+	"ccabot/config"
+	"ccabot/knowledge"
 )
 
-// Options configure a Bot. Zero values take the documented defaults.
+// Options configure a Bot. A zero field takes its default: for a setting an operator makes (an environment
+// variable), config's default, written there only; for the rest, the default documented here. So tests and other
+// callers name only what they change, and main fills every setting from config.Config.
 type Options struct {
 	Token         string
-	APIURL        string // default https://api.telegram.org
+	APIURL        string // default config.DefaultTelegramAPIURL
 	WebhookURL    string // webhook mode when set; polling otherwise
 	WebhookSecret string // required with WebhookURL
-	WebhookListen string // default :8080
+	WebhookListen string // default config.DefaultWebhookListen
 	// WebhookTimeout bounds reading a webhook request (headers, then body); default 10s. Telegram's posts are a
 	// few KB, so only a slow or hostile client needs longer.
 	WebhookTimeout time.Duration
@@ -37,23 +42,25 @@ type Options struct {
 	// WebhookCheckEvery is how often the bot asks Telegram (getWebhookInfo) whether it can deliver; default 1m.
 	WebhookCheckEvery time.Duration
 
-	MaxQuestionChars int           // default 1000
-	MaxQuestionAge   time.Duration // default 15m: older questions in the backlog are skipped
-	ShutdownTimeout  time.Duration // default 20s: how long answers in flight get after SIGTERM
+	MaxQuestionChars int           // default config.DefaultMaxQuestionChars
+	MaxQuestionAge   time.Duration // older questions in the backlog are skipped; default config.DefaultMaxQuestionAge
+	ShutdownTimeout  time.Duration // how long answers in flight get after SIGTERM; default config.DefaultShutdownTimeout
 	AnswerTimeout    time.Duration // default 90s: bound on one answer, model included
-	RateBurst        int           // default 5
-	RatePerMinute    int           // default 10
+	RateBurst        int           // questions a user may ask at once; default config.DefaultRateBurst
+	RatePerMinute    int           // then this many a minute; default config.DefaultRatePerMinute
 	Workers          int           // answers in flight; default 16
 	Pacing           Pacing        // default DefaultPacing
 	PollTimeout      time.Duration // long-poll timeout; default 50s
 
 	// Transcriber turns voice questions into text; nil answers them with "voice needs a speech model".
 	Transcriber     Transcriber
-	VoiceMaxSeconds int   // longest voice question transcribed; default 60
-	VoiceMaxBytes   int64 // largest voice file downloaded; default and at most 20 MB (Telegram's getFile limit)
-	VoicePerMinute  int   // voice questions per user per minute (they cost more than text); default 3
+	VoiceMaxSeconds int   // longest voice question transcribed; default config.DefaultVoiceMaxSeconds
+	VoiceMaxBytes   int64 // largest voice file downloaded; default and at most config.MaxVoiceBytes (Telegram's)
+	// VoicePerMinute is voice questions per user per minute (they cost more than text); default
+	// config.DefaultVoicePerMinute.
+	VoicePerMinute int
 
-	Documents []Document // for /sources
+	Documents []knowledge.Document // for /sources: the title, publisher (Source) and date of each
 	Logger    *slog.Logger
 	// DataDir holds the journal of questions taken but not yet answered, so a crash loses none ("" disables it).
 	DataDir string
@@ -71,24 +78,24 @@ func (o *Options) defaults() {
 		}
 	}
 	if o.APIURL == "" {
-		o.APIURL = "https://api.telegram.org"
+		o.APIURL = config.DefaultTelegramAPIURL
 	}
 	if o.WebhookListen == "" {
-		o.WebhookListen = ":8080"
+		o.WebhookListen = config.DefaultWebhookListen
 	}
-	defInt(&o.MaxQuestionChars, 1000)
-	defInt(&o.RateBurst, 5)
-	defInt(&o.RatePerMinute, 10)
+	defInt(&o.MaxQuestionChars, config.DefaultMaxQuestionChars)
+	defInt(&o.RateBurst, config.DefaultRateBurst)
+	defInt(&o.RatePerMinute, config.DefaultRatePerMinute)
 	defInt(&o.Workers, 16)
-	def(&o.MaxQuestionAge, 15*time.Minute)
-	def(&o.ShutdownTimeout, 20*time.Second)
+	def(&o.MaxQuestionAge, config.DefaultMaxQuestionAge)
+	def(&o.ShutdownTimeout, config.DefaultShutdownTimeout)
 	def(&o.AnswerTimeout, 90*time.Second)
 	def(&o.PollTimeout, 50*time.Second)
 	def(&o.HealthGrace, 30*time.Second)
-	defInt(&o.VoiceMaxSeconds, 60)
-	defInt(&o.VoicePerMinute, 3)
-	if o.VoiceMaxBytes <= 0 || o.VoiceMaxBytes > 20<<20 {
-		o.VoiceMaxBytes = 20 << 20
+	defInt(&o.VoiceMaxSeconds, config.DefaultVoiceMaxSeconds)
+	defInt(&o.VoicePerMinute, config.DefaultVoicePerMinute)
+	if o.VoiceMaxBytes <= 0 || o.VoiceMaxBytes > config.MaxVoiceBytes {
+		o.VoiceMaxBytes = config.MaxVoiceBytes
 	}
 	def(&o.WebhookTimeout, 10*time.Second)
 	defInt(&o.WebhookMaxConns, 256)
@@ -138,10 +145,10 @@ type Bot struct {
 func New(opts Options, ans Answerer) (*Bot, error) {
 	opts.defaults()
 	if strings.TrimSpace(opts.Token) == "" {
-		return nil, errors.New("TELEGRAM_BOT_TOKEN is empty")
+		return nil, errors.New(config.EnvTelegramToken + " is empty")
 	}
 	if opts.WebhookURL != "" && opts.WebhookSecret == "" {
-		return nil, errors.New("WEBHOOK_SECRET is required in webhook mode")
+		return nil, errors.New(config.EnvWebhookSecret + " is required in webhook mode")
 	}
 	recent, _ := lru.New[int64, struct{}](recentUpdates) // errors only for a size below 1
 	b := &Bot{opts: opts, ans: ans, log: opts.Logger, metrics: newMetrics(), health: newHealth(opts.HealthGrace),
@@ -244,22 +251,28 @@ func (b *Bot) Run(ctx context.Context) error {
 // what group privacy mode means. Only getMe must succeed: the rest is logged when it fails.
 func (b *Bot) introduce(ctx context.Context) error {
 	var me *models.User
-	var err error
-	for attempt := 1; ; attempt++ {
-		me, err = b.tg.GetMe(ctx)
-		if err == nil {
-			break
-		}
-		if errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound) {
-			return errors.New("telegram rejected TELEGRAM_BOT_TOKEN (unauthorized): check the token from @BotFather")
-		}
-		if attempt >= 5 || ctx.Err() != nil {
-			return fmt.Errorf("reach telegram (getMe): %s", b.send.scrub(err))
-		}
+	// Five tries, any failure but a rejected token backed off (about 0.5 s, 1 s, 2 s, 4 s): a bot started with
+	// its network, or just before Telegram answers, still starts.
+	getMe := retryPolicy{attempts: 5, transients: 4, waiting: func(err error, _ time.Duration) {
 		b.log.Warn("telegram not reachable yet; retrying", "err", b.send.scrub(err))
-		if err := sleep(ctx, backoff(attempt)); err != nil {
-			return err
+	}}
+	call := func() (err error) {
+		me, err = b.tg.GetMe(ctx)
+		return err
+	}
+	judge := func(err error) (verdict, error) {
+		if errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound) {
+			return giveUp, errors.New("telegram rejected " + config.EnvTelegramToken +
+				" (unauthorized): check the token from @BotFather")
 		}
+		unreachable := fmt.Errorf("reach telegram (getMe): %s", b.send.scrub(err))
+		if ctx.Err() != nil {
+			return giveUp, unreachable
+		}
+		return transient, unreachable
+	}
+	if err := retry(ctx, getMe, call, judge); err != nil {
+		return err
 	}
 	b.me = self{id: me.ID, username: me.Username}
 	if me.CanReadAllGroupMessages {
@@ -313,7 +326,7 @@ func (b *Bot) serveMetrics() (stop func(), err error) {
 	}
 	ln, err := net.Listen("tcp", b.opts.MetricsAddr)
 	if err != nil {
-		return nil, fmt.Errorf("METRICS_ADDR %s: %w", b.opts.MetricsAddr, err)
+		return nil, fmt.Errorf("%s %s: %w", config.EnvMetricsAddr, b.opts.MetricsAddr, err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", b.metrics.handler())

@@ -14,6 +14,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"ccabot/bot/bottest"
+	"ccabot/knowledge"
 	"ccabot/knowledge/nlp"
 )
 
@@ -41,10 +42,10 @@ func (a *echoAnswerer) Answer(ctx context.Context, q Question) (Reply, error) {
 		return Reply{}, err
 	}
 	body := "answer to: " + q.Text
-	if prev, ok := q.Prev.(string); ok {
+	if prev, ok := q.Prev.Memo().(string); ok {
 		body += " (after: " + prev + ")"
 	}
-	return Reply{Lang: string(nlp.DetectLang(q.Text)), Body: body, Mode: "extractive", Turn: q.Text,
+	return Reply{Lang: string(nlp.DetectLang(q.Text)), Body: body, Mode: "extractive", Turn: NewTurn(q.Text),
 		Sources: []Source{{ID: "doc#1", Publisher: "Xinhua (Arabic)", Date: "30 March 2024"}}}, nil
 }
 
@@ -271,7 +272,7 @@ func TestCommandsAndOddMessages(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
 	h := start(t, s, &echoAnswerer{}, Options{MaxQuestionChars: 50, RateBurst: 20,
-		Documents: []Document{{Title: "الصين ودول آسيا الوسطى", Publisher: "Xinhua (Arabic)", Date: "2024-03-30"}}})
+		Documents: []knowledge.Document{{Title: "الصين ودول آسيا الوسطى", Source: "Xinhua (Arabic)", Date: "2024-03-30"}}})
 	const c = 601
 	push := func(u models.Update) { s.Push(u) }
 	push(bottest.PrivateText(c, c, "/start"))

@@ -4,5 +4,7 @@
 // accepts, graceful shutdown that drains answers in flight, and a scrubbed token in every log line.
 //
 // It does not import the question-answering package: it consumes the small Answerer interface, which main
-// satisfies with an adapter.
+// satisfies with an adapter, and carries the answerer's conversation state as an opaque Turn. From knowledge it
+// takes the documents it lists (/sources) and the language of a message; from config, the names and defaults of
+// the settings its Options mirror, so that its messages name the variable to change.
 package bot

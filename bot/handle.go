@@ -3,14 +3,13 @@ package bot
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"ccabot/knowledge/nlp"
+	"ccabot/config"
 )
 
 // handle receives every update, in order, from go-telegram's single worker. It only classifies and queues:
@@ -170,7 +169,7 @@ func (b *Bot) allowedChat(id int64) bool {
 		return true
 	}
 	if _, seen := b.denied.LoadOrStore(id, struct{}{}); !seen {
-		b.log.Info("ignoring a chat not in ALLOWED_CHAT_IDS", "chat_id", id)
+		b.log.Info("ignoring a chat not in "+config.EnvAllowedChatIDs, "chat_id", id)
 	}
 	b.metrics.ignored.WithLabelValues("not_allowed").Inc()
 	return false
@@ -179,62 +178,10 @@ func (b *Bot) allowedChat(id int64) bool {
 // logStale reports, once, how many questions from the backlog were too old to answer.
 func (b *Bot) logStale() {
 	if n := b.staleCount.Swap(0); n > 0 {
-		b.log.Info("skipped questions older than MAX_QUESTION_AGE from the backlog", "count", n,
+		b.log.Info("skipped questions older than "+config.EnvMaxQuestionAge+" from the backlog", "count", n,
 			"max_age", b.opts.MaxQuestionAge)
 		b.metrics.ignored.WithLabelValues("stale").Add(float64(n))
 	}
-}
-
-// onCallback handles a 👍/👎 press; data the bot never issued gets a polite "no longer active".
-func (b *Bot) onCallback(cq *models.CallbackQuery) {
-	if ok, _ := b.callbackLimits.take(cq.From.ID); !ok {
-		b.metrics.ignored.WithLabelValues("callback_rate").Inc() // pressed faster than anyone reads: no reply
-		return
-	}
-	lang := nlp.English
-	if len(cq.From.LanguageCode) >= 2 && cq.From.LanguageCode[:2] == "ar" {
-		lang = nlp.Arabic
-	}
-	text := stale[lang]
-	vote, key, ok := parseFeedback(cq.Data)
-	if ok {
-		if item, known, repeat := b.votes.vote(key, cq.From.ID); known {
-			text = thanks[nlp.Lang(item.lang)]
-			if !repeat {
-				b.metrics.feedback.WithLabelValues(vote).Inc()
-				b.log.Info("feedback", "vote", vote, "mode", item.mode, "lang", item.lang, "chat_type", item.chatType)
-			}
-		}
-	}
-	if !ok {
-		b.metrics.ignored.WithLabelValues("unknown_callback").Inc()
-	}
-	b.run(fmt.Sprint("callback:", cq.From.ID), func(ctx context.Context) {
-		if _, err := b.tg.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: cq.ID, Text: text}); err != nil {
-			b.log.Warn("answerCallbackQuery failed", "err", b.send.scrub(err))
-		}
-	})
-}
-
-const feedbackPrefix = "fb"
-
-func feedbackData(vote, key string) string { return feedbackPrefix + ":" + vote + ":" + key }
-
-func parseFeedback(data string) (vote, key string, ok bool) {
-	rest, ok := strings.CutPrefix(data, feedbackPrefix+":")
-	if !ok {
-		return "", "", false
-	}
-	v, key, ok := strings.Cut(rest, ":")
-	switch {
-	case !ok:
-		return "", "", false
-	case v == "u":
-		return "up", key, true
-	case v == "d":
-		return "down", key, true
-	}
-	return "", "", false
 }
 
 // recentUpdates is how many update IDs are remembered without a journal (the journal remembers as many).

@@ -13,6 +13,10 @@ import (
 	"sort"
 	"sync"
 	"syscall"
+
+	"github.com/hashicorp/golang-lru/v2/simplelru"
+
+	"ccabot/config"
 )
 
 // journal makes taken questions survive a crash. A question is recorded (appended to a file under DATA_DIR)
@@ -27,9 +31,8 @@ type journal struct {
 	f       *os.File
 	w       *bufio.Writer
 	pending map[int64]record
-	done    map[int64]bool
-	order   []int64  // done IDs, oldest first, for bounding done
-	lock    *os.File // held (flock) while the journal is open
+	done    *simplelru.LRU[int64, struct{}] // the last doneRemembered IDs marked done
+	lock    *os.File                        // held (flock) while the journal is open
 	// skipped counts the lines load could not read (torn by a crash, or garbage after a power loss).
 	skipped int
 	torn    bool        // the last write failed and may have left part of a line
@@ -63,7 +66,7 @@ type record struct {
 const doneRemembered = 4096
 
 // errJournalInUse stops the bot: two instances on one journal would answer each other's questions twice.
-var errJournalInUse = errors.New("another instance of this bot is using the same DATA_DIR")
+var errJournalInUse = errors.New("another instance of this bot is using the same " + config.EnvDataDir)
 
 // openJournal reads the journal at dir/name (tolerating a torn last line), compacts it to the questions still
 // pending plus recent done IDs, and opens it for appending. It returns the pending questions, oldest first.
@@ -80,7 +83,8 @@ func openJournal(dir, name string) (*journal, []record, error) {
 		lock.Close()
 		return nil, nil, errJournalInUse
 	}
-	j := &journal{path: filepath.Join(dir, name), pending: map[int64]record{}, done: map[int64]bool{}, lock: lock}
+	j := &journal{path: filepath.Join(dir, name), pending: map[int64]record{}, lock: lock,
+		done: newCapped[int64, struct{}](doneRemembered)}
 	if err := j.load(); err != nil {
 		lock.Close()
 		return nil, nil, err
@@ -122,7 +126,7 @@ func (j *journal) load() error {
 			} else {
 				switch r.Op {
 				case "take":
-					if !j.done[r.ID] {
+					if !j.done.Contains(r.ID) {
 						j.pending[r.ID] = r
 					}
 				case "partial":
@@ -175,7 +179,7 @@ func (j *journal) compact() error {
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriter(tmp)
 	enc := json.NewEncoder(w)
-	for _, id := range j.order {
+	for _, id := range j.done.Keys() { // oldest first
 		enc.Encode(record{Op: "done", ID: id})
 	}
 	for _, r := range j.pending {
@@ -203,14 +207,8 @@ func (j *journal) partial(id int64, msgID int) error {
 }
 
 func (j *journal) markDone(id int64) {
-	if j.done[id] {
-		return
-	}
-	j.done[id] = true
-	j.order = append(j.order, id)
-	if len(j.order) > doneRemembered {
-		delete(j.done, j.order[0])
-		j.order = j.order[1:]
+	if !j.done.Contains(id) { // Add would move an ID marked twice to the newest end
+		j.done.Add(id, struct{}{})
 	}
 }
 
@@ -219,7 +217,7 @@ func (j *journal) seen(id int64) bool {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	_, pending := j.pending[id]
-	return pending || j.done[id]
+	return pending || j.done.Contains(id)
 }
 
 // take records a question before it is answered.

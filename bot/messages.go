@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"ccabot/knowledge"
 	"ccabot/knowledge/nlp"
 )
 
@@ -102,7 +103,7 @@ var (
 )
 
 // sourcesText lists the documents the bot knows.
-func sourcesText(docs []Document, lang nlp.Lang) string {
+func sourcesText(docs []knowledge.Document, lang nlp.Lang) string {
 	var b strings.Builder
 	if lang == nlp.Arabic {
 		b.WriteString("مصادري:\n")
@@ -110,7 +111,7 @@ func sourcesText(docs []Document, lang nlp.Lang) string {
 		b.WriteString("My sources:\n")
 	}
 	for _, d := range docs {
-		fmt.Fprintf(&b, "• %s — %s", d.Title, d.Publisher)
+		fmt.Fprintf(&b, "• %s — %s", d.Title, d.Source)
 		if d.Date != "" {
 			fmt.Fprintf(&b, ", %s", d.Date)
 		}

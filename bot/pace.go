@@ -2,6 +2,10 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 )
@@ -73,15 +77,18 @@ type pacer struct {
 	p      Pacing
 	global *window
 	mu     sync.Mutex
-	chats  map[int64]*window
-	groups map[int64]*window
-	swept  time.Time
+	// chats and groups forget a window that has seen no event for its span, so memory follows the active chats,
+	// not all chats ever seen.
+	chats  *idleMap[int64, *window]
+	groups *idleMap[int64, *window]
 }
 
 func newPacer(p Pacing) *pacer {
-	return &pacer{p: p, global: newWindow(p.Global, p.GlobalWindow), chats: map[int64]*window{},
-		groups: map[int64]*window{}}
+	return &pacer{p: p, global: newWindow(p.Global, p.GlobalWindow), chats: newIdleMap[int64](idleWindow),
+		groups: newIdleMap[int64](idleWindow)}
 }
+
+func idleWindow(w *window, now time.Time) bool { return w.idle(now) }
 
 // wait blocks until a message to chatID may be sent under every limit at once, and records it in all of them
 // at that same instant (so a send delayed by the global limit still counts for its chat when it really goes).
@@ -126,39 +133,14 @@ func (pc *pacer) tryGlobal() bool {
 
 // windows returns a chat's windows, creating them; the caller holds pc.mu.
 func (pc *pacer) windows(chatID int64, group bool) (chat, grp *window) {
-	pc.sweep()
-	chat = pc.chats[chatID]
-	if chat == nil {
-		chat = newWindow(pc.p.Chat, pc.p.ChatWindow)
-		pc.chats[chatID] = chat
-	}
+	now := time.Now()
+	pc.chats.sweep(now)
+	pc.groups.sweep(now)
+	chat = pc.chats.entry(chatID, func() *window { return newWindow(pc.p.Chat, pc.p.ChatWindow) })
 	if group {
-		grp = pc.groups[chatID]
-		if grp == nil {
-			grp = newWindow(pc.p.Group, pc.p.GroupWindow)
-			pc.groups[chatID] = grp
-		}
+		grp = pc.groups.entry(chatID, func() *window { return newWindow(pc.p.Group, pc.p.GroupWindow) })
 	}
 	return chat, grp
-}
-
-// sweep forgets idle windows once a minute, so memory follows the active chats, not all chats ever seen.
-func (pc *pacer) sweep() {
-	now := time.Now()
-	if now.Sub(pc.swept) < time.Minute {
-		return
-	}
-	pc.swept = now
-	for id, w := range pc.chats {
-		if w.idle(now) {
-			delete(pc.chats, id)
-		}
-	}
-	for id, w := range pc.groups {
-		if w.idle(now) {
-			delete(pc.groups, id)
-		}
-	}
 }
 
 // pacingState is the pacer's recent sends, saved at shutdown so a restart keeps counting within the same
@@ -197,12 +179,12 @@ func (pc *pacer) save() pacingState {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	st := pacingState{Global: pc.global.snapshot(), Chats: map[int64][]time.Time{}, Groups: map[int64][]time.Time{}}
-	for id, w := range pc.chats {
+	for id, w := range pc.chats.all() {
 		if ts := w.snapshot(); len(ts) > 0 {
 			st.Chats[id] = ts
 		}
 	}
-	for id, w := range pc.groups {
+	for id, w := range pc.groups.all() {
 		if ts := w.snapshot(); len(ts) > 0 {
 			st.Groups[id] = ts
 		}
@@ -221,5 +203,41 @@ func (pc *pacer) load(st pacingState) {
 	for id, ts := range st.Groups {
 		_, grp := pc.windows(id, true)
 		grp.restore(ts)
+	}
+}
+
+// pacingFile keeps the flood-limit windows across a graceful restart.
+func (b *Bot) pacingFile() string {
+	return filepath.Join(b.opts.DataDir, "journal", fmt.Sprintf("pacing-%d.json", b.me.id))
+}
+
+// loadPacing restores the sends of the last run's final minute, so a quick restart does not send a second
+// burst into the same window. After a crash there is no file and the windows start empty.
+func (b *Bot) loadPacing() {
+	if b.opts.DataDir == "" {
+		return
+	}
+	raw, err := os.ReadFile(b.pacingFile())
+	if err != nil {
+		return
+	}
+	os.Remove(b.pacingFile())
+	var st pacingState
+	if json.Unmarshal(raw, &st) == nil {
+		b.send.pace.load(st)
+	}
+}
+
+// savePacing writes the windows at shutdown.
+func (b *Bot) savePacing() {
+	if b.journal == nil { // no DATA_DIR, or one that cannot be written
+		return
+	}
+	raw, err := json.Marshal(b.send.pace.save())
+	if err == nil {
+		err = os.WriteFile(b.pacingFile(), raw, 0o600)
+	}
+	if err != nil {
+		b.log.Warn("could not save the flood-limit state", "err", err)
 	}
 }

@@ -3,25 +3,13 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"net/url"
 	"strings"
 	"sync"
-	"time"
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
-)
-
-// Retry bounds for sends. Telegram's 429 carries how long to wait; other transient failures (5xx, network) back
-// off exponentially with jitter.
-const (
-	maxAttempts    = 6
-	maxRetryAfter  = 60 * time.Second
-	transientTries = 3
-	backoffBase    = 500 * time.Millisecond
 )
 
 // errBlocked means the user blocked the bot or removed it from the group: not worth retrying.
@@ -63,12 +51,12 @@ func (s *sender) migrate(from, to int64) { s.migrated.Store(from, to) }
 // text if Telegram ever rejects the HTML, and gives up at once when the bot was blocked (errBlocked).
 func (s *sender) send(ctx context.Context, o outgoing) (int, error) {
 	plain := false
-	transient := 0
-	var last error
-	for attempt := 0; attempt < maxAttempts; attempt++ {
-		chatID := s.chat(o.chatID)
+	var chatID int64
+	var msgID int
+	call := func() error {
+		chatID = s.chat(o.chatID)
 		if err := s.pace.wait(ctx, chatID, o.group); err != nil {
-			return 0, err
+			return err
 		}
 		params := &tgbot.SendMessageParams{ChatID: chatID, Text: o.html, ParseMode: models.ParseModeHTML,
 			MessageThreadID: o.thread, ReplyMarkup: o.markup,
@@ -82,61 +70,42 @@ func (s *sender) send(ctx context.Context, o outgoing) (int, error) {
 		msg, err := s.tg.SendMessage(ctx, params)
 		s.metrics.sends.WithLabelValues(outcome(err)).Inc()
 		if err == nil {
-			return msg.ID, nil
+			msgID = msg.ID
 		}
-		last = err
+		return err
+	}
+	judge := func(err error) (verdict, error) {
 		var tooMany *tgbot.TooManyRequestsError
 		var migrate *tgbot.MigrateError
 		switch {
 		case ctx.Err() != nil:
-			return 0, ctx.Err()
+			return giveUp, ctx.Err()
 		case errors.As(err, &tooMany):
-			wait := min(time.Duration(max(tooMany.RetryAfter, 1))*time.Second, maxRetryAfter)
-			s.log.Debug("telegram asks to slow down", "chat_id", chatID, "retry_after", wait)
-			if err := sleep(ctx, wait); err != nil {
-				return 0, err
-			}
+			s.log.Debug("telegram asks to slow down", "chat_id", chatID, "retry_after", retryAfter(err))
+			return slowDown, s.scrubErr(err)
 		case errors.As(err, &migrate):
 			s.migrate(o.chatID, int64(migrate.MigrateToChatID))
 			s.log.Info("group migrated to a supergroup", "chat_id", o.chatID, "new_chat_id", migrate.MigrateToChatID)
+			return again, s.scrubErr(err)
 		case errors.Is(err, tgbot.ErrorForbidden):
-			return 0, errBlocked
+			return giveUp, errBlocked
 		case errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "can't parse entities") && !plain:
 			s.log.Error("telegram rejected our HTML; sending plain text", "chat_id", chatID, "err", s.scrub(err))
 			plain = true
+			return again, s.scrubErr(err)
 		case errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "thread not found") && o.thread != 0:
 			o.thread = 0 // the topic was closed or deleted: answer in the chat
+			return again, s.scrubErr(err)
 		case errors.Is(err, tgbot.ErrorBadRequest), errors.Is(err, tgbot.ErrorUnauthorized),
 			errors.Is(err, tgbot.ErrorNotFound):
-			return 0, s.scrubErr(err)
-		default: // 5xx, network, a body that is not JSON
-			transient++
-			if transient > transientTries {
-				return 0, s.scrubErr(err)
-			}
-			if err := sleep(ctx, backoff(transient)); err != nil {
-				return 0, err
-			}
+			return giveUp, s.scrubErr(err)
 		}
+		return transient, s.scrubErr(err) // 5xx, network, a body that is not JSON
 	}
-	return 0, fmt.Errorf("gave up after %d attempts: %w", maxAttempts, s.scrubErr(last))
-}
-
-// backoff is the jittered exponential delay before transient retry n (1-based): about 0.5 s, 1 s, 2 s.
-func backoff(n int) time.Duration {
-	d := backoffBase << (n - 1)
-	return d/2 + time.Duration(rand.Int64N(int64(d)))
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
+	if err := retry(ctx, messagePolicy, call, judge); err != nil {
+		return 0, err
 	}
+	return msgID, nil
 }
 
 func outcome(err error) string {

@@ -136,8 +136,7 @@ func (s *streamer) finish(ctx context.Context, body, foot string, markup any) in
 // edit replaces a message's text. "Message is not modified" is success. With must set (the final text) it
 // retries like send; otherwise a 429 or failure is returned at once so the caller skips this edit.
 func (s *sender) edit(ctx context.Context, chatID int64, msgID int, html string, markup any, must bool) error {
-	transient := 0
-	for attempt := 0; attempt < maxAttempts; attempt++ {
+	call := func() error {
 		chat := s.chat(chatID)
 		if err := s.pace.wait(ctx, chat, false); err != nil {
 			return err
@@ -145,29 +144,24 @@ func (s *sender) edit(ctx context.Context, chatID int64, msgID int, html string,
 		_, err := s.tg.EditMessageText(ctx, &tgbot.EditMessageTextParams{ChatID: chat, MessageID: msgID, Text: html,
 			ParseMode: models.ParseModeHTML, ReplyMarkup: markup,
 			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}})
+		if errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "not modified") {
+			return nil
+		}
+		return err
+	}
+	judge := func(err error) (verdict, error) {
 		var tooMany *tgbot.TooManyRequestsError
 		switch {
-		case err == nil, errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "not modified"):
-			return nil
 		case !must, ctx.Err() != nil:
-			return s.scrubErr(err)
+			return giveUp, s.scrubErr(err)
 		case errors.As(err, &tooMany):
-			if err := sleep(ctx, min(time.Duration(max(tooMany.RetryAfter, 1))*time.Second, maxRetryAfter)); err != nil {
-				return err
-			}
+			return slowDown, s.scrubErr(err)
 		case errors.Is(err, tgbot.ErrorBadRequest), errors.Is(err, tgbot.ErrorForbidden):
-			return s.scrubErr(err)
-		default:
-			transient++
-			if transient > transientTries {
-				return s.scrubErr(err)
-			}
-			if err := sleep(ctx, backoff(transient)); err != nil {
-				return err
-			}
+			return giveUp, s.scrubErr(err)
 		}
+		return transient, s.scrubErr(err)
 	}
-	return errors.New("edit: gave up")
+	return retry(ctx, messagePolicy, call, judge)
 }
 
 // delete removes a message (one attempt, within the flood limits).

@@ -15,6 +15,7 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"ccabot/config"
 	"ccabot/knowledge/nlp"
 )
 
@@ -82,7 +83,7 @@ func (b *Bot) voiceRefusal(v *voiceNote, lang nlp.Lang) string {
 }
 
 // errVoiceTooBig is a download over VoiceMaxBytes (a file whose size Telegram did not report).
-var errVoiceTooBig = errors.New("voice note over VOICE_MAX_BYTES")
+var errVoiceTooBig = errors.New("voice note over " + config.EnvVoiceMaxMB)
 
 // hear downloads a voice question and transcribes it, or returns the reply that says why it could not (in the
 // asker's language). It runs outside the workers' bound: a stuck download or transcription waits only in its

@@ -17,6 +17,8 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"ccabot/config"
 )
 
 // maxWebhookBody bounds an update's size; Telegram's are a few KB.
@@ -33,13 +35,13 @@ const secretHeader = "X-Telegram-Bot-Api-Secret-Token"
 func (b *Bot) startWebhook(ctx, intake context.Context, stopIntake func()) (stopped func(), err error) {
 	ln, err := net.Listen("tcp", b.opts.WebhookListen)
 	if err != nil {
-		return nil, fmt.Errorf("WEBHOOK_LISTEN %s: %w", b.opts.WebhookListen, err)
+		return nil, fmt.Errorf("%s %s: %w", config.EnvWebhookListen, b.opts.WebhookListen, err)
 	}
 	_, err = b.tg.SetWebhook(ctx, &tgbot.SetWebhookParams{URL: b.opts.WebhookURL, SecretToken: b.opts.WebhookSecret,
 		AllowedUpdates: allowedUpdates})
 	if err != nil {
 		ln.Close()
-		return nil, fmt.Errorf("setWebhook (WEBHOOK_URL): %s", b.send.scrub(err))
+		return nil, fmt.Errorf("setWebhook (%s): %s", config.EnvWebhookURL, b.send.scrub(err))
 	}
 	t := b.opts.WebhookTimeout
 	guard := newConnGuard(b.opts.WebhookMaxConns, t/10)

@@ -80,12 +80,72 @@ func (c Config) VoiceEnabled() bool {
 // LLMEnabled reports whether model answers are switched on: an API key or a base URL is set (Ollama needs no key).
 func (c Config) LLMEnabled() bool { return c.OpenAIKey != "" || c.openAIBaseURLSet }
 
-// Defaults of the settings that have one.
+// The environment variables Load reads. Only this package spells their names: a message elsewhere that names a
+// setting takes the name from here.
 const (
-	DefaultTelegramAPIURL = "https://api.telegram.org"
-	DefaultOpenAIBaseURL  = "https://api.openai.com/v1"
-	DefaultChatModel      = "gpt-4o-mini"
-	DefaultEmbeddingModel = "text-embedding-3-small"
+	EnvTelegramToken        = "TELEGRAM_BOT_TOKEN"
+	EnvTelegramAPIURL       = "TELEGRAM_API_URL"
+	EnvWebhookURL           = "WEBHOOK_URL"
+	EnvWebhookSecret        = "WEBHOOK_SECRET"
+	EnvWebhookListen        = "WEBHOOK_LISTEN"
+	EnvAllowedChatIDs       = "ALLOWED_CHAT_IDS"
+	EnvMaxQuestionChars     = "MAX_QUESTION_CHARS"
+	EnvMaxQuestionAge       = "MAX_QUESTION_AGE"
+	EnvShutdownTimeout      = "SHUTDOWN_TIMEOUT"
+	EnvRateBurst            = "RATE_BURST"
+	EnvRatePerMinute        = "RATE_PER_MINUTE"
+	EnvMetricsAddr          = "METRICS_ADDR"
+	EnvOpenAIKey            = "OPENAI_API_KEY"
+	EnvOpenAIBaseURL        = "OPENAI_BASE_URL"
+	EnvChatModel            = "CHAT_MODEL"
+	EnvLLMTimeout           = "LLM_TIMEOUT"
+	EnvLLMMaxConcurrency    = "LLM_MAX_CONCURRENCY"
+	EnvEmbeddingProvider    = "EMBEDDING_PROVIDER"
+	EnvEmbeddingModel       = "EMBEDDING_MODEL"
+	EnvTranscriptionModel   = "TRANSCRIPTION_MODEL"
+	EnvTranscriptionBaseURL = "TRANSCRIPTION_BASE_URL"
+	EnvTranscriptionKey     = "TRANSCRIPTION_API_KEY"
+	EnvVoiceMaxSeconds      = "VOICE_MAX_SECONDS"
+	EnvVoiceMaxMB           = "VOICE_MAX_MB"
+	EnvVoicePerMinute       = "VOICE_PER_MINUTE"
+	EnvDataDir              = "DATA_DIR"
+	EnvKnowledgeDir         = "KNOWLEDGE_DIR"
+	EnvKnowledgeMaxBytes    = "KNOWLEDGE_MAX_BYTES"
+	EnvTopK                 = "TOP_K"
+	EnvMinCoverage          = "MIN_COVERAGE"
+	EnvPromptTokens         = "PROMPT_TOKENS"
+	EnvLogLevel             = "LOG_LEVEL"
+	EnvLogFormat            = "LOG_FORMAT"
+)
+
+// Defaults of the settings that have one. Load applies them, and they are also what a zero field of
+// bot.Options or rag.Options means, so each default is written here and nowhere else.
+const (
+	DefaultTelegramAPIURL   = "https://api.telegram.org"
+	DefaultWebhookListen    = ":8080"
+	DefaultMaxQuestionChars = 1000
+	DefaultMaxQuestionAge   = 15 * time.Minute
+	DefaultShutdownTimeout  = 20 * time.Second
+	DefaultRateBurst        = 5
+	DefaultRatePerMinute    = 10
+
+	DefaultOpenAIBaseURL     = "https://api.openai.com/v1"
+	DefaultChatModel         = "gpt-4o-mini"
+	DefaultLLMTimeout        = 30 * time.Second
+	DefaultLLMMaxConcurrency = 4
+	DefaultEmbeddingModel    = "text-embedding-3-small"
+
+	DefaultTranscriptionModel = "whisper-1"
+	DefaultVoiceMaxSeconds    = 60
+	DefaultVoicePerMinute     = 3
+	// MaxVoiceBytes is the largest file Telegram lets a bot download (getFile: 20 MB): the most VOICE_MAX_MB may
+	// say, and its default.
+	MaxVoiceBytes = 20 << 20
+
+	DefaultTopK = 3
+	// DefaultMinCoverage: at least half of what a question asks about (weighted by rarity) must be in the source.
+	// A question about something the article never names ("who is the president of Kazakhstan?") covers less.
+	DefaultMinCoverage = 0.5
 	// DefaultPromptTokens holds the whole built-in article with its English rendering (about 1,800 tokens a
 	// prompt with the rules, o200k) and a few operator passages: about $0.30 per 1,000 questions on gpt-4o-mini.
 	DefaultPromptTokens = 3000
@@ -117,57 +177,58 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		return strings.TrimSpace(file[k])
 	}}
 	c := Config{
-		TelegramToken:     Secret(r.str("TELEGRAM_BOT_TOKEN", "")),
-		TelegramAPIURL:    r.url("TELEGRAM_API_URL", DefaultTelegramAPIURL),
-		WebhookURL:        r.url("WEBHOOK_URL", ""),
-		WebhookSecret:     Secret(r.str("WEBHOOK_SECRET", "")),
-		WebhookListen:     r.addr("WEBHOOK_LISTEN", ":8080"),
-		AllowedChatIDs:    r.int64s("ALLOWED_CHAT_IDS"),
-		MaxQuestionChars:  r.posInt("MAX_QUESTION_CHARS", 1000),
-		MaxQuestionAge:    r.duration("MAX_QUESTION_AGE", 15*time.Minute),
-		ShutdownTimeout:   r.duration("SHUTDOWN_TIMEOUT", 20*time.Second),
-		RateBurst:         r.posInt("RATE_BURST", 5),
-		RatePerMinute:     r.posInt("RATE_PER_MINUTE", 10),
-		MetricsAddr:       r.addr("METRICS_ADDR", ""),
-		OpenAIKey:         Secret(r.str("OPENAI_API_KEY", "")),
-		OpenAIBaseURL:     r.url("OPENAI_BASE_URL", DefaultOpenAIBaseURL),
-		ChatModel:         r.str("CHAT_MODEL", DefaultChatModel),
-		LLMTimeout:        r.duration("LLM_TIMEOUT", 30*time.Second),
-		LLMMaxConcurrency: r.posInt("LLM_MAX_CONCURRENCY", 4),
-		EmbeddingProvider: r.oneOf("EMBEDDING_PROVIDER", "local", "local", "openai"),
-		EmbeddingModel:    r.str("EMBEDDING_MODEL", DefaultEmbeddingModel),
-		DataDir:           r.str("DATA_DIR", defaultDataDir()),
-		KnowledgeDir:      r.str("KNOWLEDGE_DIR", ""),
-		KnowledgeMaxBytes: r.size("KNOWLEDGE_MAX_BYTES", DefaultKnowledgeMaxBytes),
-		TopK:              r.posInt("TOP_K", 3),
-		MinCoverage:       r.fraction("MIN_COVERAGE", 0.5),
-		PromptTokens:      r.posInt("PROMPT_TOKENS", DefaultPromptTokens),
-		LogLevel:          r.level("LOG_LEVEL"),
-		LogFormat:         r.oneOf("LOG_FORMAT", "text", "text", "json"),
+		TelegramToken:     Secret(r.str(EnvTelegramToken, "")),
+		TelegramAPIURL:    r.url(EnvTelegramAPIURL, DefaultTelegramAPIURL),
+		WebhookURL:        r.url(EnvWebhookURL, ""),
+		WebhookSecret:     Secret(r.str(EnvWebhookSecret, "")),
+		WebhookListen:     r.addr(EnvWebhookListen, DefaultWebhookListen),
+		AllowedChatIDs:    r.int64s(EnvAllowedChatIDs),
+		MaxQuestionChars:  r.posInt(EnvMaxQuestionChars, DefaultMaxQuestionChars),
+		MaxQuestionAge:    r.duration(EnvMaxQuestionAge, DefaultMaxQuestionAge),
+		ShutdownTimeout:   r.duration(EnvShutdownTimeout, DefaultShutdownTimeout),
+		RateBurst:         r.posInt(EnvRateBurst, DefaultRateBurst),
+		RatePerMinute:     r.posInt(EnvRatePerMinute, DefaultRatePerMinute),
+		MetricsAddr:       r.addr(EnvMetricsAddr, ""),
+		OpenAIKey:         Secret(r.str(EnvOpenAIKey, "")),
+		OpenAIBaseURL:     r.url(EnvOpenAIBaseURL, DefaultOpenAIBaseURL),
+		ChatModel:         r.str(EnvChatModel, DefaultChatModel),
+		LLMTimeout:        r.duration(EnvLLMTimeout, DefaultLLMTimeout),
+		LLMMaxConcurrency: r.posInt(EnvLLMMaxConcurrency, DefaultLLMMaxConcurrency),
+		EmbeddingProvider: r.oneOf(EnvEmbeddingProvider, "local", "local", "openai"),
+		EmbeddingModel:    r.str(EnvEmbeddingModel, DefaultEmbeddingModel),
+		DataDir:           r.str(EnvDataDir, defaultDataDir()),
+		KnowledgeDir:      r.str(EnvKnowledgeDir, ""),
+		KnowledgeMaxBytes: r.size(EnvKnowledgeMaxBytes, DefaultKnowledgeMaxBytes),
+		TopK:              r.posInt(EnvTopK, DefaultTopK),
+		MinCoverage:       r.fraction(EnvMinCoverage, DefaultMinCoverage),
+		PromptTokens:      r.posInt(EnvPromptTokens, DefaultPromptTokens),
+		LogLevel:          r.level(EnvLogLevel),
+		LogFormat:         r.oneOf(EnvLogFormat, "text", "text", "json"),
 	}
-	c.openAIBaseURLSet = r.get("OPENAI_BASE_URL") != ""
-	c.TranscriptionModel = r.str("TRANSCRIPTION_MODEL", "whisper-1")
-	c.TranscriptionBaseURL = r.url("TRANSCRIPTION_BASE_URL", c.OpenAIBaseURL)
-	c.TranscriptionKey = Secret(r.str("TRANSCRIPTION_API_KEY", c.OpenAIKey.Reveal()))
-	c.VoiceMaxSeconds = r.posInt("VOICE_MAX_SECONDS", 60)
-	c.VoiceMaxBytes = int64(r.posInt("VOICE_MAX_MB", 20)) << 20
-	c.VoicePerMinute = r.posInt("VOICE_PER_MINUTE", 3)
-	if c.VoiceMaxBytes > 20<<20 {
-		r.fail("VOICE_MAX_MB", "is over 20: Telegram's getFile serves files up to 20 MB")
+	c.openAIBaseURLSet = r.get(EnvOpenAIBaseURL) != ""
+	c.TranscriptionModel = r.str(EnvTranscriptionModel, DefaultTranscriptionModel)
+	c.TranscriptionBaseURL = r.url(EnvTranscriptionBaseURL, c.OpenAIBaseURL)
+	c.TranscriptionKey = Secret(r.str(EnvTranscriptionKey, c.OpenAIKey.Reveal()))
+	c.VoiceMaxSeconds = r.posInt(EnvVoiceMaxSeconds, DefaultVoiceMaxSeconds)
+	c.VoiceMaxBytes = int64(r.posInt(EnvVoiceMaxMB, MaxVoiceBytes>>20)) << 20
+	c.VoicePerMinute = r.posInt(EnvVoicePerMinute, DefaultVoicePerMinute)
+	if c.VoiceMaxBytes > MaxVoiceBytes {
+		r.fail(EnvVoiceMaxMB, fmt.Sprintf("is over %d: Telegram's getFile serves files up to %[1]d MB", MaxVoiceBytes>>20))
 	}
-	c.transcriptionURLSet = r.get("TRANSCRIPTION_BASE_URL") != ""
+	c.transcriptionURLSet = r.get(EnvTranscriptionBaseURL) != ""
 	if t := c.TelegramToken.Reveal(); t != "" && !tokenFormat.MatchString(t) {
 		// The value is never shown: it is a credential, even when mistyped.
-		r.fail("TELEGRAM_BOT_TOKEN", "is not a bot token: want digits, a colon and 35 letters, digits, _ or - (as @BotFather gives it); copy it again, without quotes or spaces")
+		r.fail(EnvTelegramToken, "is not a bot token: want digits, a colon and 35 letters, digits, _ or - (as @BotFather gives it); copy it again, without quotes or spaces")
 	}
 	if u, err := url.Parse(c.WebhookURL); c.WebhookURL != "" && err == nil && u.Scheme != "https" {
-		r.fail("WEBHOOK_URL", "must be an https:// URL: Telegram posts updates only over HTTPS (put a TLS proxy in front of WEBHOOK_LISTEN)")
+		r.fail(EnvWebhookURL, "must be an https:// URL: Telegram posts updates only over HTTPS (put a TLS proxy in front of "+
+			EnvWebhookListen+")")
 	}
 	if c.WebhookURL != "" && c.WebhookSecret == "" {
-		r.fail("WEBHOOK_SECRET", "is required when WEBHOOK_URL is set (any 1-256 characters of A-Z a-z 0-9 _ -)")
+		r.fail(EnvWebhookSecret, "is required when "+EnvWebhookURL+" is set (any 1-256 characters of A-Z a-z 0-9 _ -)")
 	}
 	if c.EmbeddingProvider == "openai" && !c.LLMEnabled() {
-		r.fail("EMBEDDING_PROVIDER", "is openai, but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set")
+		r.fail(EnvEmbeddingProvider, "is openai, but neither "+EnvOpenAIKey+" nor "+EnvOpenAIBaseURL+" is set")
 	}
 	if strings.EqualFold(c.DataDir, "off") || strings.EqualFold(c.DataDir, "none") {
 		c.DataDir = ""

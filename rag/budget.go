@@ -5,9 +5,6 @@ import (
 	"unicode"
 )
 
-// defaultPromptTokens is the budget when Options leave it unset; config.DefaultPromptTokens says why this size.
-const defaultPromptTokens = 3000
-
 // promptHits chooses the units a model sees: every unit in rank order (those retrieval scored first, then the
 // rest in corpus order, so a small corpus reaches the model whole whatever the question's wording) until the
 // token budget is full. At least one unit is always chosen.

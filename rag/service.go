@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/golang-lru/v2/expirable"
 
+	"ccabot/config"
 	"ccabot/knowledge/nlp"
 	"ccabot/rag/llm"
 )
@@ -94,10 +95,10 @@ func (t *Turn) history() []exchange {
 
 // Options tune the Service.
 type Options struct {
-	// TopK is how many units are retrieved (default 3).
+	// TopK is how many units are retrieved (default config.DefaultTopK).
 	TopK int
 	// MinCoverage is the least share of a question's terms the best source must hold for an answer
-	// (default DefaultMinCoverage); below it the sources "do not cover" the question.
+	// (default config.DefaultMinCoverage); below it the sources "do not cover" the question.
 	MinCoverage float64
 	Logger      *slog.Logger
 	// Model writes the answers when set; nil keeps the offline extractive answers.
@@ -109,10 +110,6 @@ type Options struct {
 	CacheSize int
 	CacheTTL  time.Duration
 }
-
-// DefaultMinCoverage: at least half of what a question asks about (weighted by rarity) must be in the source.
-// A question about something the article never names ("who is the president of Kazakhstan?") covers less.
-const DefaultMinCoverage = 0.5
 
 // Service answers questions from an Index. It is safe for concurrent use; conversation state lives in the
 // Turn values its callers keep.
@@ -127,16 +124,16 @@ type Service struct {
 // NewService returns a Service over ix.
 func NewService(ix *Index, opts Options) *Service {
 	if opts.TopK <= 0 {
-		opts.TopK = 3
+		opts.TopK = config.DefaultTopK
 	}
 	if opts.MinCoverage <= 0 {
-		opts.MinCoverage = DefaultMinCoverage
+		opts.MinCoverage = config.DefaultMinCoverage
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.PromptTokens <= 0 {
-		opts.PromptTokens = defaultPromptTokens
+		opts.PromptTokens = config.DefaultPromptTokens
 	}
 	if opts.CacheSize <= 0 {
 		opts.CacheSize = 1000

@@ -8,6 +8,8 @@ import (
 
 	"github.com/pkoukk/tiktoken-go"
 	tiktoken_loader "github.com/pkoukk/tiktoken-go-loader"
+
+	"ccabot/config"
 )
 
 // o200k is OpenAI's tokenizer of the gpt-4o family, loaded offline.
@@ -88,7 +90,7 @@ func TestPromptTokens(t *testing.T) {
 	if maxSources != len(svc.ix.groups) {
 		t.Errorf("the default budget sent at most %d of the article's %d paragraphs", maxSources, len(svc.ix.groups))
 	}
-	if budget := defaultPromptTokens + 600; maxPrompt > budget {
+	if budget := config.DefaultPromptTokens + 600; maxPrompt > budget {
 		t.Errorf("a prompt of %d tokens: over the budget of sources plus rules and question (%d)", maxPrompt, budget)
 	}
 }

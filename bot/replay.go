@@ -1,15 +1,14 @@
 package bot
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/go-telegram/bot/models"
 
+	"ccabot/config"
 	"ccabot/knowledge/nlp"
 )
 
@@ -20,12 +19,12 @@ func (b *Bot) openJournal() ([]record, error) {
 	}
 	j, pending, err := openJournal(filepath.Join(b.opts.DataDir, "journal"), fmt.Sprintf("bot-%d.jsonl", b.me.id))
 	if errors.Is(err, errJournalInUse) {
-		return nil, fmt.Errorf("open the question journal under DATA_DIR %s: %w", b.opts.DataDir, err)
+		return nil, fmt.Errorf("open the question journal under %s %s: %w", config.EnvDataDir, b.opts.DataDir, err)
 	}
 	if err != nil {
 		// A read-only root (containers), a file in the way or a read-only HOME must not keep the bot from
 		// serving: answering without the journal beats not answering.
-		b.log.Error("DATA_DIR cannot be written: serving without the question journal, so questions taken before a crash may be lost; point DATA_DIR at a writable directory, or set DATA_DIR=off",
+		b.log.Error(fmt.Sprintf("%[1]s cannot be written: serving without the question journal, so questions taken before a crash may be lost; point %[1]s at a writable directory, or set %[1]s=off", config.EnvDataDir),
 			"data_dir", b.opts.DataDir, "err", err)
 		return nil, nil
 	}
@@ -51,7 +50,7 @@ func (b *Bot) replay(pending []record) {
 		b.enqueue(eventOf(r))
 	}
 	if dropped > 0 {
-		b.log.Info("dropped unanswered questions from before the restart: older than MAX_QUESTION_AGE",
+		b.log.Info("dropped unanswered questions from before the restart: older than "+config.EnvMaxQuestionAge,
 			"count", dropped, "max_age", b.opts.MaxQuestionAge)
 	}
 	if n := len(pending) - dropped; n > 0 {
@@ -70,40 +69,4 @@ func eventOf(r record) event {
 		thread: r.Thread, msgID: r.Msg, userID: r.User, replyTo: r.ReplyTo, text: r.Text, voice: r.Voice,
 		lang: nlp.Lang(r.Lang), private: r.Private, date: time.Unix(r.Date, 0), partial: r.Partial,
 		userLang: r.UserLang}
-}
-
-// pacingFile keeps the flood-limit windows across a graceful restart.
-func (b *Bot) pacingFile() string {
-	return filepath.Join(b.opts.DataDir, "journal", fmt.Sprintf("pacing-%d.json", b.me.id))
-}
-
-// loadPacing restores the sends of the last run's final minute, so a quick restart does not send a second
-// burst into the same window. After a crash there is no file and the windows start empty.
-func (b *Bot) loadPacing() {
-	if b.opts.DataDir == "" {
-		return
-	}
-	raw, err := os.ReadFile(b.pacingFile())
-	if err != nil {
-		return
-	}
-	os.Remove(b.pacingFile())
-	var st pacingState
-	if json.Unmarshal(raw, &st) == nil {
-		b.send.pace.load(st)
-	}
-}
-
-// savePacing writes the windows at shutdown.
-func (b *Bot) savePacing() {
-	if b.journal == nil { // no DATA_DIR, or one that cannot be written
-		return
-	}
-	raw, err := json.Marshal(b.send.pace.save())
-	if err == nil {
-		err = os.WriteFile(b.pacingFile(), raw, 0o600)
-	}
-	if err != nil {
-		b.log.Warn("could not save the flood-limit state", "err", err)
-	}
 }
