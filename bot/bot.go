@@ -46,6 +46,12 @@ type Options struct {
 	Workers          int           // answers in flight; default 16
 	Pacing           Pacing        // default DefaultPacing
 	PollTimeout      time.Duration // long-poll timeout; default 50s
+	// EditEvery is the least time between two edits of an answer streamed into a private chat; default 1s
+	// (Telegram allows about one message or edit a second in a chat).
+	EditEvery time.Duration
+	// RetryBackoff is the wait before the first retry of a Bot API call that failed transiently (5xx, network),
+	// doubled for each retry after it, with jitter; default 500ms. A 429 waits what Telegram asks instead.
+	RetryBackoff time.Duration
 	// HTTPClient makes every Bot API call: updates, sends, file downloads and the confirmation of the last
 	// updates at shutdown. nil means a client that keeps up to 64 idle connections to Telegram. The bot does not
 	// change the client given: it uses a copy whose transport also tells /healthz how each call went, with a
@@ -98,6 +104,8 @@ func (o *Options) defaults() {
 	def(&o.WebhookTimeout, 10*time.Second)
 	defInt(&o.WebhookMaxConns, 256)
 	def(&o.WebhookCheckEvery, time.Minute)
+	def(&o.EditEvery, time.Second)
+	def(&o.RetryBackoff, 500*time.Millisecond)
 	if o.Pacing.Global == 0 {
 		o.Pacing = DefaultPacing
 	}
@@ -195,7 +203,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("create telegram client: %w", err)
 	}
 	b.tg = tg
-	b.send = &sender{tg: tg, pace: newPacer(b.opts.Pacing), log: b.log, metrics: b.metrics,
+	b.send = &sender{tg: tg, pace: newPacer(b.opts.Pacing), backoff: b.opts.RetryBackoff, log: b.log, metrics: b.metrics,
 		secrets: []string{b.opts.Token, b.opts.WebhookSecret}}
 	if err := b.introduce(ctx); err != nil {
 		return err
@@ -304,7 +312,7 @@ func (b *Bot) introduce(ctx context.Context) error {
 			return fmt.Errorf("reach telegram (getMe): %s", b.send.scrub(err))
 		}
 		b.log.Warn("telegram not reachable yet; retrying", "err", b.send.scrub(err))
-		if err := sleep(ctx, backoff(attempt)); err != nil {
+		if err := sleep(ctx, b.send.backoffFor(attempt)); err != nil {
 			return err
 		}
 	}

@@ -385,9 +385,9 @@ func TestInlineAndFeedback(t *testing.T) {
 func TestConflictLogsOnce(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
+	s.FailNext("getUpdates", 4, bottest.Conflict) // the first four polls, so no long poll comes before them
 	h := start(t, s, &echoAnswerer{}, Options{})
-	s.FailNext("getUpdates", 4, bottest.Conflict)
-	s.WaitCalls(t, "getUpdates", 6, 20*time.Second)
+	s.WaitCalls(t, "getUpdates", 5, 20*time.Second) // the four refused, and the one after
 	h.stop(t)
 	if n := strings.Count(h.logs.String(), "409 Conflict"); n != 1 {
 		t.Errorf("409 logged %d times, want once:\n%s", n, h.logs.String())

@@ -21,7 +21,6 @@ const (
 	maxAttempts    = 6
 	maxRetryAfter  = 60 * time.Second
 	transientTries = 3
-	backoffBase    = 500 * time.Millisecond
 )
 
 // errBlocked means the user blocked the bot or removed it from the group: not worth retrying.
@@ -42,6 +41,7 @@ type outgoing struct {
 type sender struct {
 	tg       *tgbot.Bot
 	pace     *pacer
+	backoff  time.Duration // before the first transient retry (Options.RetryBackoff)
 	log      *slog.Logger
 	secrets  []string
 	metrics  *metrics
@@ -114,7 +114,7 @@ func (s *sender) send(ctx context.Context, o outgoing) (int, error) {
 			if transient > transientTries {
 				return 0, s.scrubErr(err)
 			}
-			if err := sleep(ctx, backoff(transient)); err != nil {
+			if err := sleep(ctx, s.backoffFor(transient)); err != nil {
 				return 0, err
 			}
 		}
@@ -122,9 +122,10 @@ func (s *sender) send(ctx context.Context, o outgoing) (int, error) {
 	return 0, fmt.Errorf("gave up after %d attempts: %w", maxAttempts, s.scrubErr(last))
 }
 
-// backoff is the jittered exponential delay before transient retry n (1-based): about 0.5 s, 1 s, 2 s.
-func backoff(n int) time.Duration {
-	d := backoffBase << (n - 1)
+// backoffFor is the jittered exponential delay before transient retry n (1-based): with the default
+// RetryBackoff, about 0.5 s, 1 s, 2 s.
+func (s *sender) backoffFor(n int) time.Duration {
+	d := s.backoff << (n - 1)
 	return d/2 + time.Duration(rand.Int64N(int64(d)))
 }
 
