@@ -53,7 +53,7 @@ func TestVersionLine(t *testing.T) {
 }
 
 func TestVersionCommand(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
 		out, stderr, code := runCmd(t, fakeEnv(t), "", args...)
 		if code != 0 || stderr != "" || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "ccabot ") ||
