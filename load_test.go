@@ -33,14 +33,12 @@ var loadSize = flag.String("load", "ci", `size of TestLoadBurst: "ci" (110 quest
 //
 //	go test -run TestLoadBurst -v -timeout 20m . -args -load=full
 func TestLoadBurst(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	t.Parallel()
+	bin := testBinary(t)
 	privateChats, perChat, groups, perGroup := 20, 5, 2, 5
 	if *loadSize == "full" {
 		privateChats, perChat, groups, perGroup = 190, 5, 5, 10 // 950 + 50 = 1,000 questions
 	}
-	bin := buildBinary(t)
 	var sendNo atomic.Int64
 	// Telegram takes 300 ms per call, so streamed partial sends are still in flight when answers finish.
 	tg := bottest.New(t, bottest.WithFloodLimits(), bottest.WithLatency(300*time.Millisecond))
