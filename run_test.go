@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -208,4 +210,49 @@ func askBot(t *testing.T, srv *bottest.Server, getenv func(string) string) strin
 		t.Fatalf("run = %v\n%s", err, logs.String())
 	}
 	return logs.String()
+}
+
+// TestListenersOnAFreePort: WEBHOOK_LISTEN and METRICS_ADDR with port 0 listen on free ports, and the log says
+// which, so a supervisor or a test can reach them.
+func TestListenersOnAFreePort(t *testing.T) {
+	t.Parallel()
+	tg := bottest.New(t)
+	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", tg.Token(), "TELEGRAM_API_URL", tg.URL(), "DATA_DIR", "off",
+		"WEBHOOK_URL", "https://bot.example/tg", "WEBHOOK_SECRET", "s3cret", "WEBHOOK_LISTEN", "127.0.0.1:0",
+		"METRICS_ADDR", "127.0.0.1:0")
+	ctx, cancel := context.WithCancel(t.Context())
+	var logs syncWriter
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, getenv, noEnvFile, strings.NewReader(""), io.Discard, &logs) }()
+	bound := func(msg, key string) string {
+		t.Helper()
+		line := regexp.MustCompile(`msg="` + regexp.QuoteMeta(msg) + `[^"]*".* ` + key + `=(127\.0\.0\.1:\d+)`)
+		var m []string
+		waitFor(t, 10*time.Second, func() bool { m = line.FindStringSubmatch(logs.String()); return m != nil })
+		if strings.HasSuffix(m[1], ":0") {
+			t.Fatalf("%s logged %s, want the port it took", msg, m[1])
+		}
+		return m[1]
+	}
+	webhook, metrics := bound("webhook registered", "listen"), bound("metrics at /metrics", "addr")
+	resp, err := tg.PostUpdate("http://"+webhook+"/", "s3cret", bottest.PrivateText(42, 42, "Who heads the secretariat?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if sent := tg.WaitSent(t, 1, 20*time.Second); !strings.Contains(sent[0].Plain, "Wu Yingchen") {
+		t.Errorf("answer through the webhook = %q", sent[0].Plain)
+	}
+	ready, err := http.Get("http://" + metrics + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready.Body.Close()
+	if ready.StatusCode != http.StatusOK {
+		t.Errorf("/readyz at %s = %d, want 200", metrics, ready.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("run = %v\n%s", err, logs.String())
+	}
 }
