@@ -53,15 +53,16 @@ func waitOutput(t *testing.T, w *syncWriter, want string) {
 // shell's prompt on a line of its own. Ctrl-C is given while the chat waits for a line: before, it waited for
 // the next Enter.
 func TestOfflineChatOnATerminal(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	for _, how := range []string{"Ctrl-D", "Ctrl-C"} {
 		t.Run(how, func(t *testing.T) {
+			t.Parallel()
 			pty, tty := openPTY(t)
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			var stdout, stderr syncWriter
 			done := make(chan error, 1)
-			go func() { done <- run(ctx, nil, fakeEnv(t), tty, &stdout, &stderr) }()
+			go func() { done <- run(ctx, nil, fakeEnv(t), noEnvFile, tty, &stdout, &stderr) }()
 			if _, err := pty.WriteString("who heads the secretariat?\n"); err != nil {
 				t.Fatal(err)
 			}
@@ -93,14 +94,14 @@ func TestOfflineChatOnATerminal(t *testing.T) {
 // TestNoTokenWithDevNull: /dev/null is a character device, not a terminal; without a token, a bot started by
 // systemd, cron or `docker run` without -t must fail clearly, not start a chat that ends at once.
 func TestNoTokenWithDevNull(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	null, err := os.Open(os.DevNull)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer null.Close()
 	var stdout, stderr strings.Builder
-	code := exitCode(run(t.Context(), nil, fakeEnv(t), null, &stdout, &stderr), &stderr)
+	code := exitCode(run(t.Context(), nil, fakeEnv(t), noEnvFile, null, &stdout, &stderr), &stderr)
 	if code != 1 || !strings.Contains(stderr.String(), "TELEGRAM_BOT_TOKEN is not set") || stdout.Len() != 0 {
 		t.Errorf("run() with stdin /dev/null: exit %d, stdout %q, stderr %q; want 1 and the token error",
 			code, stdout.String(), stderr.String())
@@ -110,7 +111,7 @@ func TestNoTokenWithDevNull(t *testing.T) {
 // TestPipedChat: piped text answers are separated by a blank line, and an over-long line is told its real
 // length (it was once cut at the 64 KiB read buffer).
 func TestPipedChat(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	in := "who heads the secretariat?\n  " + strings.Repeat("x", 100_000) + "  \nwhen was it launched?"
 	out, stderr, code := runCmd(t, fakeEnv(t), in, "chat")
 	if code != 0 {

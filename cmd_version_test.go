@@ -2,7 +2,6 @@ package main
 
 import (
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -53,7 +52,7 @@ func TestVersionLine(t *testing.T) {
 }
 
 func TestVersionCommand(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
 		out, stderr, code := runCmd(t, fakeEnv(t), "", args...)
 		if code != 0 || stderr != "" || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "ccabot ") ||
@@ -70,20 +69,12 @@ func TestVersionCommand(t *testing.T) {
 	}
 }
 
-// TestVersionOfTheBuiltBinary builds the binary with the version linked in, as the Containerfile does (without
-// its CGO_ENABLED=0 and -trimpath, which would rebuild every package instead of reusing the test's build cache),
-// and runs it: the line names that version, the Go toolchain and the platform.
+// TestVersionOfTheBuiltBinary runs the binary built with the version linked in, as the Containerfile does (see
+// testBinary): the line names that version, the Go toolchain and the platform.
 func TestVersionOfTheBuiltBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "ccabot")
-	build := exec.Command("go", "build", "-ldflags", "-X main.version=v9.8.7-test", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	want := "ccabot v9.8.7-test"
+	bin := testBinary(t)
+	want := "ccabot " + testVersion
 	for _, arg := range []string{"version", "--version"} {
 		out, err := exec.Command(bin, arg).Output()
 		line := string(out)

@@ -14,24 +14,11 @@ import (
 	"ccabot/rag/ragtest"
 )
 
-// buildBinary compiles the program once per test run.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "ccabot")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // TestCrashLosesNoQuestion kills the bot with SIGKILL while answers are in flight (the model hangs), restarts
 // it, and requires every question to be answered, at most the in-flight ones twice.
 func TestCrashLosesNoQuestion(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := buildBinary(t)
+	t.Parallel()
+	bin := testBinary(t)
 	tg := bottest.New(t)
 	model := ragtest.New(t, ragtest.WithResponder(func(r ragtest.ChatRequest) string {
 		return "Wu Yingchen is the Executive Director [1]."

@@ -53,12 +53,14 @@ var (
 // TestEvalWithOracleModel runs the QA sets with a model that answers exactly when the passage holding the answer
 // is in its prompt, so every miss is retrieval's (or the gate's before the model) fault.
 func TestEvalWithOracleModel(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob(*oracleSets)
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no QA sets: %v", err)
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
+			t.Parallel()
 			items, err := readQA(file)
 			if err != nil {
 				t.Fatal(err)

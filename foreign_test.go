@@ -13,7 +13,7 @@ import (
 )
 
 func TestAskJSONForeignQuestion(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	out, stderr, code := runCmd(t, fakeEnv(t), "", "ask", "--json", "Кто возглавляет секретариат?")
 	if code != 0 {
 		t.Fatalf("ask exit %d: %s", code, stderr)
@@ -37,9 +37,10 @@ func TestAskJSONForeignQuestion(t *testing.T) {
 // the bot answers in, also in the user's Telegram language; with a model, a Russian question is answered in
 // Russian from its source, with the note on the sources' languages.
 func TestTelegramForeignQuestions(t *testing.T) {
+	t.Parallel()
 	withLang := func(u models.Update, lang string) models.Update { u.Message.From.LanguageCode = lang; return u }
 	t.Run("offline", func(t *testing.T) {
-		t.Chdir(t.TempDir())
+		t.Parallel()
 		tg := bottest.New(t)
 		stop := serveInBackground(t, tg, fakeEnv(t, "TELEGRAM_BOT_TOKEN", tg.Token(), "TELEGRAM_API_URL", tg.URL(),
 			"LOG_LEVEL", "warn", "DATA_DIR", "off"))
@@ -66,7 +67,7 @@ func TestTelegramForeignQuestions(t *testing.T) {
 		stop()
 	})
 	t.Run("model", func(t *testing.T) {
-		t.Chdir(t.TempDir())
+		t.Parallel()
 		m := ragtest.New(t, ragtest.WithResponder(func(r ragtest.ChatRequest) string {
 			switch last, system := r.LastUser(), r.Messages[0].Content; {
 			case strings.Contains(last, "Translate the question into English"):

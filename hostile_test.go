@@ -157,16 +157,16 @@ var hostileCases = []hostileCase{
 // documented reply or silence, that nothing breaks, and that a normal question in another chat is still
 // answered.
 func TestHostileInput(t *testing.T) {
+	t.Parallel()
 	if len(hostileCases) < 40 {
 		t.Fatalf("%d cases, want at least 40", len(hostileCases))
 	}
-	t.Chdir(t.TempDir())
 	srv := bottest.New(t)
 	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(), "LOG_LEVEL", "error")
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	var stderr syncWriter
-	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &stderr) }()
+	go func() { done <- run(ctx, nil, getenv, noEnvFile, strings.NewReader(""), io.Discard, &stderr) }()
 	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
 
 	chatOf := func(i int, group bool) int64 {

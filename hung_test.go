@@ -18,7 +18,7 @@ var hungTimeout = flag.Duration("hung-timeout", time.Second, "LLM_TIMEOUT for Te
 // every chat gets exactly one answer, from the sources. The times to answer are logged (-v); the README quotes
 // them with -hung-timeout=5s.
 func TestHungModelHoldsUpNoChat(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	tg := bottest.New(t)
 	model := ragtest.New(t)
 	model.SetFaultFunc(func(string) *ragtest.Fault { f := ragtest.Slow(time.Hour); return &f })

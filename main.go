@@ -24,7 +24,7 @@ func main() {
 		debug.SetGCPercent(gcPercent)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	err := run(ctx, os.Args[1:], os.Getenv, ".env", os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
@@ -36,12 +36,15 @@ func main() {
 // about 5% more CPU while it is built, and next to nothing afterwards. The runtime's GOGC, when set, wins.
 const gcPercent = 25
 
-// run is the whole program with its inputs made explicit, so tests drive it end to end.
-func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+// run is the whole program with its inputs made explicit, so tests drive it end to end, side by side: the
+// environment (getenv) and the dotenv file that completes it (envFile, ".env" in the working directory for the
+// binary; "" reads none), the command line and the standard streams.
+func run(ctx context.Context, args []string, getenv func(string) string, envFile string, stdin io.Reader,
+	stdout, stderr io.Writer) error {
+	env := &env{getenv: getenv, envFile: envFile, stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		return serve(ctx, getenv, stdin, stdout, stderr)
+		return env.serve(ctx)
 	}
-	env := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	switch args[0] {
 	case "ask":
 		return env.ask(ctx, args[1:])

@@ -26,17 +26,21 @@ func fakeEnv(t *testing.T, vars ...string) func(string) string {
 	return func(k string) string { return m[k] }
 }
 
-// runCmd runs the program in a fresh working directory (so no .env is read) and returns its output and exit code.
+// noEnvFile is the dotenv file the tests give run: none, so the environment is all in getenv and no .env in the
+// working directory is read.
+const noEnvFile = ""
+
+// runCmd runs the program with no dotenv file and returns its output and exit code.
 func runCmd(t *testing.T, getenv func(string) string, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	err := run(t.Context(), args, getenv, strings.NewReader(stdin), &out, &errOut)
+	err := run(t.Context(), args, getenv, noEnvFile, strings.NewReader(stdin), &out, &errOut)
 	code = exitCode(err, &errOut)
 	return out.String(), errOut.String(), code
 }
 
 func TestAskJSON(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	out, stderr, code := runCmd(t, fakeEnv(t), "", "ask", "--json", "--k", "2", "Who heads the secretariat?")
 	if code != 0 {
 		t.Fatalf("ask exit %d: %s", code, stderr)
@@ -70,7 +74,7 @@ func TestAskJSON(t *testing.T) {
 
 // TestAskJSONReason: a refusal and a hedged answer say why in "reason"; a hedged one is "confidence": "low".
 func TestAskJSONReason(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	tests := []struct{ question, confidence, reason string }{
 		{"who is the president of Kazakhstan?", "", "named_absent"},
 		{"hello there", "", "no_content"},
@@ -95,7 +99,7 @@ func TestAskJSONReason(t *testing.T) {
 }
 
 func TestAskTextArabic(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	out, _, code := runCmd(t, fakeEnv(t), "", "ask", "متى", "أطلقت", "الأمانة؟")
 	if code != 0 || !strings.Contains(out, "30 مارس 2024") || !strings.Contains(out, "المصدر:") {
 		t.Errorf("ask (ar) exit %d:\n%s", code, out)
@@ -103,7 +107,7 @@ func TestAskTextArabic(t *testing.T) {
 }
 
 func TestUsageErrorsExit2(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	for _, args := range [][]string{
 		{"ask"}, {"ask", "   "}, {"ask", "--nope", "x"}, {"ask", "--k", "x", "q"}, {"ask", "--k", "-1", "q"},
 		{"ask", "--k", "0", "q"}, {"ask", "q", "--k", "0"}, {"ask", "who heads the secretariat?", "--nope"},
@@ -121,7 +125,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 
 // TestFlagsAfterTheQuestion: flags after the question are flags, never question text; after -- everything is.
 func TestFlagsAfterTheQuestion(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	for _, args := range [][]string{
 		{"ask", "Who heads the secretariat?", "--k", "2", "--json"},
 		{"ask", "--json", "Who", "heads", "--k=2", "the", "secretariat?"},
@@ -148,7 +152,7 @@ func TestFlagsAfterTheQuestion(t *testing.T) {
 }
 
 func TestHelpOnEveryCommand(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	for _, args := range [][]string{{"--help"}, {"help"}, {"ask", "--help"}, {"chat", "-h"}, {"eval", "--help"}} {
 		out, stderr, code := runCmd(t, fakeEnv(t), "", args...)
 		if code != 0 || !strings.Contains(out, "Usage") {
@@ -158,7 +162,7 @@ func TestHelpOnEveryCommand(t *testing.T) {
 }
 
 func TestChatKeepsTheConversation(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	in := "who is the foreign minister of kyrgyzstan?\n\nand the tajik one?\nمن هو وانغ يي؟\n" + strings.Repeat("x", 2000) + "\n"
 	out, stderr, code := runCmd(t, fakeEnv(t), in, "chat", "--json")
 	if code != 0 {
@@ -193,8 +197,35 @@ func TestChatKeepsTheConversation(t *testing.T) {
 	}
 }
 
+// TestEnvFile: run reads the dotenv file it is given (the binary gives ".env" in its working directory), and a
+// variable set in the environment wins over the file.
+func TestEnvFile(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), ".env")
+	if err := os.WriteFile(file, []byte("TOP_K=1\nMIN_COVERAGE=lots\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ask := func(getenv func(string) string) (stdout, stderr string, code int) {
+		var out, errOut bytes.Buffer
+		err := run(t.Context(), []string{"ask", "--json", "Who heads the secretariat?"}, getenv, file,
+			strings.NewReader(""), &out, &errOut)
+		code = exitCode(err, &errOut)
+		return out.String(), errOut.String(), code
+	}
+	out, stderr, code := ask(fakeEnv(t, "MIN_COVERAGE", "0.5"))
+	var got struct{ Sources []struct{ ID string } }
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got.Sources) != 1 {
+		t.Errorf("ask with TOP_K=1 in the file: exit %d, %d sources, stderr %q; want 0 and 1 source", code,
+			len(got.Sources), stderr)
+	}
+	if _, stderr, code := ask(fakeEnv(t)); code != 1 || !strings.Contains(stderr, "MIN_COVERAGE") {
+		t.Errorf("ask with MIN_COVERAGE=lots in the file alone: exit %d, stderr %q; want 1 naming MIN_COVERAGE", code,
+			stderr)
+	}
+}
+
 func TestNoTokenWithoutTerminal(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	_, stderr, code := runCmd(t, fakeEnv(t), "")
 	if code != 1 || !strings.Contains(stderr, "TELEGRAM_BOT_TOKEN") || !strings.Contains(stderr, "ask") {
 		t.Errorf("run() without token: exit %d, stderr %q", code, stderr)
@@ -202,7 +233,7 @@ func TestNoTokenWithoutTerminal(t *testing.T) {
 }
 
 func TestBadConfigNamesEveryVariable(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	_, stderr, code := runCmd(t, fakeEnv(t, "TOP_K", "zero", "LOG_LEVEL", "loud"), "", "ask", "hi")
 	if code != 1 || !strings.Contains(stderr, "TOP_K") || !strings.Contains(stderr, "LOG_LEVEL") {
 		t.Errorf("bad config: exit %d, stderr %q", code, stderr)
@@ -210,7 +241,7 @@ func TestBadConfigNamesEveryVariable(t *testing.T) {
 }
 
 func TestOperatorDocumentsAreAnswered(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	dir := t.TempDir()
 	doc := "---\ntitle: Summit notes\nsource: Test desk\ndate: 2023-05-19\nlang: en\n---\n" +
 		"The first China-Central Asia Summit was held in Xi'an on 18 and 19 May 2023.\n"
@@ -230,7 +261,7 @@ func TestOperatorDocumentsAreAnswered(t *testing.T) {
 }
 
 func TestKnowledgeLimitsAreReported(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	dir := t.TempDir()
 	summit := "---\ntitle: Summit notes\nlang: en\n---\n" +
 		"The first China-Central Asia Summit was held in Xi'an on 18 and 19 May 2023.\n"
@@ -267,7 +298,8 @@ func TestKnowledgeLimitsAreReported(t *testing.T) {
 
 // TestQASetFloors runs the built-in QA set, from a folder without it (the set is in the binary), and holds the
 // offline default to the floors eval enforces by default (recall@3 ≥ 0.95 per language, accuracy ≥ 0.90,
-// out-of-scope refused ≥ 0.90, wrong refusals ≤ 0.05).
+// out-of-scope refused ≥ 0.90, wrong refusals ≤ 0.05). It is the one test here that changes the working
+// directory, so the one that does not run in parallel (it takes 50 ms).
 func TestQASetFloors(t *testing.T) {
 	t.Chdir(t.TempDir())
 	out, stderr, code := runCmd(t, fakeEnv(t), "", "eval", "-v")
@@ -283,11 +315,12 @@ func TestQASetFloors(t *testing.T) {
 // TestEvalThresholds: the default thresholds hold the built-in set only; a set given with --file is held to the
 // thresholds given, and a miss says which threshold and by how much.
 func TestEvalThresholds(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	set := `{"id":"a","lang":"en","kind":"fact","question":"Who heads the secretariat?","answer_any":["Wu Yingchen"],"passage_any":["xinhua-20240330#11"]}
 {"id":"b","lang":"en","kind":"fact","question":"Who heads the secretariat?","answer_any":["Napoleon"],"passage_any":["xinhua-20240330#11"]}
 `
-	if err := os.WriteFile("half.jsonl", []byte(set), 0o644); err != nil {
+	half := filepath.Join(t.TempDir(), "half.jsonl")
+	if err := os.WriteFile(half, []byte(set), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -295,10 +328,10 @@ func TestEvalThresholds(t *testing.T) {
 		code int
 		want string // in stderr
 	}{
-		{[]string{"eval", "--file", "half.jsonl"}, 0, ""},
-		{[]string{"eval", "--file", "half.jsonl", "--min-accuracy", "0.9"}, 1,
+		{[]string{"eval", "--file", half}, 0, ""},
+		{[]string{"eval", "--file", half, "--min-accuracy", "0.9"}, 1,
 			"eval below thresholds: accuracy 0.500 is under --min-accuracy 0.900 by 0.400"},
-		{[]string{"eval", "--file", "half.jsonl", "--min-accuracy", "0.5", "--max-wrong-refusals", "0"}, 0, ""},
+		{[]string{"eval", "--file", half, "--min-accuracy", "0.5", "--max-wrong-refusals", "0"}, 0, ""},
 		{[]string{"eval", "--min-accuracy", "1"}, 1, "is under --min-accuracy 1.000 by"},
 	}
 	for _, tt := range tests {
@@ -335,7 +368,7 @@ func serveInBackground(t *testing.T, tg *bottest.Server, getenv func(string) str
 	ctx, cancel := context.WithCancel(t.Context())
 	var stderr syncWriter
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &stderr) }()
+	go func() { done <- run(ctx, nil, getenv, noEnvFile, strings.NewReader(""), io.Discard, &stderr) }()
 	tg.WaitCalls(t, "getUpdates", 1, 10*time.Second)
 	return func() string {
 		cancel()

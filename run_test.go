@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -18,13 +20,13 @@ import (
 // TestRunTelegram is the whole program end to end: run() with a token, against the fake Bot API, answering from
 // the real index, then a clean return on cancel.
 func TestRunTelegram(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	srv := bottest.New(t)
 	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(), "LOG_LEVEL", "warn")
 	ctx, cancel := context.WithCancel(t.Context())
 	var stderr bytes.Buffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &stderr) }()
+	go func() { done <- run(ctx, nil, getenv, noEnvFile, strings.NewReader(""), io.Discard, &stderr) }()
 	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
 	srv.Push(bottest.PrivateText(42, 42, "Who heads the secretariat?"))
 	srv.Push(bottest.PrivateText(43, 43, "مين وزير خارجية قيرغيزستان؟"))
@@ -58,7 +60,7 @@ func TestRunTelegram(t *testing.T) {
 }
 
 func TestAskWithModelJSON(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	m := ragtest.New(t, ragtest.WithResponder(func(r ragtest.ChatRequest) string {
 		return "Wu Yingchen is the Executive Director [1]."
 	}))
@@ -85,7 +87,7 @@ func TestAskWithModelJSON(t *testing.T) {
 }
 
 func TestBotWithBrokenModelServesExtractive(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	m := ragtest.New(t)
 	srv := bottest.New(t)
 	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(),
@@ -103,7 +105,7 @@ func TestBotWithBrokenModelServesExtractive(t *testing.T) {
 
 // TestRunTelegramStreamsModelAnswers: the real go-openai stream, through the service, into Telegram edits.
 func TestRunTelegramStreamsModelAnswers(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	m := ragtest.New(t, ragtest.WithChunkDelay(150*time.Millisecond), ragtest.WithChunkWords(2),
 		ragtest.WithResponder(func(r ragtest.ChatRequest) string {
 			return "Wu Yingchen, the Executive Director of the Secretariat, said it will strengthen its rules and regulations and consolidate cooperation in key areas [1]."
@@ -113,7 +115,7 @@ func TestRunTelegramStreamsModelAnswers(t *testing.T) {
 		"OPENAI_BASE_URL", m.URL(), "OPENAI_API_KEY", m.Key(), "LOG_LEVEL", "warn")
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, io.Discard) }()
+	go func() { done <- run(ctx, nil, getenv, noEnvFile, strings.NewReader(""), io.Discard, io.Discard) }()
 	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
 	srv.Push(bottest.PrivateText(42, 42, "who runs the secretariat day to day?"))
 	deadline := time.Now().Add(20 * time.Second)
@@ -139,14 +141,14 @@ func TestRunTelegramStreamsModelAnswers(t *testing.T) {
 // TestMissingKnowledgeDir: the bot does not start without the documents its operator asked for, and says so
 // before it contacts Telegram; ask only warns (it is for trying things).
 func TestMissingKnowledgeDir(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	srv := bottest.New(t)
 	missing := filepath.Join(t.TempDir(), "docs")
 	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", srv.Token(), "TELEGRAM_API_URL", srv.URL(), "KNOWLEDGE_DIR", missing)
 	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second) // a bot that starts anyway ends
 	defer cancel()
 	var errOut syncWriter
-	code := exitCode(run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &errOut), &errOut)
+	code := exitCode(run(ctx, nil, getenv, noEnvFile, strings.NewReader(""), io.Discard, &errOut), &errOut)
 	if stderr := errOut.String(); code != 1 || !strings.Contains(stderr, "KNOWLEDGE_DIR") || !strings.Contains(stderr, "unset KNOWLEDGE_DIR") {
 		t.Errorf("bot with a missing KNOWLEDGE_DIR: exit %d, stderr %q; want 1 naming the variable and the fix", code, stderr)
 	}
@@ -162,7 +164,7 @@ func TestMissingKnowledgeDir(t *testing.T) {
 // TestUnwritableDataDirSaidOnce: a DATA_DIR that cannot be written is reported once, first, with the way to run
 // without persistence on purpose; the bot still serves (and ask still answers).
 func TestUnwritableDataDirSaidOnce(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
 	blocker := filepath.Join(t.TempDir(), "data") // a file where the folder should be: fails even for root
 	if err := os.WriteFile(blocker, []byte("not a folder"), 0o600); err != nil {
 		t.Fatal(err)
@@ -197,7 +199,7 @@ func askBot(t *testing.T, srv *bottest.Server, getenv func(string) string) strin
 	ctx, cancel := context.WithCancel(t.Context())
 	var logs syncWriter
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, getenv, strings.NewReader(""), io.Discard, &logs) }()
+	go func() { done <- run(ctx, nil, getenv, noEnvFile, strings.NewReader(""), io.Discard, &logs) }()
 	srv.WaitCalls(t, "getUpdates", 1, 10*time.Second)
 	srv.Push(bottest.PrivateText(42, 42, "Who heads the secretariat?"))
 	if sent := srv.WaitSent(t, 1, 20*time.Second); !strings.Contains(sent[0].Plain, "Wu Yingchen") {
@@ -208,4 +210,49 @@ func askBot(t *testing.T, srv *bottest.Server, getenv func(string) string) strin
 		t.Fatalf("run = %v\n%s", err, logs.String())
 	}
 	return logs.String()
+}
+
+// TestListenersOnAFreePort: WEBHOOK_LISTEN and METRICS_ADDR with port 0 listen on free ports, and the log says
+// which, so a supervisor or a test can reach them.
+func TestListenersOnAFreePort(t *testing.T) {
+	t.Parallel()
+	tg := bottest.New(t)
+	getenv := fakeEnv(t, "TELEGRAM_BOT_TOKEN", tg.Token(), "TELEGRAM_API_URL", tg.URL(), "DATA_DIR", "off",
+		"WEBHOOK_URL", "https://bot.example/tg", "WEBHOOK_SECRET", "s3cret", "WEBHOOK_LISTEN", "127.0.0.1:0",
+		"METRICS_ADDR", "127.0.0.1:0")
+	ctx, cancel := context.WithCancel(t.Context())
+	var logs syncWriter
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, getenv, noEnvFile, strings.NewReader(""), io.Discard, &logs) }()
+	bound := func(msg, key string) string {
+		t.Helper()
+		line := regexp.MustCompile(`msg="` + regexp.QuoteMeta(msg) + `[^"]*".* ` + key + `=(127\.0\.0\.1:\d+)`)
+		var m []string
+		waitFor(t, 10*time.Second, func() bool { m = line.FindStringSubmatch(logs.String()); return m != nil })
+		if strings.HasSuffix(m[1], ":0") {
+			t.Fatalf("%s logged %s, want the port it took", msg, m[1])
+		}
+		return m[1]
+	}
+	webhook, metrics := bound("webhook registered", "listen"), bound("metrics at /metrics", "addr")
+	resp, err := tg.PostUpdate("http://"+webhook+"/", "s3cret", bottest.PrivateText(42, 42, "Who heads the secretariat?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if sent := tg.WaitSent(t, 1, 20*time.Second); !strings.Contains(sent[0].Plain, "Wu Yingchen") {
+		t.Errorf("answer through the webhook = %q", sent[0].Plain)
+	}
+	ready, err := http.Get("http://" + metrics + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready.Body.Close()
+	if ready.StatusCode != http.StatusOK {
+		t.Errorf("/readyz at %s = %d, want 200", metrics, ready.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("run = %v\n%s", err, logs.String())
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"time"
@@ -18,15 +17,14 @@ import (
 
 // serve runs the Telegram bot. Without TELEGRAM_BOT_TOKEN it does not fail obscurely: on a terminal it says how
 // to connect Telegram and starts chat; otherwise it names the variable and the offline commands.
-func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+func (e *env) serve(ctx context.Context) error {
 	cfg, err := e.config()
 	if err != nil {
 		return err
 	}
 	if cfg.TelegramToken == "" {
-		if isTerminal(stdin) {
-			fmt.Fprintln(stderr, config.EnvTelegramToken+" is not set, so here is the offline chat (set it, e.g. in .env, to run the Telegram bot). Ctrl-D or Ctrl-C ends it.")
+		if isTerminal(e.stdin) {
+			fmt.Fprintln(e.stderr, config.EnvTelegramToken+" is not set, so here is the offline chat (set it, e.g. in .env, to run the Telegram bot). Ctrl-D or Ctrl-C ends it.")
 			return e.chat(ctx, nil)
 		}
 		return errors.New(config.EnvTelegramToken + ` is not set: set it to run the Telegram bot, or use "ccabot ask QUESTION" or "ccabot chat" offline`)
@@ -39,7 +37,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 				config.EnvKnowledgeDir, cfg.KnowledgeDir)
 		}
 	}
-	log := newLogger(cfg, stderr)
+	log := newLogger(cfg, e.stderr)
 	checkDataDir(&cfg, log, slog.LevelError)
 	svc, corpus, err := newService(ctx, cfg, log)
 	if err != nil {

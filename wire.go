@@ -20,12 +20,10 @@ import (
 // env is what every command reads from and writes to.
 type env struct {
 	getenv         func(string) string
+	envFile        string // the optional dotenv file ("" for none); getenv wins over it
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
-
-// envFile is the optional dotenv file read from the working directory.
-const envFile = ".env"
 
 // service loads the configuration and builds the question-answering service, for the offline commands.
 func (e *env) service(ctx context.Context) (*rag.Service, config.Config, error) {
@@ -62,7 +60,7 @@ func checkDataDir(cfg *config.Config, log *slog.Logger, level slog.Level) {
 }
 
 func (e *env) config() (config.Config, error) {
-	cfg, err := config.Load(e.getenv, envFile)
+	cfg, err := config.Load(e.getenv, e.envFile)
 	if err != nil {
 		return cfg, fmt.Errorf("configuration:\n%w", err)
 	}

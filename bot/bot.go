@@ -28,7 +28,7 @@ type Options struct {
 	APIURL        string // default config.DefaultTelegramAPIURL
 	WebhookURL    string // webhook mode when set; polling otherwise
 	WebhookSecret string // required with WebhookURL
-	WebhookListen string // default config.DefaultWebhookListen
+	WebhookListen string // default config.DefaultWebhookListen; ":0" (or "127.0.0.1:0") takes a free port, reported by Bot.WebhookAddr
 	// WebhookTimeout bounds reading a webhook request (headers, then body); default 10s. Telegram's posts are a
 	// few KB, so only a slow or hostile client needs longer.
 	WebhookTimeout time.Duration
@@ -36,7 +36,7 @@ type Options struct {
 	// clients cannot take every file descriptor: beyond it the oldest connection not inside a request is shed.
 	WebhookMaxConns int
 	AllowedChatIDs  []int64
-	MetricsAddr     string // serve /metrics, /healthz and /readyz here when set
+	MetricsAddr     string // serve /metrics, /healthz and /readyz here when set; a port of 0 as for WebhookListen
 	// HealthGrace is how long Telegram may fail to answer before /healthz says unhealthy; default 30s.
 	HealthGrace time.Duration
 	// WebhookCheckEvery is how often the bot asks Telegram (getWebhookInfo) whether it can deliver; default 1m.
@@ -51,6 +51,17 @@ type Options struct {
 	Workers          int           // answers in flight; default 16
 	Pacing           Pacing        // default DefaultPacing
 	PollTimeout      time.Duration // long-poll timeout; default 50s
+	// EditEvery is the least time between two edits of an answer streamed into a private chat; default 1s
+	// (Telegram allows about one message or edit a second in a chat).
+	EditEvery time.Duration
+	// RetryBackoff is the wait before the first retry of a Bot API call that failed transiently (5xx, network),
+	// doubled for each retry after it, with jitter; default 500ms. A 429 waits what Telegram asks instead.
+	RetryBackoff time.Duration
+	// HTTPClient makes every Bot API call: updates, sends, file downloads and the confirmation of the last
+	// updates at shutdown. nil means a client that keeps up to 64 idle connections to Telegram. The bot does not
+	// change the client given: it uses a copy whose transport also tells /healthz how each call went, with a
+	// timeout of PollTimeout plus 15s when the client has none (a long poll must outlast PollTimeout).
+	HTTPClient *http.Client
 
 	// Transcriber turns voice questions into text; nil answers them with "voice needs a speech model".
 	Transcriber     Transcriber
@@ -100,6 +111,8 @@ func (o *Options) defaults() {
 	def(&o.WebhookTimeout, 10*time.Second)
 	defInt(&o.WebhookMaxConns, 256)
 	def(&o.WebhookCheckEvery, time.Minute)
+	def(&o.EditEvery, time.Second)
+	def(&o.RetryBackoff, 500*time.Millisecond)
 	if o.Pacing.Global == 0 {
 		o.Pacing = DefaultPacing
 	}
@@ -139,6 +152,9 @@ type Bot struct {
 	staleCount atomic.Int64
 	denied     sync.Map // chat id → struct{}: chats outside ALLOWED_CHAT_IDS, logged once
 	libErrors  logThrottle
+
+	ready                    chan struct{}          // closed once Run takes updates
+	webhookAddr, metricsAddr atomic.Pointer[string] // as bound (":0" picks a free port)
 }
 
 // New checks opts and returns a Bot; it does not contact Telegram.
@@ -157,7 +173,7 @@ func New(opts Options, ans Answerer) (*Bot, error) {
 		inlineLimits:   newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
 		callbackLimits: newUserLimits(4*opts.RateBurst, 4*opts.RatePerMinute),
 		voiceLimits:    newUserLimits(min(2, opts.VoicePerMinute), opts.VoicePerMinute),
-		allowed:        map[int64]bool{}}
+		allowed:        map[int64]bool{}, ready: make(chan struct{})}
 	for _, id := range opts.AllowedChatIDs {
 		b.allowed[id] = true
 	}
@@ -174,11 +190,7 @@ var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateE
 // token Telegram rejects, an address it cannot listen on.
 func (b *Bot) Run(ctx context.Context) error {
 	webhook := b.opts.WebhookURL != ""
-	b.http = &http.Client{Timeout: b.opts.PollTimeout + 15*time.Second,
-		// Many chats are answered at once: keep their connections instead of redialling (the default keeps 2).
-		Transport: observedTransport{report: b.health.telegram, scrub: func(err error) string { return b.send.scrub(err) },
-			next: &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 64,
-				IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true}}}
+	b.http = b.telegramClient()
 	tgOpts := []tgbot.Option{
 		tgbot.WithServerURL(strings.TrimRight(b.opts.APIURL, "/")),
 		tgbot.WithSkipGetMe(),
@@ -198,7 +210,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("create telegram client: %w", err)
 	}
 	b.tg = tg
-	b.send = &sender{tg: tg, pace: newPacer(b.opts.Pacing), log: b.log, metrics: b.metrics,
+	b.send = &sender{tg: tg, pace: newPacer(b.opts.Pacing), backoff: b.opts.RetryBackoff, log: b.log, metrics: b.metrics,
 		secrets: []string{b.opts.Token, b.opts.WebhookSecret}}
 	if err := b.introduce(ctx); err != nil {
 		return err
@@ -231,6 +243,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	// Questions from before a restart are queued once intake works, so a start that fails leaves them journaled.
 	b.replay(pending)
 	b.health.setState("ready")
+	close(b.ready)
 	<-ctx.Done()
 	b.health.setState("stopping")
 	b.log.Info("shutting down: no new questions; finishing the ones in flight", "timeout", b.opts.ShutdownTimeout)
@@ -247,13 +260,55 @@ func (b *Bot) Run(ctx context.Context) error {
 	return nil
 }
 
+// Ready returns a channel closed once Run has connected to Telegram, bound its listeners and takes updates (when
+// /readyz turns ready). It stays open if Run fails to start.
+func (b *Bot) Ready() <-chan struct{} { return b.ready }
+
+// WebhookAddr is the address the webhook listens on as bound, so WebhookListen ":0" (a free port) can be
+// reached; "" in polling mode and until Run has bound it (it is set when Ready is closed).
+func (b *Bot) WebhookAddr() string { return loadAddr(&b.webhookAddr) }
+
+// MetricsAddr is the address /metrics, /healthz and /readyz are served on as bound, like WebhookAddr; "" without
+// Options.MetricsAddr and until Run has bound it.
+func (b *Bot) MetricsAddr() string { return loadAddr(&b.metricsAddr) }
+
+func loadAddr(p *atomic.Pointer[string]) string {
+	if a := p.Load(); a != nil {
+		return *a
+	}
+	return ""
+}
+
+// telegramClient is the client for every Bot API call: Options.HTTPClient (copied, not changed) or one that
+// keeps its connections, with a transport that tells health how each call went.
+func (b *Bot) telegramClient() *http.Client {
+	var c http.Client
+	if b.opts.HTTPClient != nil {
+		c = *b.opts.HTTPClient
+	} else {
+		// Many chats are answered at once: keep their connections instead of redialling (the default keeps 2).
+		c.Transport = &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 64,
+			IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true}
+	}
+	if c.Timeout == 0 {
+		c.Timeout = b.opts.PollTimeout + 15*time.Second
+	}
+	next := c.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	c.Transport = observedTransport{report: b.health.telegram, scrub: func(err error) string { return b.send.scrub(err) },
+		next: next}
+	return &c
+}
+
 // introduce learns who the bot is, registers its commands and descriptions (in English and Arabic), and says
 // what group privacy mode means. Only getMe must succeed: the rest is logged when it fails.
 func (b *Bot) introduce(ctx context.Context) error {
 	var me *models.User
 	// Five tries, any failure but a rejected token backed off (about 0.5 s, 1 s, 2 s, 4 s): a bot started with
 	// its network, or just before Telegram answers, still starts.
-	getMe := retryPolicy{attempts: 5, transients: 4, waiting: func(err error, _ time.Duration) {
+	getMe := retryPolicy{attempts: 5, transients: 4, base: b.opts.RetryBackoff, waiting: func(err error, _ time.Duration) {
 		b.log.Warn("telegram not reachable yet; retrying", "err", b.send.scrub(err))
 	}}
 	call := func() (err error) {
@@ -333,7 +388,9 @@ func (b *Bot) serveMetrics() (stop func(), err error) {
 	b.health.register(mux)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
-	b.log.Info("metrics at /metrics, health at /healthz and /readyz", "addr", ln.Addr().String())
+	addr := ln.Addr().String()
+	b.metricsAddr.Store(&addr)
+	b.log.Info("metrics at /metrics, health at /healthz and /readyz", "addr", addr)
 	return func() { srv.Close() }, nil
 }
 

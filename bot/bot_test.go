@@ -3,8 +3,10 @@ package bot
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
-	"net"
+	"net/http"
+	"path"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -98,11 +100,27 @@ func start(t *testing.T, srv *bottest.Server, ans Answerer, opts Options) *harne
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
+	h := runReady(t, srv, b, logs)
+	srv.WaitCalls(t, "getUpdates", 1, 5*time.Second)
+	return h
+}
+
+// runReady runs b until the test ends (or stop is called) and waits until it is ready: its listeners bound, taking
+// updates.
+func runReady(t *testing.T, srv *bottest.Server, b *Bot, logs *syncBuffer) *harness {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	h := &harness{srv: srv, bot: b, logs: logs, cancel: cancel, done: make(chan error, 1)}
 	go func() { h.done <- b.Run(ctx) }()
 	t.Cleanup(func() { h.stop(t) })
-	srv.WaitCalls(t, "getUpdates", 1, 5*time.Second)
+	select {
+	case <-b.Ready():
+	case err := <-h.done:
+		h.cancel = nil
+		t.Fatalf("Run = %v before the bot was ready\n%s", err, logs.String())
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the bot is not ready after 10s\n%s", logs.String())
+	}
 	return h
 }
 
@@ -368,9 +386,9 @@ func TestInlineAndFeedback(t *testing.T) {
 func TestConflictLogsOnce(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
+	s.FailNext("getUpdates", 4, bottest.Conflict) // the first four polls, so no long poll comes before them
 	h := start(t, s, &echoAnswerer{}, Options{})
-	s.FailNext("getUpdates", 4, bottest.Conflict)
-	s.WaitCalls(t, "getUpdates", 6, 20*time.Second)
+	s.WaitCalls(t, "getUpdates", 5, 20*time.Second) // the four refused, and the one after
 	h.stop(t)
 	if n := strings.Count(h.logs.String(), "409 Conflict"); n != 1 {
 		t.Errorf("409 logged %d times, want once:\n%s", n, h.logs.String())
@@ -391,16 +409,6 @@ func TestBadStart(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "TELEGRAM_BOT_TOKEN") || strings.Contains(err.Error(), "999:wrong") {
 		t.Errorf("Run with a rejected token = %v", err)
 	}
-}
-
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
 }
 
 // TestCallbackPressesAreRateLimited: a user pressing buttons hundreds of times gets the burst answered and no
@@ -448,4 +456,73 @@ func TestAnonymousAdminsAndChannelSendersAreAnswered(t *testing.T) {
 		t.Errorf("answers: %q, %q", sent[0].Plain, sent[1].Plain)
 	}
 	noMoreSent(t, h, 2)
+}
+
+// countingTransport counts the Bot API calls made through it by method ("download" for files, as bottest names
+// them), and the
+// confirmations of the last updates (a getUpdates with timeout 0, as the bot sends at shutdown).
+type countingTransport struct {
+	mu       sync.Mutex
+	calls    map[string]int
+	confirms int
+}
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	method := path.Base(r.URL.Path)
+	if strings.HasPrefix(r.URL.Path, "/file/") {
+		method = "download"
+	}
+	confirm := false
+	if method == "getUpdates" && r.Body != nil {
+		body, err := io.ReadAll(r.Body)
+		r.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		r = r.Clone(r.Context())
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		confirm = bytes.Contains(body, []byte("name=\"timeout\"\r\n\r\n0\r\n"))
+	}
+	c.mu.Lock()
+	c.calls[method]++
+	if confirm {
+		c.confirms++
+	}
+	c.mu.Unlock()
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// TestEveryCallGoesThroughTheHTTPClient: Options.HTTPClient makes every Bot API call, file downloads and the
+// confirmation of the last updates at shutdown included, and the bot leaves the client it is given unchanged.
+func TestEveryCallGoesThroughTheHTTPClient(t *testing.T) {
+	t.Parallel()
+	s := bottest.New(t)
+	tr := &countingTransport{calls: map[string]int{}}
+	client := &http.Client{Transport: tr}
+	heard := transcriberFunc(func(context.Context, []byte, string, string) (string, error) { return "who?", nil })
+	h := start(t, s, &echoAnswerer{}, Options{HTTPClient: client, Transcriber: heard})
+	s.Push(bottest.PrivateText(1901, 1901, "through the client?"))
+	s.Push(bottest.PrivateVoice(1902, 1902, s.AddFile([]byte("OggS"), "oga", 0), 2, 4))
+	s.WaitSent(t, 2, 10*time.Second)
+	h.stop(t)
+	if s.Downloads() != 1 {
+		t.Errorf("%d downloads, want the voice note's", s.Downloads())
+	}
+	server := map[string]int{}
+	for _, c := range s.Calls("") {
+		server[c.Method]++
+	}
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	for method, n := range server {
+		if tr.calls[method] < n { // a call cancelled before it was sent reaches the transport only
+			t.Errorf("%d %s calls reached Telegram, %d went through Options.HTTPClient", n, method, tr.calls[method])
+		}
+	}
+	if tr.confirms != 1 || s.Pending() != 0 {
+		t.Errorf("%d confirmations through the client, %d updates left unconfirmed; want 1 and 0", tr.confirms, s.Pending())
+	}
+	if client.Transport != tr || client.Timeout != 0 {
+		t.Errorf("the bot changed the client it was given: %+v", client)
+	}
 }

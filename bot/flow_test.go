@@ -12,7 +12,7 @@ import (
 func TestFloodControlAndRetries(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
-	h := start(t, s, &echoAnswerer{}, Options{})
+	h := start(t, s, &echoAnswerer{}, Options{RetryBackoff: 10 * time.Millisecond})
 	s.FailNext("sendMessage", 1, bottest.TooManyRequests(1))
 	s.FailNext("sendMessage", 2, bottest.ServerError(502))
 	begin := time.Now()

@@ -16,7 +16,6 @@ const (
 	maxAttempts    = 6
 	maxRetryAfter  = 60 * time.Second
 	transientTries = 3
-	backoffBase    = 500 * time.Millisecond
 )
 
 // verdict is what a call's own check makes of one failure.
@@ -31,14 +30,17 @@ const (
 
 // retryPolicy bounds the retries of one kind of call.
 type retryPolicy struct {
-	attempts   int // calls in all
-	transients int // transient failures retried, each after a backoff
+	attempts   int           // calls in all
+	transients int           // transient failures retried, each after a backoff
+	base       time.Duration // the first backoff (Options.RetryBackoff), doubled for each next one
 	// waiting, when set, is told of each wait before it starts.
 	waiting func(err error, d time.Duration)
 }
 
 // messagePolicy is sending and editing a message.
-var messagePolicy = retryPolicy{attempts: maxAttempts, transients: transientTries}
+func (s *sender) messagePolicy() retryPolicy {
+	return retryPolicy{attempts: maxAttempts, transients: transientTries, base: s.backoff}
+}
 
 // retry is the bot's one retry loop for Bot API calls. It calls call until it returns nil, and asks judge about
 // each failure: judge gives its verdict and the error to return should the bot give up on that failure (the
@@ -68,7 +70,7 @@ func retry(ctx context.Context, p retryPolicy, call func() error, judge func(err
 			if transients++; transients > p.transients {
 				return final
 			}
-			wait = backoff(transients)
+			wait = backoff(p.base, transients)
 		}
 		if p.waiting != nil {
 			p.waiting(err, wait)
@@ -89,9 +91,10 @@ func retryAfter(err error) time.Duration {
 	return min(time.Duration(max(tooMany.RetryAfter, 1))*time.Second, maxRetryAfter)
 }
 
-// backoff is the jittered exponential delay before transient retry n (1-based): about 0.5 s, 1 s, 2 s.
-func backoff(n int) time.Duration {
-	d := backoffBase << (n - 1)
+// backoff is the jittered exponential delay before transient retry n (1-based): with the default base of
+// 500 ms, about 0.5 s, 1 s, 2 s.
+func backoff(base time.Duration, n int) time.Duration {
+	d := base << (n - 1)
 	return d/2 + time.Duration(rand.Int64N(int64(d)))
 }
 

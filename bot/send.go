@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -30,6 +31,7 @@ type outgoing struct {
 type sender struct {
 	tg       *tgbot.Bot
 	pace     *pacer
+	backoff  time.Duration // before the first transient retry (Options.RetryBackoff)
 	log      *slog.Logger
 	secrets  []string
 	metrics  *metrics
@@ -102,7 +104,7 @@ func (s *sender) send(ctx context.Context, o outgoing) (int, error) {
 		}
 		return transient, s.scrubErr(err) // 5xx, network, a body that is not JSON
 	}
-	if err := retry(ctx, messagePolicy, call, judge); err != nil {
+	if err := retry(ctx, s.messagePolicy(), call, judge); err != nil {
 		return 0, err
 	}
 	return msgID, nil

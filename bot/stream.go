@@ -11,12 +11,10 @@ import (
 	"github.com/go-telegram/bot/models"
 )
 
-// editEvery throttles streaming edits: Telegram allows about one message (or edit) a second in a chat.
-const editEvery = time.Second
-
 // streamer shows a model's answer as it is written, in a private chat: the first text is sent as a message, and
-// that message is edited with the text so far at most once per editEvery. finish makes the final text land
-// whole: the first part edited in, the rest (past 4096 units) sent as new messages.
+// that message is edited with the text so far at most once per Options.EditEvery (Telegram allows about one
+// message or edit a second in a chat). finish makes the final text land whole: the first part edited in, the
+// rest (past 4096 units) sent as new messages.
 type streamer struct {
 	b      *Bot
 	ev     event
@@ -50,6 +48,7 @@ func (s *streamer) update(text string) {
 
 func (s *streamer) loop(ctx context.Context) {
 	defer close(s.done)
+	editEvery := s.b.opts.EditEvery
 	t := time.NewTicker(editEvery / 4)
 	defer t.Stop()
 	var last, pausedUntil time.Time
@@ -161,7 +160,7 @@ func (s *sender) edit(ctx context.Context, chatID int64, msgID int, html string,
 		}
 		return transient, s.scrubErr(err)
 	}
-	return retry(ctx, messagePolicy, call, judge)
+	return retry(ctx, s.messagePolicy(), call, judge)
 }
 
 // delete removes a message (one attempt, within the flood limits).

@@ -64,7 +64,7 @@ func TestVoiceInGroupsAndFailures(t *testing.T) {
 		}
 		return "what is " + string(audio) + "?", nil
 	})
-	h := start(t, s, &echoAnswerer{}, Options{Transcriber: tr, AnswerTimeout: 3 * time.Second})
+	h := start(t, s, &echoAnswerer{}, Options{Transcriber: tr, AnswerTimeout: time.Second})
 	const g = -8001
 	at := "@" + s.Me().Username
 	s.Push(bottest.PrivateVoice(810, 810, s.AddFile([]byte("stuck"), "oga", 0), 2, 5))

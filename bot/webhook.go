@@ -53,7 +53,9 @@ func (b *Bot) startWebhook(ctx, intake context.Context, stopIntake func()) (stop
 	done := make(chan struct{})
 	go func() { b.tg.StartWebhook(intake); close(done) }()
 	go b.watchWebhook(intake, b.opts.WebhookCheckEvery)
-	b.log.Info("webhook registered; serving updates", "listen", ln.Addr().String())
+	addr := ln.Addr().String()
+	b.webhookAddr.Store(&addr)
+	b.log.Info("webhook registered; serving updates", "listen", addr)
 	return func() {
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
@@ -126,7 +128,7 @@ func (b *Bot) confirmUpdates() {
 		return
 	}
 	req.Header.Set("Content-Type", form.FormDataContentType())
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := b.http.Do(req)
 	if err != nil {
 		b.log.Warn("could not confirm the last updates; a restart may answer some again", "err", b.send.scrub(err))
 		return

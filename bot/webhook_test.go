@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -15,11 +14,10 @@ import (
 	"ccabot/bot/bottest"
 )
 
-// startWebhookBot runs a bot in webhook mode and waits until its listener answers.
+// startWebhookBot runs a bot in webhook mode on a free port and returns its URL once it is ready.
 func startWebhookBot(t *testing.T, s *bottest.Server, opts Options) (*harness, string) {
 	t.Helper()
-	addr := freeAddr(t)
-	opts.WebhookURL, opts.WebhookSecret, opts.WebhookListen = "https://bot.example/tg", "s3cr3t-Token_1", addr
+	opts.WebhookURL, opts.WebhookSecret, opts.WebhookListen = "https://bot.example/tg", "s3cr3t-Token_1", "127.0.0.1:0"
 	logs := &syncBuffer{}
 	opts.Token, opts.APIURL, opts.Pacing = s.Token(), s.URL(), fastPacing
 	opts.Logger = loggerTo(logs)
@@ -27,24 +25,8 @@ func startWebhookBot(t *testing.T, s *bottest.Server, opts Options) (*harness, s
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	h := &harness{srv: s, bot: b, logs: logs, cancel: cancel, done: make(chan error, 1)}
-	go func() { h.done <- b.Run(ctx) }()
-	t.Cleanup(func() { h.stop(t) })
-	url := "http://" + addr + "/"
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		resp, err := http.Get(url)
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("webhook listener not up: %v", err)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	return h, url
+	h := runReady(t, s, b, logs)
+	return h, "http://" + b.WebhookAddr() + "/"
 }
 
 func TestWebhookChecksSecretMethodAndSize(t *testing.T) {
@@ -103,8 +85,7 @@ func TestWebhookChecksSecretMethodAndSize(t *testing.T) {
 func TestMetricsAndHealth(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
-	addr := freeAddr(t)
-	start(t, s, &echoAnswerer{}, Options{MetricsAddr: addr})
+	addr := start(t, s, &echoAnswerer{}, Options{MetricsAddr: "127.0.0.1:0"}).bot.MetricsAddr()
 	s.Push(bottest.PrivateText(1401, 1401, "count me"))
 	lastSent(t, s, 1)
 	get := func(path string) string {
@@ -140,8 +121,8 @@ func TestMetricsAndHealth(t *testing.T) {
 func TestWebhookBurstAndBadPosts(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
-	metricsAddr := freeAddr(t)
-	h, url := startWebhookBot(t, s, Options{MetricsAddr: metricsAddr})
+	h, url := startWebhookBot(t, s, Options{MetricsAddr: "127.0.0.1:0"})
+	metricsAddr := h.bot.MetricsAddr()
 	const chats, perChat = 40, 3
 	var wg sync.WaitGroup
 	bad := func(req *http.Request) {
@@ -213,7 +194,7 @@ func TestWebhookBurstAndBadPosts(t *testing.T) {
 	noMoreSent(t, h, chats*perChat+1)
 	for _, want := range []string{`ccabot_webhook_rejected_total{reason="secret"} 80`, `ccabot_webhook_rejected_total{reason="json"} 40`,
 		`ccabot_webhook_rejected_total{reason="size"} 40`,
-		`ccabot_webhook_rejected_total{reason="method"} 41`} { // 40 + the GET that waited for the listener
+		`ccabot_webhook_rejected_total{reason="method"} 40`} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("metrics lack %s", want)
 		}

@@ -29,11 +29,12 @@ import (
 
 // Server is a fake Telegram Bot API server. All methods are safe for concurrent use.
 type Server struct {
-	srv     *httptest.Server
-	token   string
-	me      models.User
-	latency time.Duration
-	done    chan struct{} // closed when the server shuts down; wakes long polls and latency sleeps
+	srv        *httptest.Server
+	token      string
+	me         models.User
+	latency    time.Duration
+	latencyFor map[string]bool // lower-case method names WithLatency applies to; empty: all but getUpdates
+	done       chan struct{}   // closed when the server shuts down; wakes long polls and latency sleeps
 
 	mu       sync.Mutex
 	changed  chan struct{} // closed and replaced whenever state changes (calls, sends, updates)
@@ -71,8 +72,17 @@ func WithBot(id int64, username string, canReadAllGroupMessages bool) Option {
 	}
 }
 
-// WithLatency delays the answer to every method except getUpdates by d.
-func WithLatency(d time.Duration) Option { return func(s *Server) { s.latency = d } }
+// WithLatency delays the answer to the methods named by d (method names as Telegram spells them, e.g.
+// "sendMessage"), or, when none is named, to every method except getUpdates.
+func WithLatency(d time.Duration, methods ...string) Option {
+	return func(s *Server) {
+		s.latency = d
+		s.latencyFor = map[string]bool{}
+		for _, m := range methods {
+			s.latencyFor[strings.ToLower(m)] = true
+		}
+	}
+}
 
 // WithFloodLimits makes sendMessage answer 429 (retry_after 1) when a chat gets more than one message per
 // second (bursts of 3 allowed), a group (negative chat id) more than 20 per minute, or all chats together more
@@ -188,7 +198,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case !known:
 		f = &Fault{Status: http.StatusNotFound, Description: "Not Found"}
 	default:
-		if method != "getUpdates" && s.latency > 0 {
+		if s.latency > 0 && (len(s.latencyFor) == 0 && method != "getUpdates" || s.latencyFor[strings.ToLower(method)]) {
 			s.sleep(r, s.latency)
 		}
 		if f = s.takeFault(method, form); f == nil {

@@ -238,6 +238,18 @@ func TestLatency(t *testing.T) {
 	if d := time.Since(start); d > 100*time.Millisecond {
 		t.Errorf("getUpdates took %v", d)
 	}
+	// Named methods only.
+	s = bottest.New(t, bottest.WithLatency(150*time.Millisecond, "sendChatAction"))
+	start = time.Now()
+	call(t, s, s.Token(), "getMe", nil)
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Errorf("getMe took %v with the latency on sendChatAction only", d)
+	}
+	start = time.Now()
+	call(t, s, s.Token(), "sendChatAction", url.Values{"chat_id": {"1"}, "action": {"typing"}})
+	if d := time.Since(start); d < 150*time.Millisecond {
+		t.Errorf("sendChatAction took %v", d)
+	}
 }
 
 // fatalTB records Fatalf and ends the goroutine like testing.T does.
