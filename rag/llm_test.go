@@ -14,11 +14,12 @@ import (
 	"ccabot/rag/ragtest"
 )
 
-// modelService is a Service over the article whose answers come from srv.
+// modelService is a Service over the article whose answers come from srv, retrying transient failures after
+// 10 ms (the retry policy is what is tested, not its production waits).
 func modelService(t *testing.T, srv *ragtest.Server, timeout time.Duration) *Service {
 	t.Helper()
 	return NewService(articleService().ix, Options{Model: llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(),
-		Model: "gpt-4o-mini", Timeout: timeout, MaxConcurrency: 2})})
+		Model: "gpt-4o-mini", Timeout: timeout, MaxConcurrency: 2, RetryBackoff: 10 * time.Millisecond})})
 }
 
 // sourceNumber finds, in a prompt, the number given to the source whose text contains needle.
@@ -139,7 +140,7 @@ func TestModelFaultsFallBackInBoundedTime(t *testing.T) {
 			for _, f := range tt.faults {
 				srv.FailNext(ragtest.EndpointChat, 1, f)
 			}
-			const timeout = 3 * time.Second
+			const timeout = 2500 * time.Millisecond // above two 1 s Retry-After waits: "429 three times" fails by count
 			var partials atomic.Int64
 			req := Request{Question: "who heads the secretariat?"}
 			if tt.stream {

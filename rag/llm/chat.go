@@ -22,6 +22,7 @@ import (
 type Model struct {
 	apiKey  string
 	client  *openai.Client
+	backoff time.Duration // Options.RetryBackoff
 	name    string
 	timeout time.Duration
 	sem     chan struct{}
@@ -45,7 +46,7 @@ func NewModel(o Options) *Model {
 	if o.Cooldown <= 0 {
 		o.Cooldown = defaultCooldown
 	}
-	return &Model{apiKey: o.APIKey, client: client, name: o.Model, timeout: o.Timeout,
+	return &Model{apiKey: o.APIKey, client: client, name: o.Model, timeout: o.Timeout, backoff: o.RetryBackoff,
 		sem: make(chan struct{}, o.MaxConcurrency), log: o.Logger, breaker: newBreaker(o.Cooldown, o.Logger)}
 }
 
@@ -129,7 +130,7 @@ func (m *Model) attempts(ctx context.Context, msgs []Message, maxTokens int, onT
 		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: msg.Role, Content: msg.Content})
 	}
 	var c Completion
-	err := withRetries(ctx, func(ctx context.Context) error {
+	err := withRetries(ctx, m.backoff, func(ctx context.Context) error {
 		var err error
 		if onText != nil {
 			c, err = m.stream(ctx, req, onText)

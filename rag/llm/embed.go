@@ -14,6 +14,7 @@ import (
 type Embedder struct {
 	apiKey  string
 	client  *openai.Client
+	backoff time.Duration // Options.RetryBackoff
 	model   string
 	timeout time.Duration
 }
@@ -24,7 +25,7 @@ const embedBatch = 64
 // NewEmbedder returns an Embedder for o.Model at o.BaseURL; it does not contact the server.
 func NewEmbedder(o Options) *Embedder {
 	client, o := newClient(o)
-	return &Embedder{apiKey: o.APIKey, client: client, model: o.Model, timeout: o.Timeout}
+	return &Embedder{apiKey: o.APIKey, client: client, model: o.Model, timeout: o.Timeout, backoff: o.RetryBackoff}
 }
 
 // Model is the embedding model's name.
@@ -49,7 +50,7 @@ func (e *Embedder) request(ctx context.Context, batch []string) ([][]float32, er
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 	var resp openai.EmbeddingResponse
-	err := withRetries(ctx, func(ctx context.Context) error {
+	err := withRetries(ctx, e.backoff, func(ctx context.Context) error {
 		var err error
 		resp, err = e.client.CreateEmbeddings(ctx, openai.EmbeddingRequestStrings{Input: batch,
 			Model: openai.EmbeddingModel(e.model)})

@@ -24,6 +24,7 @@ type Options struct {
 	Timeout        time.Duration
 	MaxConcurrency int
 	Cooldown       time.Duration // how long a failing chat model is left alone; default 30 s (see breaker.go)
+	RetryBackoff   time.Duration // the wait before the first retry of a 5xx or network error, doubled next; default 600 ms
 	HTTPClient     *http.Client  // nil: a client with no timeout of its own; every call has a deadline
 	Logger         *slog.Logger
 }
@@ -37,6 +38,9 @@ func newClient(o Options) (*openai.Client, Options) {
 		hc = &http.Client{}
 	}
 	cfg.HTTPClient = retryAfterDoer{hc}
+	if o.RetryBackoff <= 0 {
+		o.RetryBackoff = 600 * time.Millisecond
+	}
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
 	}

@@ -20,9 +20,9 @@ const (
 
 // withRetries makes one call to the API with the retry policy every endpoint shares (chat, embeddings,
 // transcription): 429 retried after its Retry-After (at most twice, if ctx's deadline allows), 5xx and network
-// errors retried once or twice with jittered backoff; a stream cut off is not retried (part of it may have
-// been shown).
-func withRetries(ctx context.Context, call func(ctx context.Context) error) error {
+// errors retried once or twice with jittered backoff from backoff (Options.RetryBackoff); a stream cut off is not
+// retried (part of it may have been shown).
+func withRetries(ctx context.Context, backoff time.Duration, call func(ctx context.Context) error) error {
 	rateLimited, transient := 0, 0
 	for {
 		var ra time.Duration
@@ -45,7 +45,7 @@ func withRetries(ctx context.Context, call func(ctx context.Context) error) erro
 			}
 		case (status >= 500 || status == 0 && !errors.Is(err, errTruncated)) && transient < maxTransientRetries:
 			transient++
-			if err := sleepCtx(ctx, jitter(300*time.Millisecond<<transient)); err != nil {
+			if err := sleepCtx(ctx, jitter(backoff<<(transient-1))); err != nil {
 				return err
 			}
 		default:

@@ -18,6 +18,7 @@ import (
 type Transcriber struct {
 	apiKey  string
 	client  *openai.Client
+	backoff time.Duration // Options.RetryBackoff
 	model   string
 	timeout time.Duration
 	sem     chan struct{}
@@ -30,7 +31,7 @@ func NewTranscriber(o Options) *Transcriber {
 	if o.MaxConcurrency <= 0 {
 		o.MaxConcurrency = 4
 	}
-	return &Transcriber{apiKey: o.APIKey, client: client, model: o.Model, timeout: o.Timeout,
+	return &Transcriber{apiKey: o.APIKey, client: client, model: o.Model, timeout: o.Timeout, backoff: o.RetryBackoff,
 		sem: make(chan struct{}, o.MaxConcurrency)}
 }
 
@@ -48,7 +49,7 @@ func (t *Transcriber) Transcribe(ctx context.Context, audio []byte, filename, la
 		return "", fmt.Errorf("wait for a transcription slot: %w", ctx.Err())
 	}
 	var text string
-	err := withRetries(ctx, func(ctx context.Context) error {
+	err := withRetries(ctx, t.backoff, func(ctx context.Context) error {
 		resp, err := t.client.CreateTranscription(ctx, openai.AudioRequest{Model: t.model, FilePath: filename,
 			Reader: bytes.NewReader(audio), Language: lang})
 		text = resp.Text
