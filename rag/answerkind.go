@@ -356,3 +356,8 @@ func countedTerms(a analysis) []string {
 // countedShare is the weighted share of the question's terms that s counts with a number: "five Central Asian
 // countries" counts more of "how many Central Asian countries" than "the six countries" does.
 func (q *query) countedShare(s sentence) float64 { return q.coverage(s.counted) }
+
+// aboutDocument reports the kinds answered from the document itself.
+func (k answerType) aboutDocument() bool {
+	return k == titleAnswer || k == sourceAnswer || k == gistAnswer
+}

@@ -11,11 +11,6 @@ import (
 // "what is this news about?") are answered from the document itself: its title, its publisher and date, or
 // its title and opening sentence.
 
-// aboutDocument reports the kinds answered from the document itself.
-func (k answerType) aboutDocument() bool {
-	return k == titleAnswer || k == sourceAnswer || k == gistAnswer
-}
-
 // documentAnswer answers a question about the document the question points at, else about the first document
 // (the built-in article).
 func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answer, error) {

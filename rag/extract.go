@@ -3,8 +3,6 @@ package rag
 import (
 	"strings"
 	"unicode/utf8"
-
-	"ccabot/knowledge/nlp"
 )
 
 // MaxExtractRunes bounds an extractive answer (list answers excepted: they keep the whole list).
@@ -15,10 +13,6 @@ const typeBonus = 0.25
 
 // dateBonus favours, for a "when" question, the clauses with the fullest calendar date.
 const dateBonus = 0.05
-
-// trimAbove is the length from which a sentence is cut down to the clauses that answer: a 380-character list of
-// six ministers is not the answer to "who is Kyrgyzstan's foreign minister?".
-const trimAbove = 240
 
 // listItemBonus favours, for a list question, the sentence naming the most items (the five countries, not the
 // headline that says "Central Asian countries").
@@ -115,22 +109,6 @@ const relevanceSlack = 0.15
 // city when "where is the secretariat?" matches every paragraph about the secretariat equally.
 const extractHits = 8
 
-// member picks the passage of a unit in the wanted language, else the original.
-func (ix *Index) member(g int, lang nlp.Lang) int {
-	members := ix.groups[g].members
-	for _, m := range members {
-		if ix.passages[m].Lang == lang {
-			return m
-		}
-	}
-	for _, m := range members {
-		if !ix.passages[m].Translation {
-			return m
-		}
-	}
-	return members[0]
-}
-
 // compose builds the answer around sentence best: whole for a list question; trimmed to its best clauses when
 // too long; joined with the next sentence when that adds something the question asked and still fits.
 //
@@ -168,143 +146,4 @@ func (ix *Index) compose(q *query, p, best int) string {
 		text = "(" + ix.lex.name(sp, ix.passages[p].Lang) + ") " + text
 	}
 	return text
-}
-
-// minAnswerRunes: a trimmed answer is widened to about this length, so "who heads the secretariat?" gets
-// "Wu Yingchen, Executive Director of the Secretariat, said the secretariat will …", not a bare name.
-const minAnswerRunes = 150
-
-// trimClauses keeps the window of consecutive clauses that covers most of the question within MaxExtractRunes,
-// marking cuts with an ellipsis.
-func (ix *Index) trimClauses(q *query, parts []sentence) string {
-	clauses := make([]string, len(parts))
-	for i, p := range parts {
-		clauses[i] = p.text
-	}
-	cq := q
-	if q.other && q.kind == whoAnswer {
-		cq = ix.withoutPeople(q) // "who else besides Wang Yi": naming him again is no merit
-	}
-	bestStart, bestEnd, bestScore := 0, 1, -1.0
-	for start := range clauses {
-		var have termSet
-		var window sentence
-		length, dates := 0, 0
-		for end := start; end < len(clauses); end++ {
-			length += utf8.RuneCountInString(clauses[end]) + 1
-			if length > MaxExtractRunes && end > start {
-				break
-			}
-			have = have.union(parts[end].free)
-			window.types |= parts[end].types
-			dates += parts[end].dates
-			window.concepts = append(window.concepts, parts[end].concepts...)
-			window.counted = window.counted.union(parts[end].counted)
-			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
-			score := cq.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
-			if ix.answers(q, window, true) {
-				score += typeBonus
-			}
-			if q.other && q.kind == whoAnswer {
-				// "Who else besides Wang Yi …?": the others, all of them, not Wang Yi.
-				if ix.namesAsked(q, window) {
-					score -= typeBonus
-				}
-				score += listItemBonus * float64(ix.othersNamed(q, window))
-			}
-			if q.kind == whenAnswer || q.kind == dateAnswer {
-				score += dateBonus * float64(min(dates, 4)) // "March 30, 2024 … (Saturday)" beats "(Saturday)"
-			}
-			if score > bestScore {
-				bestStart, bestEnd, bestScore = start, end+1, score
-			}
-		}
-	}
-	// A cut that drops who said or did it keeps them: "Wu Yingchen, Executive Director of the Secretariat, said
-	// …", not "… Executive Director of the Secretariat, said …".
-	subject := -1
-	if !ix.namesPerson(parts[bestStart:bestEnd]) {
-		for i := range bestStart {
-			if ix.namesPerson(parts[i : i+1]) {
-				subject = i
-				break
-			}
-		}
-	}
-	if subject >= 0 && subject == bestStart-1 {
-		bestStart, subject = subject, -1
-	}
-	length := utf8.RuneCountInString(strings.Join(clauses[bestStart:bestEnd], " "))
-	for bestEnd < len(clauses) && length < minAnswerRunes {
-		next := utf8.RuneCountInString(clauses[bestEnd]) + 1
-		if length+next > MaxExtractRunes {
-			break
-		}
-		length += next
-		bestEnd++
-	}
-	out := strings.Join(clauses[bestStart:bestEnd], " ")
-	if utf8.RuneCountInString(out) > MaxExtractRunes {
-		out = string([]rune(out)[:MaxExtractRunes])
-	}
-	out = strings.TrimRight(out, ",،;؛ ")
-	switch {
-	case subject >= 0:
-		lead := strings.TrimRight(clauses[subject], ",،;؛ ")
-		if subject > 0 {
-			lead = "…" + lead
-		}
-		out = lead + " … " + out
-	case bestStart > 0:
-		out = "…" + out
-	}
-	if bestEnd < len(clauses) {
-		out += "…"
-	}
-	return out
-}
-
-// othersNamed counts the distinct people s names that the question does not.
-func (ix *Index) othersNamed(q *query, s sentence) int {
-	seen := map[int]bool{}
-	for _, c := range s.concepts {
-		if !q.concepts[c] && ix.lex.entries[c].Kind == "person" {
-			seen[c] = true
-		}
-	}
-	return len(seen)
-}
-
-// withoutPeople is q without the people it names among the terms to cover.
-func (ix *Index) withoutPeople(q *query) *query {
-	c := *q
-	c.cover = map[string]float64{}
-	for t, w := range q.cover {
-		if !strings.HasPrefix(t, "§") || ix.lex.entries[ix.lex.conceptIndex(t)].Kind != "person" {
-			c.cover[t] = w
-		}
-	}
-	return &c
-}
-
-// namesAsked reports whether s names a person the question names.
-func (ix *Index) namesAsked(q *query, s sentence) bool {
-	for _, c := range s.concepts {
-		if q.concepts[c] && ix.lex.entries[c].Kind == "person" {
-			return true
-		}
-	}
-	return false
-}
-
-// namesPerson reports whether one of the clauses names a person.
-func (ix *Index) namesPerson(clauses []sentence) bool {
-	for _, c := range clauses {
-		for _, e := range c.concepts {
-			if ix.lex.entries[e].Kind == "person" {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -292,9 +292,3 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	a.Text = body + "\n\n" + SourceLine(src, q.lang)
 	return a, hits, nil
 }
-
-func (ix *Index) source(h Hit, lang nlp.Lang) Source {
-	p := ix.passages[ix.member(h.group, lang)]
-	return Source{ID: p.ID, Group: ix.groups[h.group].key, Title: p.Title, Publisher: p.Source, Date: p.Date,
-		Translation: p.Translation, Text: p.Text, Score: h.Score}
-}
