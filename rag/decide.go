@@ -68,7 +68,8 @@ type verdict struct {
 //     by its root: answer, low confidence (weak_evidence);
 //  7. a count whose number counts something else than asked: answer, low confidence (kind_absent);
 //  8. otherwise answer with high confidence.
-func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
+func (s *Service) decide(q *query, hits []Hit) verdict {
+	minCoverage := s.opts.MinCoverage
 	refuse := func(r Reason) verdict { return verdict{refused: true, reason: r, passage: -1} }
 	kindOnly := q.kindOnly()
 	switch {
@@ -81,7 +82,7 @@ func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
 	case hits[0].Coverage < minCoverage/2:
 		return refuse(ReasonWeakEvidence)
 	}
-	body, p, fit := ix.extract(q, hits)
+	body, p, fit := s.extractor.extract(q, hits)
 	switch {
 	case p < 0 || fit == anyKind && hits[0].Coverage < minCoverage:
 		return refuse(ReasonKindAbsent)
@@ -99,7 +100,7 @@ func (ix *Index) decide(q *query, hits []Hit, minCoverage float64) verdict {
 	if kindOnly {
 		return v // "when?" asks about what the sources are about; the kind held is all there is to check
 	}
-	have := ix.groups[ix.groupOf[p]].free
+	have := s.extractor.groups[s.extractor.groupOf[p]].free
 	sure := minCoverage
 	if q.unmatched(have) > 0 {
 		sure = max(sure, unmatchedSureCoverage)

@@ -30,12 +30,29 @@ const (
 	anyKind                  // none: the sentence closest to the question, whatever it holds
 )
 
+// extractor writes the extractive answer: it picks, from the top retrieved units, the sentence that answers a
+// question (extract) and cuts it to what answers (compose, trimClauses). It reads what NewIndex built, shared with
+// the Index rather than copied: the units, each passage's sentences and speaker, the glossary (lex) and the term
+// ids (vocab). Safe for concurrent use: cutting a long sentence interns its clauses' terms, and vocab locks.
+type extractor struct {
+	*units
+	sents   [][]sentence // per passage
+	speaker []int        // per passage: the person a paragraph opening "He added …" goes on about, or -1
+	lex     *lexicon
+	vocab   *vocab
+}
+
+// newExtractor returns the extractor over what ix holds.
+func newExtractor(ix *Index) *extractor {
+	return &extractor{units: &ix.units, sents: ix.sents, speaker: ix.speaker, lex: ix.lex, vocab: ix.vocab}
+}
+
 // extract picks the sentence that best answers q from the top hits, in the question's language: the one that
 // covers most of the question and holds the kind of thing asked for, from as high a hit as possible; fit says
 // how well it holds that kind. When no sentence of the top hits holds it (a "when" question whose passages have
 // no date), the closest sentence is returned with anyKind, which the caller hedges or refuses rather than
 // presents as the answer. passage is -1 when there is no candidate at all.
-func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit kindFit) {
+func (ex *extractor) extract(q *query, hits []Hit) (body string, passage int, fit kindFit) {
 	type cand struct {
 		p, s     int
 		cov, hit float64
@@ -46,8 +63,8 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit ki
 		if h >= extractHits {
 			break
 		}
-		p := ix.member(hit.group, q.lang)
-		for i, s := range ix.sents[p] {
+		p := ex.member(hit.group, q.lang)
+		for i, s := range ex.sents[p] {
 			c := cand{p: p, s: i, cov: q.coverage(s.free), hit: hit.Score}
 			cands = append(cands, c)
 			bestCov = max(bestCov, c.cov)
@@ -59,8 +76,8 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit ki
 		strict := fit == exactKind
 		bestP, bestS, bestScore := -1, -1, -1.0
 		for _, c := range cands {
-			s := ix.sents[c.p][c.s]
-			if c.cov < bestCov-relevanceSlack || fit != anyKind && !ix.answers(q, s, strict) {
+			s := ex.sents[c.p][c.s]
+			if c.cov < bestCov-relevanceSlack || fit != anyKind && !answers(ex.lex, q, s, strict) {
 				continue
 			}
 			if strict && q.list && s.items < 3 {
@@ -74,24 +91,24 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit ki
 				score += typeBonus * q.countedShare(s)
 			}
 			if q.kind == whereAnswer {
-				score += placeBonus * float64(min(ix.newPlaces(q, s), 3)) // "in Shaanxi Province, northwest China"
+				score += placeBonus * float64(min(ex.newPlaces(q, s), 3)) // "in Shaanxi Province, northwest China"
 			}
 			if score > bestScore {
 				bestP, bestS, bestScore = c.p, c.s, score
 			}
 		}
 		if bestP >= 0 {
-			return ix.compose(q, bestP, bestS), bestP, fit
+			return ex.compose(q, bestP, bestS), bestP, fit
 		}
 	}
 	return "", -1, anyKind // no candidates at all
 }
 
 // newPlaces counts the places s names that q does not.
-func (ix *Index) newPlaces(q *query, s sentence) int {
+func (ex *extractor) newPlaces(q *query, s sentence) int {
 	n := 0
 	for _, c := range s.concepts {
-		if !q.concepts[c] && ix.lex.entries[c].Kind == "place" {
+		if !q.concepts[c] && ex.lex.entries[c].Kind == "place" {
 			n++
 		}
 	}
@@ -114,17 +131,17 @@ const extractHits = 8
 //
 // A sentence that opens a paragraph with "He …" gets its speaker, from the paragraph before, in front:
 // "(Sun Weidong) He expressed the hope …".
-func (ix *Index) compose(q *query, p, best int) string {
-	sents := ix.sents[p]
+func (ex *extractor) compose(q *query, p, best int) string {
+	sents := ex.sents[p]
 	text := sents[best].text
 	var clauses []sentence
 	if !q.list {
-		clauses = ix.clausesOf(text)
+		clauses = ex.clausesOf(text)
 	}
 	switch {
 	case q.list:
 	case len(clauses) > 0:
-		text = ix.trimClauses(ix.resolve(q), clauses)
+		text = ex.trimClauses(q.resolve(ex.vocab), clauses)
 	case best+1 < len(sents):
 		next := sents[best+1]
 		joined := text + " " + next.text
@@ -142,8 +159,8 @@ func (ix *Index) compose(q *query, p, best int) string {
 			text = joined
 		}
 	}
-	if sp := ix.speaker[p]; sp >= 0 && best == 0 && !strings.HasPrefix(text, "…") {
-		text = "(" + ix.lex.name(sp, ix.passages[p].Lang) + ") " + text
+	if sp := ex.speaker[p]; sp >= 0 && best == 0 && !strings.HasPrefix(text, "…") {
+		text = "(" + ex.lex.name(sp, ex.passages[p].Lang) + ") " + text
 	}
 	return text
 }

@@ -16,30 +16,28 @@ import (
 
 // Index is the searchable form of a corpus: a BM25 index over analysed words and glossary concepts, and a
 // chromem-go vector store, over the same passages. An original paragraph and its aligned translation form one
-// unit (a group), found by a question in either language. An Index is read-only once built and safe for
-// concurrent searches.
+// unit (a group), found by a question in either language. It reads questions (prepare) and ranks units for them
+// (search); choosing the answer sentence, checking a model's answer and writing prompts are done elsewhere
+// (extractor, supportCheck, buildPrompt) from what it built, which they share. An Index is read-only once built
+// and safe for concurrent searches.
 type Index struct {
-	passages []knowledge.Passage
-	lex      *lexicon
-	spell    *nlp.Speller
-	bm       *bm25
-	store    *store
-	emb      Embedder
-	local    *LocalEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
-	idf      []float32
-	groups   []group
-	groupOf  []int           // passage index → group index
-	vocab    *vocab          // the terms of every termSet below
-	known    []bool          // by term id: some unit holds the term (see isKnown)
-	words    map[string]bool // the sources' free words, without a leading article or conjunction (nlp.BareWord)
+	units // the passages and the retrieval units they form
+	lex   *lexicon
+	spell *nlp.Speller
+	bm    *bm25
+	store *store
+	emb   Embedder
+	local *LocalEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
+	idf   []float32
+	vocab *vocab          // the terms of every termSet below
+	known []bool          // by term id: some unit holds the term (see isKnown)
+	words map[string]bool // the sources' free words, without a leading article or conjunction (nlp.BareWord)
 	// titleWords are the stems of words inside titles ("نائب" in "نائب وزير الخارجية"): not coverage terms,
 	// but words the sources hold, so a question using one alone ("نائبه") is not asking about the unknown.
 	titleWords map[string]bool
 	synonyms   map[string]string // English stem no unit holds → a synonym's stem some unit does
 	byID       map[string]int    // passage ID → passage index
-	sents      [][]sentence      // per passage
-	// groupTokens is the estimated size of each unit in a prompt: all its renderings and their header.
-	groupTokens []int
+	sents      [][]sentence      // per passage: read by ranking (kindFit) and by the extractor
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
 	// paragraph before; -1 elsewhere.
 	speaker []int
@@ -71,11 +69,10 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	ix := &Index{
-		passages:   corpus.Passages,
+		units:      units{passages: corpus.Passages, groupOf: make([]int, len(corpus.Passages))},
 		lex:        newLexicon(opts.Glossary),
 		spell:      nlp.NewSpeller(),
 		emb:        opts.Embedder,
-		groupOf:    make([]int, len(corpus.Passages)),
 		byID:       make(map[string]int, len(corpus.Passages)),
 		sents:      make([][]sentence, len(corpus.Passages)),
 		speaker:    make([]int, len(corpus.Passages)),
@@ -174,7 +171,7 @@ func (ix *Index) analyzePassage(i int) []analysis {
 	ix.sents[i] = make([]sentence, len(texts))
 	for j, text := range texts {
 		as[j] = ix.lex.analyzeSource(text)
-		ix.sents[i][j] = ix.sentenceOf(text, as[j])
+		ix.sents[i][j] = sentenceOf(text, as[j], ix.lex, ix.vocab)
 	}
 	if p.Para == 1 && p.Text == strings.Join(strings.Fields(p.Title), " ") {
 		for j := range ix.sents[i] {

@@ -206,22 +206,22 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		q.list = q.list || prev.list && len(a.free) == 0
 		q.dense += " " + prev.dense
 	}
-	return ix.resolve(q)
+	return q.resolve(ix.vocab)
 }
 
-// resolve returns q with the ids of its terms looked up anew (a copy when q had them): analysing clauses while
-// answering may add terms to the vocabulary.
-func (ix *Index) resolve(q *query) *query {
+// resolve returns q with the ids of its terms in v looked up anew (a copy when q had them): analysing clauses
+// while answering may add terms to the vocabulary.
+func (q *query) resolve(v *vocab) *query {
 	if q.ids != nil {
 		c := *q
 		q = &c
 	}
 	q.ids = make(map[string]termID, len(q.cover)+len(q.alt))
 	for t := range q.cover {
-		q.ids[t] = ix.vocab.id(t)
+		q.ids[t] = v.id(t)
 	}
 	for _, r := range q.alt {
-		q.ids[r] = ix.vocab.id(r)
+		q.ids[r] = v.id(r)
 	}
 	return q
 }

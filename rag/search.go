@@ -39,9 +39,9 @@ func (ix *Index) kindFit(q *query, g int) float64 {
 	for _, p := range ix.groups[g].members {
 		for _, s := range ix.sents[p] {
 			switch {
-			case ix.answers(q, s, true):
+			case answers(ix.lex, q, s, true):
 				return 1
-			case ix.answers(q, s, false):
+			case answers(ix.lex, q, s, false):
 				fit = 0.9
 			}
 		}

@@ -18,11 +18,12 @@ type sentence struct {
 	opensOn bool
 }
 
-// sentenceOf builds the sentence record of text from its analysis a.
-func (ix *Index) sentenceOf(text string, a analysis) sentence {
-	s := sentence{text: text, free: ix.vocab.set(a.free...)}
+// sentenceOf builds the sentence record of text from its analysis a, with lex's glossary and v's term ids. The
+// index makes one for every sentence; the extractor, for the clauses of a long one it cuts.
+func sentenceOf(text string, a analysis, lex *lexicon, v *vocab) sentence {
+	s := sentence{text: text, free: v.set(a.free...)}
 	s.types, s.dates = wordTypes(a)
-	s.counted = ix.vocab.set(countedTerms(a)...)
+	s.counted = v.set(countedTerms(a)...)
 	s.opensOn = opensOn(a.toks)
 	if strings.ContainsAny(text, "\"«»“”") {
 		s.types |= hasQuote
@@ -30,7 +31,7 @@ func (ix *Index) sentenceOf(text string, a analysis) sentence {
 	s.concepts = a.concepts
 	seen := map[int]bool{}
 	for _, e := range a.concepts {
-		switch ix.lex.entries[e].Kind {
+		switch lex.entries[e].Kind {
 		case "country", "person":
 			if !seen[e] {
 				seen[e] = true

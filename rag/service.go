@@ -114,11 +114,12 @@ type Options struct {
 // Service answers questions from an Index. It is safe for concurrent use; conversation state lives in the
 // Turn values its callers keep.
 type Service struct {
-	ix    *Index
-	opts  Options
-	model atomic.Pointer[llm.Model] // nil: extractive only; DisableModel may clear it while serving
-	cache *expirable.LRU[string, Answer]
-	log   *slog.Logger
+	ix        *Index
+	extractor *extractor // the offline answer, from what ix built
+	opts      Options
+	model     atomic.Pointer[llm.Model] // nil: extractive only; DisableModel may clear it while serving
+	cache     *expirable.LRU[string, Answer]
+	log       *slog.Logger
 }
 
 // NewService returns a Service over ix.
@@ -141,7 +142,7 @@ func NewService(ix *Index, opts Options) *Service {
 	if opts.CacheTTL <= 0 {
 		opts.CacheTTL = 10 * time.Minute
 	}
-	s := &Service{ix: ix, opts: opts, log: opts.Logger,
+	s := &Service{ix: ix, extractor: newExtractor(ix), opts: opts, log: opts.Logger,
 		cache: expirable.NewLRU[string, Answer](opts.CacheSize, nil, opts.CacheTTL)}
 	s.model.Store(opts.Model)
 	return s
@@ -260,7 +261,7 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	if len(hits) > 0 {
 		a.BestScore = hits[0].Score
 	}
-	v := s.ix.decide(q, hits, s.opts.MinCoverage)
+	v := s.decide(q, hits)
 	a.Reason = v.reason
 	if v.refused {
 		a.Refused, a.Text = true, NotCoveredText(q.lang)

@@ -14,7 +14,7 @@ const trimAbove = 240
 // clausesOf analyses the clauses of a sentence too long to quote whole, or returns nil. It runs when an answer
 // is cut (a few clauses, tens of microseconds), not when the index is built: there, a record for every clause of
 // every long sentence took a fifth of the time and a tenth of the memory of 16 MiB of operator text.
-func (ix *Index) clausesOf(text string) []sentence {
+func (ex *extractor) clausesOf(text string) []sentence {
 	if utf8.RuneCountInString(text) <= trimAbove {
 		return nil
 	}
@@ -24,7 +24,7 @@ func (ix *Index) clausesOf(text string) []sentence {
 	}
 	out := make([]sentence, len(clauses))
 	for i, c := range clauses {
-		out[i] = ix.sentenceOf(c, ix.lex.analyzeSource(c))
+		out[i] = sentenceOf(c, ex.lex.analyzeSource(c), ex.lex, ex.vocab)
 	}
 	return out
 }
@@ -35,14 +35,14 @@ const minAnswerRunes = 150
 
 // trimClauses keeps the window of consecutive clauses that covers most of the question within MaxExtractRunes,
 // marking cuts with an ellipsis.
-func (ix *Index) trimClauses(q *query, parts []sentence) string {
+func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 	clauses := make([]string, len(parts))
 	for i, p := range parts {
 		clauses[i] = p.text
 	}
 	cq := q
 	if q.other && q.kind == whoAnswer {
-		cq = ix.withoutPeople(q) // "who else besides Wang Yi": naming him again is no merit
+		cq = ex.withoutPeople(q) // "who else besides Wang Yi": naming him again is no merit
 	}
 	bestStart, bestEnd, bestScore := 0, 1, -1.0
 	for start := range clauses {
@@ -61,15 +61,15 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 			window.counted = window.counted.union(parts[end].counted)
 			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
 			score := cq.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
-			if ix.answers(q, window, true) {
+			if answers(ex.lex, q, window, true) {
 				score += typeBonus
 			}
 			if q.other && q.kind == whoAnswer {
 				// "Who else besides Wang Yi …?": the others, all of them, not Wang Yi.
-				if ix.namesAsked(q, window) {
+				if ex.namesAsked(q, window) {
 					score -= typeBonus
 				}
-				score += listItemBonus * float64(ix.othersNamed(q, window))
+				score += listItemBonus * float64(ex.othersNamed(q, window))
 			}
 			if q.kind == whenAnswer || q.kind == dateAnswer {
 				score += dateBonus * float64(min(dates, 4)) // "March 30, 2024 … (Saturday)" beats "(Saturday)"
@@ -82,9 +82,9 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 	// A cut that drops who said or did it keeps them: "Wu Yingchen, Executive Director of the Secretariat, said
 	// …", not "… Executive Director of the Secretariat, said …".
 	subject := -1
-	if !ix.namesPerson(parts[bestStart:bestEnd]) {
+	if !ex.namesPerson(parts[bestStart:bestEnd]) {
 		for i := range bestStart {
-			if ix.namesPerson(parts[i : i+1]) {
+			if ex.namesPerson(parts[i : i+1]) {
 				subject = i
 				break
 			}
@@ -124,10 +124,10 @@ func (ix *Index) trimClauses(q *query, parts []sentence) string {
 }
 
 // othersNamed counts the distinct people s names that the question does not.
-func (ix *Index) othersNamed(q *query, s sentence) int {
+func (ex *extractor) othersNamed(q *query, s sentence) int {
 	seen := map[int]bool{}
 	for _, c := range s.concepts {
-		if !q.concepts[c] && ix.lex.entries[c].Kind == "person" {
+		if !q.concepts[c] && ex.lex.entries[c].Kind == "person" {
 			seen[c] = true
 		}
 	}
@@ -135,11 +135,11 @@ func (ix *Index) othersNamed(q *query, s sentence) int {
 }
 
 // withoutPeople is q without the people it names among the terms to cover.
-func (ix *Index) withoutPeople(q *query) *query {
+func (ex *extractor) withoutPeople(q *query) *query {
 	c := *q
 	c.cover = map[string]float64{}
 	for t, w := range q.cover {
-		if !strings.HasPrefix(t, "§") || ix.lex.entries[ix.lex.conceptIndex(t)].Kind != "person" {
+		if !strings.HasPrefix(t, "§") || ex.lex.entries[ex.lex.conceptIndex(t)].Kind != "person" {
 			c.cover[t] = w
 		}
 	}
@@ -147,9 +147,9 @@ func (ix *Index) withoutPeople(q *query) *query {
 }
 
 // namesAsked reports whether s names a person the question names.
-func (ix *Index) namesAsked(q *query, s sentence) bool {
+func (ex *extractor) namesAsked(q *query, s sentence) bool {
 	for _, c := range s.concepts {
-		if q.concepts[c] && ix.lex.entries[c].Kind == "person" {
+		if q.concepts[c] && ex.lex.entries[c].Kind == "person" {
 			return true
 		}
 	}
@@ -157,10 +157,10 @@ func (ix *Index) namesAsked(q *query, s sentence) bool {
 }
 
 // namesPerson reports whether one of the clauses names a person.
-func (ix *Index) namesPerson(clauses []sentence) bool {
+func (ex *extractor) namesPerson(clauses []sentence) bool {
 	for _, c := range clauses {
 		for _, e := range c.concepts {
-			if ix.lex.entries[e].Kind == "person" {
+			if ex.lex.entries[e].Kind == "person" {
 				return true
 			}
 		}
