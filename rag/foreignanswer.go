@@ -67,7 +67,7 @@ func (s *Service) inEnglish(ctx context.Context, model *llm.Model, question stri
 	case err != nil:
 		s.log.Warn("English rendering of a question failed; retrieving with the question as asked", "err", err)
 	case text == "" || len([]rune(text)) > maxRenderingRunes || strings.Contains(text, notInSources) ||
-		nlp.DetectLang(text) != nlp.English || s.ix.foreign(text):
+		nlp.DetectLang(text) != nlp.English || s.language.foreign(text):
 		s.log.Warn("English rendering of a question is no English question; retrieving with the question as asked")
 	default:
 		q := s.ix.prepare(text, nil)

@@ -64,7 +64,7 @@ func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
 }
 
 func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
-	msgs, sources := s.ix.buildPrompt(req.Question, q, hits, history)
+	msgs, sources := buildPrompt(&s.ix.units, req.Question, q, hits, history)
 	var onText func(string)
 	if req.OnPartial != nil {
 		checked, stopped := 0, false
@@ -78,7 +78,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 			}
 			checked = end
 			refs, shown := citations(text[:end], len(sources))
-			if isRefusal(shown, refs) || s.ix.checkModelText(shown, q.answerLang(), sources, false) != nil {
+			if isRefusal(shown, refs) || s.support.checkModelText(shown, q.answerLang(), sources, false) != nil {
 				stopped = true // the final answer decides what replaces what is shown
 				return
 			}
@@ -96,7 +96,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 		a.Refused, a.Text, a.Confidence, a.Reason = true, NotCoveredText(q.lang), "", ReasonModelRefused
 		return a, nil
 	}
-	if err := s.ix.checkModelText(text, q.answerLang(), sources, false); err != nil {
+	if err := s.support.checkModelText(text, q.answerLang(), sources, false); err != nil {
 		return Answer{}, err
 	}
 	text = capAnswer(text, q.lang)

@@ -47,17 +47,17 @@ type promptSource struct {
 	texts []knowledge.Passage
 }
 
-// buildPrompt assembles the messages: rules and numbered sources, the last turns of the conversation, the
-// question.
-func (ix *Index) buildPrompt(question string, q *query, hits []Hit, history []exchange) ([]llm.Message, []promptSource) {
+// buildPrompt assembles the messages: rules and numbered sources (the units of hits, from u), the last turns of
+// the conversation, the question.
+func buildPrompt(u *units, question string, q *query, hits []Hit, history []exchange) ([]llm.Message, []promptSource) {
 	var b strings.Builder
 	b.WriteString(systemPrompt(q.lang, q.asked))
 	b.WriteString("\n\nSources:\n")
 	var sources []promptSource
 	for i, h := range hits {
 		ps := promptSource{hit: h}
-		for _, m := range ix.groups[h.group].members {
-			ps.texts = append(ps.texts, ix.passages[m])
+		for _, m := range u.groups[h.group].members {
+			ps.texts = append(ps.texts, u.passages[m])
 		}
 		first := ps.texts[0]
 		fmt.Fprintf(&b, "\n[%d] %s (%s, %s)\n", i+1, first.Title, first.Source, first.Date)

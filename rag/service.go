@@ -115,7 +115,9 @@ type Options struct {
 // Turn values its callers keep.
 type Service struct {
 	ix        *Index
-	extractor *extractor // the offline answer, from what ix built
+	extractor *extractor     // the offline answer, from what ix built
+	support   *supportCheck  // a model answer against its sources
+	language  *languageCheck // a question in neither Arabic nor English
 	opts      Options
 	model     atomic.Pointer[llm.Model] // nil: extractive only; DisableModel may clear it while serving
 	cache     *expirable.LRU[string, Answer]
@@ -142,8 +144,9 @@ func NewService(ix *Index, opts Options) *Service {
 	if opts.CacheTTL <= 0 {
 		opts.CacheTTL = 10 * time.Minute
 	}
-	s := &Service{ix: ix, extractor: newExtractor(ix), opts: opts, log: opts.Logger,
-		cache: expirable.NewLRU[string, Answer](opts.CacheSize, nil, opts.CacheTTL)}
+	lc := newLanguageCheck(ix)
+	s := &Service{ix: ix, extractor: newExtractor(ix), support: newSupportCheck(ix, lc), language: lc, opts: opts,
+		log: opts.Logger, cache: expirable.NewLRU[string, Answer](opts.CacheSize, nil, opts.CacheTTL)}
 	s.model.Store(opts.Model)
 	return s
 }
@@ -202,7 +205,7 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true, Text: NotCoveredText(lang),
 			Reason: ReasonInjection, Turn: req.Prev}, nil
 	}
-	if s.ix.foreign(question) {
+	if s.language.foreign(question) {
 		return s.askForeign(ctx, req, question, pq, history, k)
 	}
 	q := s.ix.prepare(question, pq)

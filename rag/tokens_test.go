@@ -68,7 +68,7 @@ func TestPromptTokens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		msgs, _ := svc.ix.buildPrompt(it.Question, q, hits, nil)
+		msgs, _ := buildPrompt(&svc.ix.units, it.Question, q, hits, nil)
 		p, sources := 0, 0
 		for _, m := range msgs {
 			p += len(enc.Encode(m.Content, nil, nil)) + 4 // per-message overhead of the chat format

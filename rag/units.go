@@ -25,7 +25,7 @@ type group struct {
 	members []int   // passage indexes, original first
 	free    termSet // coverage terms of all members
 	// titles are the stems and roots of the words inside its titles, which free leaves out: a model answer
-	// saying "خارجيتها" or "vice minister" uses the unit's words (see Index.grounded). nil when it has none.
+	// saying "خارجيتها" or "vice minister" uses the unit's words (see supportCheck.grounded). nil when it has none.
 	titles map[string]bool
 }
 
