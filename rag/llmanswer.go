@@ -89,11 +89,16 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 	if err != nil {
 		return Answer{}, err
 	}
-	a := Answer{Question: req.Question, Lang: q.lang, Mode: LLM, Confidence: High,
-		Usage: &Usage{PromptTokens: c.PromptTokens, CompletionTokens: c.CompletionTokens}}
 	refs, text := citations(c.Text, len(sources))
+	outcome := modelWrote
 	if isRefusal(text, refs) {
-		a.Refused, a.Text, a.Confidence, a.Reason = true, NotCoveredText(q.lang), "", ReasonModelRefused
+		outcome = modelRefused
+	}
+	v := s.decide(evidence{at: afterModel, model: outcome})
+	a := Answer{Question: req.Question, Lang: q.lang, Mode: LLM, Confidence: v.confidence, Reason: v.reason,
+		Usage: &Usage{PromptTokens: c.PromptTokens, CompletionTokens: c.CompletionTokens}}
+	if v.refused {
+		a.Refused, a.Text = true, refusalText(v.reason, q.lang)
 		return a, nil
 	}
 	if err := s.support.checkModelText(text, q.answerLang(), sources, false); err != nil {

@@ -26,6 +26,16 @@ func NotCoveredText(lang nlp.Lang) string {
 	return "I can't find that in my sources, and I won't guess.\n" + scopeText(lang)
 }
 
+// refusalText is the reply to a question refused for reason r (see decide), in lang: help for a message with
+// nothing to look up, else that the sources do not answer it. A question in neither Arabic nor English gets
+// languageText instead.
+func refusalText(r Reason, lang nlp.Lang) string {
+	if r == ReasonNoContent {
+		return HelpText(lang)
+	}
+	return NotCoveredText(lang)
+}
+
 // HedgedText marks an answer the sources only come close to: the passage is shown, plainly as not certain.
 func HedgedText(lang nlp.Lang, closest string) string {
 	if lang == nlp.Arabic {

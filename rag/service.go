@@ -200,10 +200,11 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		pq, history = req.Prev.q, req.Prev.history()
 	}
 	question, injected := stripInjections(req.Question)
-	if injected && strings.TrimSpace(question) == "" {
+	instructionsOnly := injected && strings.TrimSpace(question) == ""
+	if v := s.decide(evidence{at: beforeRetrieval, instructionsOnly: instructionsOnly}); v.refused {
 		lang := nlp.DetectLang(req.Question)
-		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true, Text: NotCoveredText(lang),
-			Reason: ReasonInjection, Turn: req.Prev}, nil
+		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true,
+			Text: refusalText(v.reason, lang), Reason: v.reason, Turn: req.Prev}, nil
 	}
 	if s.language.foreign(question) {
 		return s.askForeign(ctx, req, question, pq, history, k)
@@ -264,13 +265,10 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	if len(hits) > 0 {
 		a.BestScore = hits[0].Score
 	}
-	v := s.decide(q, hits)
+	v := s.decide(evidence{at: afterRetrieval, q: q, hits: hits})
 	a.Reason = v.reason
 	if v.refused {
-		a.Refused, a.Text = true, NotCoveredText(q.lang)
-		if v.reason == ReasonNoContent {
-			a.Text = HelpText(q.lang)
-		}
+		a.Refused, a.Text = true, refusalText(v.reason, q.lang)
 		return a, hits, nil
 	}
 	body, p := v.body, v.passage
