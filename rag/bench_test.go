@@ -27,7 +27,7 @@ func BenchmarkAnswer(b *testing.B) {
 	ctx := context.Background()
 	i := 0
 	for b.Loop() {
-		if _, err := svc.Answer(ctx, benchQuestions[i%len(benchQuestions)], nil); err != nil {
+		if _, err := svc.Ask(ctx, Request{Question: benchQuestions[i%len(benchQuestions)]}); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -54,7 +54,7 @@ func BenchmarkAnswerPercentiles(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				start := time.Now()
-				if _, err := svc.Answer(ctx, benchQuestions[i%len(benchQuestions)], nil); err != nil {
+				if _, err := svc.Ask(ctx, Request{Question: benchQuestions[i%len(benchQuestions)]}); err != nil {
 					b.Fatal(err)
 				}
 				d = append(d, time.Since(start))

@@ -31,7 +31,7 @@ func (s *Service) askForeign(ctx context.Context, req Request, question string, 
 	if v := s.decide(evidence{at: beforeRetrieval, foreign: true, modelReady: true, q: q}); v.refused {
 		return refusal(v), nil
 	}
-	fallback, _, err := s.extractive(ctx, req.Question, q, k)
+	fallback, err := s.extractive(ctx, req.Question, q, k)
 	if err != nil {
 		return Answer{}, err
 	}

@@ -77,7 +77,8 @@ type Answer struct {
 // Usage is what a model answer cost, in tokens.
 type Usage struct{ PromptTokens, CompletionTokens int }
 
-// Turn is what a conversation remembers of a question. Pass it to the next Answer call of the same chat.
+// Turn is what a conversation remembers of a question. Pass it as Request.Prev of the next question of the same
+// chat.
 type Turn struct {
 	q                *query
 	question, answer string
@@ -158,22 +159,10 @@ func (s *Service) Model() *llm.Model { return s.model.Load() }
 // call while serving.
 func (s *Service) DisableModel() { s.model.Store(nil) }
 
-// Answer answers one question; prev is the previous Turn of the same conversation, or nil. The error is non-nil
-// only when ctx ends; a question the sources do not cover is an Answer with Refused set, and a model failure
-// gives the extractive answer.
-func (s *Service) Answer(ctx context.Context, question string, prev *Turn) (Answer, error) {
-	return s.Ask(ctx, Request{Question: question, Prev: prev})
-}
-
-// AnswerK is Answer with k units retrieved instead of the configured TopK.
-func (s *Service) AnswerK(ctx context.Context, question string, prev *Turn, k int) (Answer, error) {
-	return s.Ask(ctx, Request{Question: question, Prev: prev, K: k})
-}
-
-// Request is one question with its options.
+// Request is one question with its options. Only Question is required.
 type Request struct {
 	Question string
-	Prev     *Turn // the previous Turn of this conversation, or nil
+	Prev     *Turn // the previous Turn of the same conversation (Answer.Turn), or nil
 	K        int   // units to retrieve; 0 means Options.TopK
 	// OnPartial, when set and a model answers, is called with the answer written so far as it streams in
 	// (citations included, not yet checked). The final Answer may differ: a refusal or the extractive fallback.
@@ -184,8 +173,10 @@ type Request struct {
 	UserLang string
 }
 
-// Ask answers a Request: retrieval, then the model when one is configured (with the extractive answer as its
-// fallback), else the extractive answer.
+// Ask answers a Request, and is the Service's one entry point: retrieval, then the model when one is configured
+// (with the extractive answer as its fallback), else the extractive answer. The error is non-nil only when ctx
+// ends; a question the sources do not cover is an Answer with Refused set and a Reason, and a model failure
+// gives the extractive answer.
 func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
@@ -215,7 +206,7 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		q = s.standalone(ctx, model, question, q, history)
 	}
 	original := req.Question
-	a, _, err := s.extractive(ctx, original, q, k)
+	a, err := s.extractive(ctx, original, q, k)
 	req.Question = question // what the model sees: without the injected sentences
 	if err != nil {
 		return Answer{}, err
@@ -240,12 +231,11 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	return a, nil
 }
 
-// extractive is the offline answer, and the hits retrieval found.
-func (s *Service) extractive(ctx context.Context, question string, q *query, k int) (Answer, []Hit, error) {
+// extractive is the offline answer.
+func (s *Service) extractive(ctx context.Context, question string, q *query, k int) (Answer, error) {
 	a := Answer{Question: question, Lang: q.lang, Mode: Extractive}
 	if q.kind.aboutDocument() {
-		a, err := s.documentAnswer(ctx, q, a)
-		return a, nil, err
+		return s.documentAnswer(ctx, q, a)
 	}
 	var hits []Hit
 	switch {
@@ -254,7 +244,7 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	case q.hasContent():
 		var err error
 		if hits, err = s.ix.search(ctx, q, max(k, extractHits)); err != nil {
-			return Answer{}, nil, err
+			return Answer{}, err
 		}
 	}
 	for i, h := range hits {
@@ -269,7 +259,7 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	a.Reason = v.reason
 	if v.refused {
 		a.Refused, a.Text = true, refusalText(v.reason, q.lang)
-		return a, hits, nil
+		return a, nil
 	}
 	body, p := v.body, v.passage
 	a.Confidence = v.confidence
@@ -292,5 +282,5 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 		}
 	}
 	a.Text = body + "\n\n" + SourceLine(src, q.lang)
-	return a, hits, nil
+	return a, nil
 }

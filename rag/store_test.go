@@ -107,7 +107,7 @@ func TestIndexSurvivesACorruptOrUnwritableDir(t *testing.T) {
 	if ix == nil || err == nil {
 		t.Fatalf("NewIndex(unwritable dir) = %v, %v; want a working index and an error", ix, err)
 	}
-	if a, _ := NewService(ix, Options{}).Answer(t.Context(), "who is wang yi", nil); a.Refused {
+	if a, _ := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "who is wang yi"}); a.Refused {
 		t.Errorf("index over an unwritable dir does not answer: %q", a.Text)
 	}
 }
@@ -118,7 +118,7 @@ func TestEmptyCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatalf("NewIndex(empty): %v", err)
 	}
-	a, err := NewService(ix, Options{}).Answer(t.Context(), "who is wang yi", nil)
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "who is wang yi"})
 	if err != nil || !a.Refused {
 		t.Errorf("Answer over nothing = %+v, %v; want a refusal", a, err)
 	}
@@ -180,7 +180,7 @@ func TestIndexDoesNotDependOnTiming(t *testing.T) {
 		}
 		svc := NewService(ix, Options{})
 		for _, q := range benchQuestions {
-			a, err := svc.Answer(t.Context(), q, nil)
+			a, err := svc.Ask(t.Context(), Request{Question: q})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -189,10 +189,10 @@ func TestIndexDoesNotDependOnTiming(t *testing.T) {
 	}
 	for i, q := range benchQuestions {
 		if answers[0][i] != answers[1][i] {
-			t.Errorf("Answer(%q) = %q, then %q", q, answers[0][i], answers[1][i])
+			t.Errorf("Ask(%q) = %q, then %q", q, answers[0][i], answers[1][i])
 		}
 	}
 	if !strings.Contains(answers[0][0], "Wu Yingchen") {
-		t.Errorf("Answer(%q) = %q, want Wu Yingchen", benchQuestions[0], answers[0][0])
+		t.Errorf("Ask(%q) = %q, want Wu Yingchen", benchQuestions[0], answers[0][0])
 	}
 }

@@ -74,7 +74,7 @@ func TestPromptTokens(t *testing.T) {
 			p += len(enc.Encode(m.Content, nil, nil)) + 4 // per-message overhead of the chat format
 		}
 		sources = len(hits)
-		a, _ := svc.Answer(t.Context(), it.Question, nil)
+		a, _ := svc.Ask(t.Context(), Request{Question: it.Question})
 		c := len(enc.Encode(a.Body+" [1]", nil, nil))
 		n, prompt, completion = n+1, prompt+p, completion+c
 		maxPrompt, maxSources = max(maxPrompt, p), max(maxSources, sources)
