@@ -111,7 +111,7 @@ func BenchmarkSearch(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			vecBytes := float64(n * DefaultLocalDim * 4)
+			vecBytes := float64(n * defaultLocalDim * 4)
 			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-heap")
 			b.ReportMetric(vecBytes/14e9*1e3, "ms-bandwidth-bound")
 			runtime.KeepAlive(ix)

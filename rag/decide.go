@@ -82,7 +82,7 @@ type evidence struct {
 	foreign, modelReady bool
 	// q is the question as read (nil before), hits what retrieval found for it, best first.
 	q    *query
-	hits []Hit
+	hits []hit
 	// model is what came of asking a model (afterModel).
 	model modelOutcome
 }
@@ -159,12 +159,12 @@ func (s *Service) decide(e evidence) verdict {
 		return refuse(ReasonNamedAbsent)
 	case len(hits) == 0:
 		return refuse(ReasonNoCandidate)
-	case hits[0].Coverage < minCoverage/2:
+	case hits[0].coverage < minCoverage/2:
 		return refuse(ReasonWeakEvidence)
 	}
 	body, p, fit := s.extractor.extract(q, hits)
 	switch {
-	case p < 0 || fit == anyKind && hits[0].Coverage < minCoverage:
+	case p < 0 || fit == anyKind && hits[0].coverage < minCoverage:
 		return refuse(ReasonKindAbsent)
 	case fit == anyKind:
 		// The sources speak of what is asked but hold no answer of its kind (no date for "when"): the closest

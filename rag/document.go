@@ -20,9 +20,9 @@ func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answe
 	if err != nil {
 		return Answer{}, err
 	}
-	var hits []Hit // the document's first unit; none when there is no document at all
+	var hits []hit // the document's first unit; none when there is no document at all
 	if first >= 0 {
-		hits = []Hit{{group: s.ix.groupOf[first], Score: 1}}
+		hits = []hit{{group: s.ix.groupOf[first], score: 1}}
 	}
 	v := s.decide(evidence{at: afterRetrieval, q: q, hits: hits})
 	if v.refused {
@@ -40,7 +40,7 @@ func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answe
 	case gistAnswer:
 		a.Body = src.Title
 		if next := first + 1; next < len(s.ix.passages) && s.ix.passages[next].DocID == doc {
-			lead := s.ix.source(Hit{group: s.ix.groupOf[next], Score: 1}, q.lang)
+			lead := s.ix.source(hit{group: s.ix.groupOf[next], score: 1}, q.lang)
 			if sents := nlp.Sentences(lead.Text); len(sents) > 0 {
 				a.Body += ": " + strings.TrimSpace(sents[0])
 				src = lead
@@ -52,7 +52,7 @@ func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answe
 	a.Confidence = v.confidence
 	a.Sources = []Source{src}
 	a.Retrieved = a.Sources
-	a.Text = a.Body + "\n\n" + SourceLine(src, q.lang)
+	a.Text = a.Body + "\n\n" + sourceLine(src, q.lang)
 	return a, nil
 }
 

@@ -5,8 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// MaxExtractRunes bounds an extractive answer (list answers excepted: they keep the whole list).
-const MaxExtractRunes = 400
+// maxExtractRunes bounds an extractive answer (list answers excepted: they keep the whole list).
+const maxExtractRunes = 400
 
 // typeBonus favours clauses holding the kind of thing asked for (a name for "who", a date for "when").
 const typeBonus = 0.25
@@ -52,7 +52,7 @@ func newExtractor(ix *Index) *extractor {
 // how well it holds that kind. When no sentence of the top hits holds it (a "when" question whose passages have
 // no date), the closest sentence is returned with anyKind, which the caller hedges or refuses rather than
 // presents as the answer. passage is -1 when there is no candidate at all.
-func (ex *extractor) extract(q *query, hits []Hit) (body string, passage int, fit kindFit) {
+func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fit kindFit) {
 	type cand struct {
 		p, s     int
 		cov, hit float64
@@ -65,7 +65,7 @@ func (ex *extractor) extract(q *query, hits []Hit) (body string, passage int, fi
 		}
 		p := ex.member(hit.group, q.lang)
 		for i, s := range ex.sents[p] {
-			c := cand{p: p, s: i, cov: q.coverage(s.free), hit: hit.Score}
+			c := cand{p: p, s: i, cov: q.coverage(s.free), hit: hit.score}
 			cands = append(cands, c)
 			bestCov = max(bestCov, c.cov)
 		}
@@ -147,7 +147,7 @@ func (ex *extractor) compose(q *query, p, best int) string {
 		joined := text + " " + next.text
 		// The next sentence joins when it adds to the answer or is as relevant ("… have high hopes …. They
 		// also expressed the hope that …").
-		if utf8.RuneCountInString(joined) <= MaxExtractRunes &&
+		if utf8.RuneCountInString(joined) <= maxExtractRunes &&
 			(q.coverage(sents[best].free.union(next.free)) > q.coverage(sents[best].free) ||
 				q.coverage(next.free) >= q.coverage(sents[best].free)) {
 			text = joined
@@ -155,7 +155,7 @@ func (ex *extractor) compose(q *query, p, best int) string {
 	}
 	// A sentence that goes on from the one before ("They also …") brings that one along when both fit.
 	if sents[best].continued {
-		if joined := sents[best-1].text + " " + text; utf8.RuneCountInString(joined) <= MaxExtractRunes {
+		if joined := sents[best-1].text + " " + text; utf8.RuneCountInString(joined) <= maxExtractRunes {
 			text = joined
 		}
 	}

@@ -27,7 +27,7 @@ type Index struct {
 	bm    *bm25
 	store *store
 	emb   Embedder
-	local *LocalEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
+	local *localEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
 	idf   []float32
 	vocab *vocab          // the terms of every termSet below
 	known []bool          // by term id: some unit holds the term (see isKnown)
@@ -48,7 +48,8 @@ type Index struct {
 type IndexOptions struct {
 	// Dir is where vectors persist between runs ("" keeps everything in memory).
 	Dir string
-	// Embedder embeds passages and questions; nil means the offline LocalEmbedder.
+	// Embedder embeds passages and questions; nil means the offline embedder (hashed character n-grams, no
+	// model or network).
 	Embedder Embedder
 	// Glossary is the bilingual names and terms list; nil means knowledge.Glossary().
 	Glossary []knowledge.Entry
@@ -60,7 +61,7 @@ type IndexOptions struct {
 // file is returned as a non-nil error together with a usable Index, so the caller may warn and continue.
 func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (*Index, IndexStats, error) {
 	if opts.Embedder == nil {
-		opts.Embedder = LocalEmbedder{Dim: DefaultLocalDim}
+		opts.Embedder = localEmbedder{Dim: defaultLocalDim}
 	}
 	if opts.Glossary == nil {
 		opts.Glossary = knowledge.Glossary()
@@ -81,7 +82,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		titleWords: map[string]bool{},
 		log:        opts.Logger,
 	}
-	if l, ok := opts.Embedder.(LocalEmbedder); ok {
+	if l, ok := opts.Embedder.(localEmbedder); ok {
 		ix.local = &l
 	}
 	for _, e := range opts.Glossary {

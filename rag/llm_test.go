@@ -308,7 +308,7 @@ func TestUnboundedModelAnswerIsCut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len([]rune(a.Body)); a.Mode != LLM || n > MaxModelAnswerRunes+40 || !strings.Contains(a.Body, "answer cut") {
-		t.Errorf("model answer of %d runes shown (%q…), want at most %d and the cut said", n, a.Body[:80], MaxModelAnswerRunes)
+	if n := len([]rune(a.Body)); a.Mode != LLM || n > maxModelAnswerRunes+40 || !strings.Contains(a.Body, "answer cut") {
+		t.Errorf("model answer of %d runes shown (%q…), want at most %d and the cut said", n, a.Body[:80], maxModelAnswerRunes)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
 // answer) when the model fails, cites nothing, answers in the wrong language or says what its sources do not
 // (see checkModelText), with one log line saying why.
-func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
+func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, q *query, hits []hit, history []exchange, fallback Answer) Answer {
 	// A follow-up's answer depends on the conversation, which the key does not hold: only fresh questions are
 	// cached.
 	cacheable := len(history) == 0 && !q.followUp
@@ -48,7 +48,7 @@ func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, 
 // cacheKey identifies an answer: same language, same normalised question, same passages retrieved. A question in
 // another language is read through its English rendering; its answer is in its own language, so the question as
 // asked is part of the key.
-func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
+func (s *Service) cacheKey(q *query, question string, hits []hit) string {
 	var b strings.Builder
 	b.WriteString(string(q.lang))
 	if q.asked != "" {
@@ -63,7 +63,7 @@ func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
 	return b.String()
 }
 
-func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
+func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request, q *query, hits []hit, history []exchange) (Answer, error) {
 	msgs, sources := buildPrompt(&s.ix.units, req.Question, q, hits, history)
 	var onText func(string)
 	if req.OnPartial != nil {
@@ -114,7 +114,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 		src := s.ix.source(sources[r-1].hit, q.lang)
 		src.Ref = r
 		a.Sources = append(a.Sources, src)
-		lines = append(lines, fmt.Sprintf("[%d] %s", r, SourceLine(src, q.lang)))
+		lines = append(lines, fmt.Sprintf("[%d] %s", r, sourceLine(src, q.lang)))
 	}
 	a.Text = strings.Join(lines, "\n")
 	return a, nil
@@ -150,18 +150,18 @@ func (s *Service) standalone(ctx context.Context, model *llm.Model, question str
 	return rewritten
 }
 
-// MaxModelAnswerRunes bounds a model answer as shown: a server that ignores max_tokens must not flood a chat
+// maxModelAnswerRunes bounds a model answer as shown: a server that ignores max_tokens must not flood a chat
 // (a 198 KB answer was once 49 messages). The cut is said plainly.
-const MaxModelAnswerRunes = 3000
+const maxModelAnswerRunes = 3000
 
-// capAnswer cuts text to MaxModelAnswerRunes at a word boundary and says so in lang.
+// capAnswer cuts text to maxModelAnswerRunes at a word boundary and says so in lang.
 func capAnswer(text string, lang nlp.Lang) string {
 	r := []rune(text)
-	if len(r) <= MaxModelAnswerRunes {
+	if len(r) <= maxModelAnswerRunes {
 		return text
 	}
-	cut := string(r[:MaxModelAnswerRunes])
-	if i := strings.LastIndexAny(cut, " \n"); i > MaxModelAnswerRunes/2 {
+	cut := string(r[:maxModelAnswerRunes])
+	if i := strings.LastIndexAny(cut, " \n"); i > maxModelAnswerRunes/2 {
 		cut = cut[:i]
 	}
 	note := " … (answer cut: too long)"

@@ -237,7 +237,7 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	if q.kind.aboutDocument() {
 		return s.documentAnswer(ctx, q, a)
 	}
-	var hits []Hit
+	var hits []hit
 	switch {
 	case q.kindOnly():
 		hits = s.ix.kindHits(q)
@@ -253,7 +253,7 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 		}
 	}
 	if len(hits) > 0 {
-		a.BestScore = hits[0].Score
+		a.BestScore = hits[0].score
 	}
 	v := s.decide(evidence{at: afterRetrieval, q: q, hits: hits})
 	a.Reason = v.reason
@@ -264,7 +264,7 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	body, p := v.body, v.passage
 	a.Confidence = v.confidence
 	if v.confidence == Low {
-		body = HedgedText(q.lang, body)
+		body = hedgedText(q.lang, body)
 	}
 	var src Source
 	for _, h := range hits {
@@ -281,6 +281,6 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 			a.Sources = append(a.Sources, r)
 		}
 	}
-	a.Text = body + "\n\n" + SourceLine(src, q.lang)
+	a.Text = body + "\n\n" + sourceLine(src, q.lang)
 	return a, nil
 }

@@ -66,8 +66,8 @@ func TestAnswerFactsInTheQuestionsLanguage(t *testing.T) {
 			if tt.source != "" && (len(a.Sources) == 0 || a.Sources[0].ID != tt.source) {
 				t.Errorf("Ask(%q).Sources = %+v, want %s first", tt.question, a.Sources, tt.source)
 			}
-			if n := utf8.RuneCountInString(a.Body); n > MaxExtractRunes+40 {
-				t.Errorf("Ask(%q) body has %d runes, want about %d at most", tt.question, n, MaxExtractRunes)
+			if n := utf8.RuneCountInString(a.Body); n > maxExtractRunes+40 {
+				t.Errorf("Ask(%q) body has %d runes, want about %d at most", tt.question, n, maxExtractRunes)
 			}
 			if !strings.Contains(a.Text, a.Sources[0].ID) {
 				t.Errorf("Ask(%q).Text does not cite %s:\n%s", tt.question, a.Sources[0].ID, a.Text)

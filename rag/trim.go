@@ -33,7 +33,7 @@ func (ex *extractor) clausesOf(text string) []sentence {
 // "Wu Yingchen, Executive Director of the Secretariat, said the secretariat will …", not a bare name.
 const minAnswerRunes = 150
 
-// trimClauses keeps the window of consecutive clauses that covers most of the question within MaxExtractRunes,
+// trimClauses keeps the window of consecutive clauses that covers most of the question within maxExtractRunes,
 // marking cuts with an ellipsis.
 func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 	clauses := make([]string, len(parts))
@@ -51,7 +51,7 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 		length, dates := 0, 0
 		for end := start; end < len(clauses); end++ {
 			length += utf8.RuneCountInString(clauses[end]) + 1
-			if length > MaxExtractRunes && end > start {
+			if length > maxExtractRunes && end > start {
 				break
 			}
 			have = have.union(parts[end].free)
@@ -96,15 +96,15 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 	length := utf8.RuneCountInString(strings.Join(clauses[bestStart:bestEnd], " "))
 	for bestEnd < len(clauses) && length < minAnswerRunes {
 		next := utf8.RuneCountInString(clauses[bestEnd]) + 1
-		if length+next > MaxExtractRunes {
+		if length+next > maxExtractRunes {
 			break
 		}
 		length += next
 		bestEnd++
 	}
 	out := strings.Join(clauses[bestStart:bestEnd], " ")
-	if utf8.RuneCountInString(out) > MaxExtractRunes {
-		out = string([]rune(out)[:MaxExtractRunes])
+	if utf8.RuneCountInString(out) > maxExtractRunes {
+		out = string([]rune(out)[:maxExtractRunes])
 	}
 	out = strings.TrimRight(out, ",،;؛ ")
 	switch {

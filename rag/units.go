@@ -53,8 +53,8 @@ func (u *units) member(g int, lang nlp.Lang) int {
 }
 
 // source is the Source of hit h: its unit's passage in lang (see member).
-func (u *units) source(h Hit, lang nlp.Lang) Source {
+func (u *units) source(h hit, lang nlp.Lang) Source {
 	p := u.passages[u.member(h.group, lang)]
 	return Source{ID: p.ID, Group: u.groups[h.group].key, Title: p.Title, Publisher: p.Source, Date: p.Date,
-		Translation: p.Translation, Text: p.Text, Score: h.Score}
+		Translation: p.Translation, Text: p.Text, Score: h.score}
 }
