@@ -114,7 +114,7 @@ func (e *env) ask(ctx context.Context, args []string) error {
 	if !given(fs, "k") {
 		*k = cfg.TopK
 	}
-	a, err := svc.AnswerK(ctx, question, nil, *k)
+	a, err := svc.Ask(ctx, rag.Request{Question: question, K: *k})
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func (e *env) chat(ctx context.Context, args []string) error {
 			var a rag.Answer
 			if l.n > cfg.MaxQuestionChars {
 				a = tooLong(l.text, l.n, cfg.MaxQuestionChars)
-			} else if a, err = svc.Answer(ctx, l.text, turn); err != nil {
+			} else if a, err = svc.Ask(ctx, rag.Request{Question: l.text, Prev: turn}); err != nil {
 				if ctx.Err() != nil {
 					return end()
 				}

@@ -159,14 +159,14 @@ func evaluate(ctx context.Context, svc *rag.Service, items []qaItem, k int) (*re
 	for _, it := range items {
 		var prev *rag.Turn
 		if it.Context != "" {
-			a, err := svc.AnswerK(ctx, it.Context, nil, k)
+			a, err := svc.Ask(ctx, rag.Request{Question: it.Context, K: k})
 			if err != nil {
 				return nil, err
 			}
 			prev = a.Turn
 		}
 		start := time.Now()
-		a, err := svc.AnswerK(ctx, it.Question, prev, k)
+		a, err := svc.Ask(ctx, rag.Request{Question: it.Question, Prev: prev, K: k})
 		if err != nil {
 			return nil, err
 		}

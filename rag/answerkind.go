@@ -123,13 +123,13 @@ const (
 	hasAlso // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
 )
 
-// answers reports whether sentence s (its glossary concepts, word types and counted words) can answer q: a "who" question
+// answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
 // needs a person, country or organisation the question does not already name (or, when it names a person, that
 // person's role); "where" a place or country not named; "when" a date or time word; "how many" a number.
 //
 // strict asks for the better kind of answer: a person (not a country) for "who", a city or province (not a
 // country) for "where". extract tries strict first.
-func (ix *Index) answers(q *query, s sentence, strict bool) bool {
+func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 	wt := s.types
 	has := func(kinds ...string) bool {
 		for _, c := range s.concepts {
@@ -137,7 +137,7 @@ func (ix *Index) answers(q *query, s sentence, strict bool) bool {
 				continue
 			}
 			for _, k := range kinds {
-				if ix.lex.entries[c].Kind == k {
+				if lex.entries[c].Kind == k {
 					return true
 				}
 			}
@@ -356,3 +356,8 @@ func countedTerms(a analysis) []string {
 // countedShare is the weighted share of the question's terms that s counts with a number: "five Central Asian
 // countries" counts more of "how many Central Asian countries" than "the six countries" does.
 func (q *query) countedShare(s sentence) float64 { return q.coverage(s.counted) }
+
+// aboutDocument reports the kinds answered from the document itself.
+func (k answerType) aboutDocument() bool {
+	return k == titleAnswer || k == sourceAnswer || k == gistAnswer
+}

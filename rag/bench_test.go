@@ -27,7 +27,7 @@ func BenchmarkAnswer(b *testing.B) {
 	ctx := context.Background()
 	i := 0
 	for b.Loop() {
-		if _, err := svc.Answer(ctx, benchQuestions[i%len(benchQuestions)], nil); err != nil {
+		if _, err := svc.Ask(ctx, Request{Question: benchQuestions[i%len(benchQuestions)]}); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -54,7 +54,7 @@ func BenchmarkAnswerPercentiles(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				start := time.Now()
-				if _, err := svc.Answer(ctx, benchQuestions[i%len(benchQuestions)], nil); err != nil {
+				if _, err := svc.Ask(ctx, Request{Question: benchQuestions[i%len(benchQuestions)]}); err != nil {
 					b.Fatal(err)
 				}
 				d = append(d, time.Since(start))
@@ -111,7 +111,7 @@ func BenchmarkSearch(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			vecBytes := float64(n * DefaultLocalDim * 4)
+			vecBytes := float64(n * defaultLocalDim * 4)
 			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-heap")
 			b.ReportMetric(vecBytes/14e9*1e3, "ms-bandwidth-bound")
 			runtime.KeepAlive(ix)

@@ -8,7 +8,7 @@ import (
 // promptHits chooses the units a model sees: every unit in rank order (those retrieval scored first, then the
 // rest in corpus order, so a small corpus reaches the model whole whatever the question's wording) until the
 // token budget is full. At least one unit is always chosen.
-func (s *Service) promptHits(ctx context.Context, q *query) ([]Hit, error) {
+func (s *Service) promptHits(ctx context.Context, q *query) ([]hit, error) {
 	ranked, err := s.ix.search(ctx, q, 0)
 	if err != nil {
 		return nil, err
@@ -19,11 +19,11 @@ func (s *Service) promptHits(ctx context.Context, q *query) ([]Hit, error) {
 	}
 	for g := range s.ix.groups {
 		if !seen[g] {
-			ranked = append(ranked, Hit{group: g})
+			ranked = append(ranked, hit{group: g})
 		}
 	}
 	budget := s.opts.PromptTokens
-	var out []Hit
+	var out []hit
 	for _, h := range ranked {
 		cost := s.ix.groupTokens[h.group]
 		if len(out) > 0 && cost > budget {

@@ -67,7 +67,7 @@ func TestCountsTheAskedThing(t *testing.T) {
 		"how many central asian countries took part": "five",
 	} {
 		if a := ask(t, q, nil); !strings.Contains(a.Body, want) {
-			t.Errorf("Answer(%q) = %q, want %q", q, a.Body, want)
+			t.Errorf("Ask(%q) = %q, want %q", q, a.Body, want)
 		}
 	}
 }
@@ -84,7 +84,7 @@ func TestMisspellingsFindTheSourceWord(t *testing.T) {
 	} {
 		a := ask(t, q, nil)
 		if a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
-			t.Errorf("Answer(%q) = %q (confidence %q), want %q", q, a.Body, a.Confidence, want)
+			t.Errorf("Ask(%q) = %q (confidence %q), want %q", q, a.Body, a.Confidence, want)
 		}
 	}
 }

@@ -43,11 +43,11 @@ func TestDecideReasons(t *testing.T) {
 			t.Parallel()
 			a := ask(t, tt.question, nil)
 			if a.Refused != tt.refused || a.Confidence != tt.confidence || a.Reason != tt.reason {
-				t.Errorf("Answer(%q) = refused %v, confidence %q, reason %q; want %v, %q, %q\n%s", tt.question,
+				t.Errorf("Ask(%q) = refused %v, confidence %q, reason %q; want %v, %q, %q\n%s", tt.question,
 					a.Refused, a.Confidence, a.Reason, tt.refused, tt.confidence, tt.reason, a.Text)
 			}
 			if !tt.refused && !strings.Contains(a.Body, tt.want) {
-				t.Errorf("Answer(%q) = %q, want it to hold %q", tt.question, a.Body, tt.want)
+				t.Errorf("Ask(%q) = %q, want it to hold %q", tt.question, a.Body, tt.want)
 			}
 		})
 	}
@@ -63,7 +63,7 @@ func TestHedgedAnswerIsMarked(t *testing.T) {
 	} {
 		a := ask(t, q, nil)
 		if a.Confidence != Low || !strings.HasPrefix(a.Body, mark) || len(a.Sources) == 0 {
-			t.Errorf("Answer(%q) = %q (confidence %q), want it marked %q with its source", q, a.Body, a.Confidence, mark)
+			t.Errorf("Ask(%q) = %q (confidence %q), want it marked %q with its source", q, a.Body, a.Confidence, mark)
 		}
 	}
 }
@@ -77,7 +77,7 @@ func TestSpanKeepsWhoSaidIt(t *testing.T) {
 		"شو قال المدير التنفيذي للأمانة؟":                                 "وو ينغ تشين",
 	} {
 		if a := ask(t, q, nil); !strings.Contains(a.Body, who) {
-			t.Errorf("Answer(%q) = %q, want it to name %s", q, a.Body, who)
+			t.Errorf("Ask(%q) = %q, want it to name %s", q, a.Body, who)
 		}
 	}
 }

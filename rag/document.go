@@ -2,8 +2,10 @@ package rag
 
 import (
 	"context"
+	"slices"
 	"strings"
 
+	"ccabot/knowledge"
 	"ccabot/knowledge/nlp"
 )
 
@@ -11,36 +13,24 @@ import (
 // "what is this news about?") are answered from the document itself: its title, its publisher and date, or
 // its title and opening sentence.
 
-// aboutDocument reports the kinds answered from the document itself.
-func (k answerType) aboutDocument() bool {
-	return k == titleAnswer || k == sourceAnswer || k == gistAnswer
-}
-
 // documentAnswer answers a question about the document the question points at, else about the first document
 // (the built-in article).
 func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answer, error) {
-	if len(s.ix.passages) == 0 {
-		a.Refused, a.Text, a.Reason = true, NotCoveredText(q.lang), ReasonNoCandidate
+	first, err := s.documentAsked(ctx, q)
+	if err != nil {
+		return Answer{}, err
+	}
+	var hits []hit // the document's first unit; none when there is no document at all
+	if first >= 0 {
+		hits = []hit{{group: s.ix.groupOf[first], score: 1}}
+	}
+	v := s.decide(evidence{at: afterRetrieval, q: q, hits: hits})
+	if v.refused {
+		a.Refused, a.Text, a.Reason = true, refusalText(v.reason, q.lang), v.reason
 		return a, nil
 	}
-	doc := s.ix.passages[0].DocID
-	if q.substantive() {
-		hits, err := s.ix.search(ctx, q, 1)
-		if err != nil {
-			return Answer{}, err
-		}
-		if len(hits) > 0 {
-			doc = s.ix.passages[s.ix.groups[hits[0].group].members[0]].DocID
-		}
-	}
-	first := 0
-	for i, p := range s.ix.passages {
-		if p.DocID == doc {
-			first = i
-			break
-		}
-	}
-	src := s.ix.source(Hit{group: s.ix.groupOf[first], Score: 1}, q.lang)
+	doc := s.ix.passages[first].DocID
+	src := s.ix.source(hits[0], q.lang)
 	switch q.kind {
 	case sourceAnswer:
 		a.Body = src.Publisher
@@ -50,7 +40,7 @@ func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answe
 	case gistAnswer:
 		a.Body = src.Title
 		if next := first + 1; next < len(s.ix.passages) && s.ix.passages[next].DocID == doc {
-			lead := s.ix.source(Hit{group: s.ix.groupOf[next], Score: 1}, q.lang)
+			lead := s.ix.source(hit{group: s.ix.groupOf[next], score: 1}, q.lang)
 			if sents := nlp.Sentences(lead.Text); len(sents) > 0 {
 				a.Body += ": " + strings.TrimSpace(sents[0])
 				src = lead
@@ -59,9 +49,28 @@ func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answe
 	default:
 		a.Body = src.Title
 	}
-	a.Confidence = High
+	a.Confidence = v.confidence
 	a.Sources = []Source{src}
 	a.Retrieved = a.Sources
-	a.Text = a.Body + "\n\n" + SourceLine(src, q.lang)
+	a.Text = a.Body + "\n\n" + sourceLine(src, q.lang)
 	return a, nil
+}
+
+// documentAsked is the first passage of the document q points at, else of the first document (the built-in
+// article); -1 when there is no document.
+func (s *Service) documentAsked(ctx context.Context, q *query) (int, error) {
+	if len(s.ix.passages) == 0 {
+		return -1, nil
+	}
+	doc := s.ix.passages[0].DocID
+	if q.substantive() {
+		hits, err := s.ix.search(ctx, q, 1)
+		if err != nil {
+			return -1, err
+		}
+		if len(hits) > 0 {
+			doc = s.ix.passages[s.ix.groups[hits[0].group].members[0]].DocID
+		}
+	}
+	return slices.IndexFunc(s.ix.passages, func(p knowledge.Passage) bool { return p.DocID == doc }), nil
 }

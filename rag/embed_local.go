@@ -11,32 +11,32 @@ import (
 	"ccabot/knowledge/nlp"
 )
 
-// LocalEmbedder is the offline embedder: hashed character 3- to 5-grams of each normalised word (padded with
+// localEmbedder is the offline embedder: hashed character 3- to 5-grams of each normalised word (padded with
 // word boundaries), weighted by sublinear term frequency, signed-hashed into Dim buckets and scaled to unit length.
 // Character n-grams match across Arabic clitics, inflections and typos where whole words do not, and need no
 // model or network.
 //
 // Passage vectors depend on the passage alone (no corpus statistics), so a stored vector stays valid when other
 // documents are added; corpus rarity enters on the query side only (see queryVector).
-type LocalEmbedder struct {
+type localEmbedder struct {
 	Dim int
 }
 
-// DefaultLocalDim is the vector size of the offline embedder: 4 KiB a passage. On the QA sets 1,024 dimensions
+// defaultLocalDim is the vector size of the offline embedder: 4 KiB a passage. On the QA sets 1,024 dimensions
 // retrieve as well as 2,048 and 4,096, at half the memory and scan time.
-const DefaultLocalDim = 1024
+const defaultLocalDim = 1024
 
 // ID names the embedding space; stored vectors are reused only under the same ID.
-func (e LocalEmbedder) ID() string { return fmt.Sprintf("local-char3to5-v1-d%d", e.Dim) }
+func (e localEmbedder) ID() string { return fmt.Sprintf("local-char3to5-v1-d%d", e.Dim) }
 
 // Embed returns the unit vector of text. It never returns a zero vector (chromem-go would score it NaN): a text
 // without letters or digits maps to a fixed unit vector that matches nothing in particular.
-func (e LocalEmbedder) Embed(_ context.Context, text string) ([]float32, error) {
+func (e localEmbedder) Embed(_ context.Context, text string) ([]float32, error) {
 	return e.embedInto(make([]float32, e.Dim), text), nil
 }
 
 // embedInto writes the unit vector of text into v (zeroed, of length Dim) and returns v.
-func (e LocalEmbedder) embedInto(v []float32, text string) []float32 {
+func (e localEmbedder) embedInto(v []float32, text string) []float32 {
 	forEachGram(nlp.Normalize(text), func(h uint64, count int) {
 		b := bucketOf(h, e.Dim)
 		v[b.index] += b.sign * float32(1+math.Log(float64(count)))
@@ -99,7 +99,7 @@ func bucketOf(sum uint64, dim int) bucket {
 // queryVector embeds a question with each n-gram's weight multiplied by its squared inverse document frequency
 // over the passages (df counts passages with a non-zero bucket). Against unit passage vectors this ranks like
 // TF-IDF cosine, without baking corpus statistics into stored vectors.
-func (e LocalEmbedder) queryVector(text string, idf []float32) []float32 {
+func (e localEmbedder) queryVector(text string, idf []float32) []float32 {
 	v := make([]float32, e.Dim)
 	forEachGram(nlp.Normalize(text), func(h uint64, count int) {
 		b := bucketOf(h, e.Dim)

@@ -8,7 +8,7 @@ import (
 )
 
 func TestLocalEmbedderUnitAndNeverZero(t *testing.T) {
-	e := LocalEmbedder{Dim: 256}
+	e := localEmbedder{Dim: 256}
 	for _, text := range []string{"", "???", "🙂", "الأمانة", "secretariat of the mechanism", strings.Repeat("x ", 5000)} {
 		v, err := e.Embed(context.Background(), text)
 		if err != nil {

@@ -3,22 +3,16 @@ package rag
 import (
 	"strings"
 	"unicode/utf8"
-
-	"ccabot/knowledge/nlp"
 )
 
-// MaxExtractRunes bounds an extractive answer (list answers excepted: they keep the whole list).
-const MaxExtractRunes = 400
+// maxExtractRunes bounds an extractive answer (list answers excepted: they keep the whole list).
+const maxExtractRunes = 400
 
 // typeBonus favours clauses holding the kind of thing asked for (a name for "who", a date for "when").
 const typeBonus = 0.25
 
 // dateBonus favours, for a "when" question, the clauses with the fullest calendar date.
 const dateBonus = 0.05
-
-// trimAbove is the length from which a sentence is cut down to the clauses that answer: a 380-character list of
-// six ministers is not the answer to "who is Kyrgyzstan's foreign minister?".
-const trimAbove = 240
 
 // listItemBonus favours, for a list question, the sentence naming the most items (the five countries, not the
 // headline that says "Central Asian countries").
@@ -36,12 +30,29 @@ const (
 	anyKind                  // none: the sentence closest to the question, whatever it holds
 )
 
+// extractor writes the extractive answer: it picks, from the top retrieved units, the sentence that answers a
+// question (extract) and cuts it to what answers (compose, trimClauses). It reads what NewIndex built, shared with
+// the Index rather than copied: the units, each passage's sentences and speaker, the glossary (lex) and the term
+// ids (vocab). Safe for concurrent use: cutting a long sentence interns its clauses' terms, and vocab locks.
+type extractor struct {
+	*units
+	sents   [][]sentence // per passage
+	speaker []int        // per passage: the person a paragraph opening "He added …" goes on about, or -1
+	lex     *lexicon
+	vocab   *vocab
+}
+
+// newExtractor returns the extractor over what ix holds.
+func newExtractor(ix *Index) *extractor {
+	return &extractor{units: &ix.units, sents: ix.sents, speaker: ix.speaker, lex: ix.lex, vocab: ix.vocab}
+}
+
 // extract picks the sentence that best answers q from the top hits, in the question's language: the one that
 // covers most of the question and holds the kind of thing asked for, from as high a hit as possible; fit says
 // how well it holds that kind. When no sentence of the top hits holds it (a "when" question whose passages have
 // no date), the closest sentence is returned with anyKind, which the caller hedges or refuses rather than
 // presents as the answer. passage is -1 when there is no candidate at all.
-func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit kindFit) {
+func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fit kindFit) {
 	type cand struct {
 		p, s     int
 		cov, hit float64
@@ -52,9 +63,9 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit ki
 		if h >= extractHits {
 			break
 		}
-		p := ix.member(hit.group, q.lang)
-		for i, s := range ix.sents[p] {
-			c := cand{p: p, s: i, cov: q.coverage(s.free), hit: hit.Score}
+		p := ex.member(hit.group, q.lang)
+		for i, s := range ex.sents[p] {
+			c := cand{p: p, s: i, cov: q.coverage(s.free), hit: hit.score}
 			cands = append(cands, c)
 			bestCov = max(bestCov, c.cov)
 		}
@@ -65,8 +76,8 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit ki
 		strict := fit == exactKind
 		bestP, bestS, bestScore := -1, -1, -1.0
 		for _, c := range cands {
-			s := ix.sents[c.p][c.s]
-			if c.cov < bestCov-relevanceSlack || fit != anyKind && !ix.answers(q, s, strict) {
+			s := ex.sents[c.p][c.s]
+			if c.cov < bestCov-relevanceSlack || fit != anyKind && !answers(ex.lex, q, s, strict) {
 				continue
 			}
 			if strict && q.list && s.items < 3 {
@@ -80,24 +91,24 @@ func (ix *Index) extract(q *query, hits []Hit) (body string, passage int, fit ki
 				score += typeBonus * q.countedShare(s)
 			}
 			if q.kind == whereAnswer {
-				score += placeBonus * float64(min(ix.newPlaces(q, s), 3)) // "in Shaanxi Province, northwest China"
+				score += placeBonus * float64(min(ex.newPlaces(q, s), 3)) // "in Shaanxi Province, northwest China"
 			}
 			if score > bestScore {
 				bestP, bestS, bestScore = c.p, c.s, score
 			}
 		}
 		if bestP >= 0 {
-			return ix.compose(q, bestP, bestS), bestP, fit
+			return ex.compose(q, bestP, bestS), bestP, fit
 		}
 	}
 	return "", -1, anyKind // no candidates at all
 }
 
 // newPlaces counts the places s names that q does not.
-func (ix *Index) newPlaces(q *query, s sentence) int {
+func (ex *extractor) newPlaces(q *query, s sentence) int {
 	n := 0
 	for _, c := range s.concepts {
-		if !q.concepts[c] && ix.lex.entries[c].Kind == "place" {
+		if !q.concepts[c] && ex.lex.entries[c].Kind == "place" {
 			n++
 		}
 	}
@@ -115,44 +126,28 @@ const relevanceSlack = 0.15
 // city when "where is the secretariat?" matches every paragraph about the secretariat equally.
 const extractHits = 8
 
-// member picks the passage of a unit in the wanted language, else the original.
-func (ix *Index) member(g int, lang nlp.Lang) int {
-	members := ix.groups[g].members
-	for _, m := range members {
-		if ix.passages[m].Lang == lang {
-			return m
-		}
-	}
-	for _, m := range members {
-		if !ix.passages[m].Translation {
-			return m
-		}
-	}
-	return members[0]
-}
-
 // compose builds the answer around sentence best: whole for a list question; trimmed to its best clauses when
 // too long; joined with the next sentence when that adds something the question asked and still fits.
 //
 // A sentence that opens a paragraph with "He …" gets its speaker, from the paragraph before, in front:
 // "(Sun Weidong) He expressed the hope …".
-func (ix *Index) compose(q *query, p, best int) string {
-	sents := ix.sents[p]
+func (ex *extractor) compose(q *query, p, best int) string {
+	sents := ex.sents[p]
 	text := sents[best].text
 	var clauses []sentence
 	if !q.list {
-		clauses = ix.clausesOf(text)
+		clauses = ex.clausesOf(text)
 	}
 	switch {
 	case q.list:
 	case len(clauses) > 0:
-		text = ix.trimClauses(ix.resolve(q), clauses)
+		text = ex.trimClauses(q.resolve(ex.vocab), clauses)
 	case best+1 < len(sents):
 		next := sents[best+1]
 		joined := text + " " + next.text
 		// The next sentence joins when it adds to the answer or is as relevant ("… have high hopes …. They
 		// also expressed the hope that …").
-		if utf8.RuneCountInString(joined) <= MaxExtractRunes &&
+		if utf8.RuneCountInString(joined) <= maxExtractRunes &&
 			(q.coverage(sents[best].free.union(next.free)) > q.coverage(sents[best].free) ||
 				q.coverage(next.free) >= q.coverage(sents[best].free)) {
 			text = joined
@@ -160,151 +155,12 @@ func (ix *Index) compose(q *query, p, best int) string {
 	}
 	// A sentence that goes on from the one before ("They also …") brings that one along when both fit.
 	if sents[best].continued {
-		if joined := sents[best-1].text + " " + text; utf8.RuneCountInString(joined) <= MaxExtractRunes {
+		if joined := sents[best-1].text + " " + text; utf8.RuneCountInString(joined) <= maxExtractRunes {
 			text = joined
 		}
 	}
-	if sp := ix.speaker[p]; sp >= 0 && best == 0 && !strings.HasPrefix(text, "…") {
-		text = "(" + ix.lex.name(sp, ix.passages[p].Lang) + ") " + text
+	if sp := ex.speaker[p]; sp >= 0 && best == 0 && !strings.HasPrefix(text, "…") {
+		text = "(" + ex.lex.name(sp, ex.passages[p].Lang) + ") " + text
 	}
 	return text
-}
-
-// minAnswerRunes: a trimmed answer is widened to about this length, so "who heads the secretariat?" gets
-// "Wu Yingchen, Executive Director of the Secretariat, said the secretariat will …", not a bare name.
-const minAnswerRunes = 150
-
-// trimClauses keeps the window of consecutive clauses that covers most of the question within MaxExtractRunes,
-// marking cuts with an ellipsis.
-func (ix *Index) trimClauses(q *query, parts []sentence) string {
-	clauses := make([]string, len(parts))
-	for i, p := range parts {
-		clauses[i] = p.text
-	}
-	cq := q
-	if q.other && q.kind == whoAnswer {
-		cq = ix.withoutPeople(q) // "who else besides Wang Yi": naming him again is no merit
-	}
-	bestStart, bestEnd, bestScore := 0, 1, -1.0
-	for start := range clauses {
-		var have termSet
-		var window sentence
-		length, dates := 0, 0
-		for end := start; end < len(clauses); end++ {
-			length += utf8.RuneCountInString(clauses[end]) + 1
-			if length > MaxExtractRunes && end > start {
-				break
-			}
-			have = have.union(parts[end].free)
-			window.types |= parts[end].types
-			dates += parts[end].dates
-			window.concepts = append(window.concepts, parts[end].concepts...)
-			window.counted = window.counted.union(parts[end].counted)
-			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
-			score := cq.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
-			if ix.answers(q, window, true) {
-				score += typeBonus
-			}
-			if q.other && q.kind == whoAnswer {
-				// "Who else besides Wang Yi …?": the others, all of them, not Wang Yi.
-				if ix.namesAsked(q, window) {
-					score -= typeBonus
-				}
-				score += listItemBonus * float64(ix.othersNamed(q, window))
-			}
-			if q.kind == whenAnswer || q.kind == dateAnswer {
-				score += dateBonus * float64(min(dates, 4)) // "March 30, 2024 … (Saturday)" beats "(Saturday)"
-			}
-			if score > bestScore {
-				bestStart, bestEnd, bestScore = start, end+1, score
-			}
-		}
-	}
-	// A cut that drops who said or did it keeps them: "Wu Yingchen, Executive Director of the Secretariat, said
-	// …", not "… Executive Director of the Secretariat, said …".
-	subject := -1
-	if !ix.namesPerson(parts[bestStart:bestEnd]) {
-		for i := range bestStart {
-			if ix.namesPerson(parts[i : i+1]) {
-				subject = i
-				break
-			}
-		}
-	}
-	if subject >= 0 && subject == bestStart-1 {
-		bestStart, subject = subject, -1
-	}
-	length := utf8.RuneCountInString(strings.Join(clauses[bestStart:bestEnd], " "))
-	for bestEnd < len(clauses) && length < minAnswerRunes {
-		next := utf8.RuneCountInString(clauses[bestEnd]) + 1
-		if length+next > MaxExtractRunes {
-			break
-		}
-		length += next
-		bestEnd++
-	}
-	out := strings.Join(clauses[bestStart:bestEnd], " ")
-	if utf8.RuneCountInString(out) > MaxExtractRunes {
-		out = string([]rune(out)[:MaxExtractRunes])
-	}
-	out = strings.TrimRight(out, ",،;؛ ")
-	switch {
-	case subject >= 0:
-		lead := strings.TrimRight(clauses[subject], ",،;؛ ")
-		if subject > 0 {
-			lead = "…" + lead
-		}
-		out = lead + " … " + out
-	case bestStart > 0:
-		out = "…" + out
-	}
-	if bestEnd < len(clauses) {
-		out += "…"
-	}
-	return out
-}
-
-// othersNamed counts the distinct people s names that the question does not.
-func (ix *Index) othersNamed(q *query, s sentence) int {
-	seen := map[int]bool{}
-	for _, c := range s.concepts {
-		if !q.concepts[c] && ix.lex.entries[c].Kind == "person" {
-			seen[c] = true
-		}
-	}
-	return len(seen)
-}
-
-// withoutPeople is q without the people it names among the terms to cover.
-func (ix *Index) withoutPeople(q *query) *query {
-	c := *q
-	c.cover = map[string]float64{}
-	for t, w := range q.cover {
-		if !strings.HasPrefix(t, "§") || ix.lex.entries[ix.lex.conceptIndex(t)].Kind != "person" {
-			c.cover[t] = w
-		}
-	}
-	return &c
-}
-
-// namesAsked reports whether s names a person the question names.
-func (ix *Index) namesAsked(q *query, s sentence) bool {
-	for _, c := range s.concepts {
-		if q.concepts[c] && ix.lex.entries[c].Kind == "person" {
-			return true
-		}
-	}
-	return false
-}
-
-// namesPerson reports whether one of the clauses names a person.
-func (ix *Index) namesPerson(clauses []sentence) bool {
-	for _, c := range clauses {
-		for _, e := range c.concepts {
-			if ix.lex.entries[e].Kind == "person" {
-				return true
-			}
-		}
-	}
-	return false
 }

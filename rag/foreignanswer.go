@@ -15,19 +15,23 @@ import (
 // the offline one: an English quote would not help someone who asked in another language.
 func (s *Service) askForeign(ctx context.Context, req Request, question string, pq *query, history []exchange, k int) (Answer, error) {
 	asked := nlp.AskedIn(question, req.UserLang)
-	reply := Answer{Question: req.Question, Lang: foreignLang, QuestionLang: asked, Mode: Extractive, Refused: true,
-		Reason: ReasonLanguage, Text: languageText(asked, req.UserLang), Turn: req.Prev}
+	// A refusal says which languages the bot answers in, in the question's language when the bot has the words.
+	refusal := func(v verdict) Answer {
+		return Answer{Question: req.Question, Lang: foreignLang, QuestionLang: asked, Mode: Extractive, Refused: true,
+			Reason: v.reason, Text: languageText(asked, req.UserLang), Turn: req.Prev}
+	}
 	model := s.model.Load()
-	if model == nil {
+	if v := s.decide(evidence{at: beforeRetrieval, foreign: true, modelReady: model != nil}); v.refused {
+		reply := refusal(v)
 		s.log.Debug("answer decided", "lang", reply.Lang, "asked", asked, "refused", true, "reason", reply.Reason)
 		return reply, nil
 	}
 	q := s.inEnglish(ctx, model, question, pq, history)
 	q.asked = asked
-	if !q.hasContent() && !q.kindOnly() && !q.kind.aboutDocument() {
-		return reply, nil // "Привет": nothing to look up
+	if v := s.decide(evidence{at: beforeRetrieval, foreign: true, modelReady: true, q: q}); v.refused {
+		return refusal(v), nil
 	}
-	fallback, _, err := s.extractive(ctx, req.Question, q, k)
+	fallback, err := s.extractive(ctx, req.Question, q, k)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -39,9 +43,17 @@ func (s *Service) askForeign(ctx context.Context, req Request, question string, 
 	mreq.Question = question // without injected sentences
 	a := s.withModel(ctx, model, mreq, q, prompted, history, fallback)
 	turn := &Turn{q: q, question: question, answer: a.Body, earlier: history}
-	if a.Mode != LLM || a.Refused {
-		if a.Mode == LLM { // refused: the model read the sources and found no answer
-			reply.Mode, reply.Reason = LLM, ReasonModelRefused
+	outcome := modelWrote
+	switch {
+	case a.Mode != LLM:
+		outcome = modelFailed // a is the extractive fallback
+	case a.Refused:
+		outcome = modelRefused
+	}
+	if v := s.decide(evidence{at: afterModel, foreign: true, model: outcome}); v.refused {
+		reply := refusal(v)
+		if a.Mode == LLM {
+			reply.Mode = LLM // the model read the sources and found no answer
 		}
 		reply.Retrieved, reply.Prompted, reply.BestScore, reply.Usage = a.Retrieved, a.Prompted, a.BestScore, a.Usage
 		reply.Turn = turn
@@ -67,7 +79,7 @@ func (s *Service) inEnglish(ctx context.Context, model *llm.Model, question stri
 	case err != nil:
 		s.log.Warn("English rendering of a question failed; retrieving with the question as asked", "err", err)
 	case text == "" || len([]rune(text)) > maxRenderingRunes || strings.Contains(text, notInSources) ||
-		nlp.DetectLang(text) != nlp.English || s.ix.foreign(text):
+		nlp.DetectLang(text) != nlp.English || s.language.foreign(text):
 		s.log.Warn("English rendering of a question is no English question; retrieving with the question as asked")
 	default:
 		q := s.ix.prepare(text, nil)

@@ -16,17 +16,17 @@ func FuzzAnswer(f *testing.F) {
 	}
 	svc := articleService()
 	f.Fuzz(func(t *testing.T, q string) {
-		a, err := svc.Answer(t.Context(), q, nil)
+		a, err := svc.Ask(t.Context(), Request{Question: q})
 		if err != nil {
-			t.Fatalf("Answer(%q): %v", q, err)
+			t.Fatalf("Ask(%q): %v", q, err)
 		}
 		if a.Text == "" || !utf8.ValidString(a.Text) {
-			t.Fatalf("Answer(%q).Text = %q", q, a.Text)
+			t.Fatalf("Ask(%q).Text = %q", q, a.Text)
 		}
 		if a.Refused != (len(a.Sources) == 0) {
-			t.Fatalf("Answer(%q): refused %v with %d sources", q, a.Refused, len(a.Sources))
+			t.Fatalf("Ask(%q): refused %v with %d sources", q, a.Refused, len(a.Sources))
 		}
-		if _, err := svc.Answer(t.Context(), "and?", a.Turn); err != nil {
+		if _, err := svc.Ask(t.Context(), Request{Question: "and?", Prev: a.Turn}); err != nil {
 			t.Fatalf("follow-up after %q: %v", q, err)
 		}
 	})

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"ccabot/knowledge"
 	"ccabot/knowledge/nlp"
@@ -17,67 +16,40 @@ import (
 
 // Index is the searchable form of a corpus: a BM25 index over analysed words and glossary concepts, and a
 // chromem-go vector store, over the same passages. An original paragraph and its aligned translation form one
-// unit (a group), found by a question in either language. An Index is read-only once built and safe for
-// concurrent searches.
+// unit (a group), found by a question in either language. It reads questions (prepare) and ranks units for them
+// (search); choosing the answer sentence, checking a model's answer and writing prompts are done elsewhere
+// (extractor, supportCheck, buildPrompt) from what it built, which they share. An Index is read-only once built
+// and safe for concurrent searches.
 type Index struct {
-	passages []knowledge.Passage
-	lex      *lexicon
-	spell    *nlp.Speller
-	bm       *bm25
-	store    *store
-	emb      Embedder
-	local    *LocalEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
-	idf      []float32
-	groups   []group
-	groupOf  []int           // passage index → group index
-	vocab    *vocab          // the terms of every termSet below
-	known    []bool          // by term id: some unit holds the term (see isKnown)
-	words    map[string]bool // the sources' free words, without a leading article or conjunction (nlp.BareWord)
+	units // the passages and the retrieval units they form
+	lex   *lexicon
+	spell *nlp.Speller
+	bm    *bm25
+	store *store
+	emb   Embedder
+	local *localEmbedder // set when emb is the offline embedder: query vectors then get IDF weights
+	idf   []float32
+	vocab *vocab          // the terms of every termSet below
+	known []bool          // by term id: some unit holds the term (see isKnown)
+	words map[string]bool // the sources' free words, without a leading article or conjunction (nlp.BareWord)
 	// titleWords are the stems of words inside titles ("نائب" in "نائب وزير الخارجية"): not coverage terms,
 	// but words the sources hold, so a question using one alone ("نائبه") is not asking about the unknown.
 	titleWords map[string]bool
 	synonyms   map[string]string // English stem no unit holds → a synonym's stem some unit does
 	byID       map[string]int    // passage ID → passage index
-	sents      [][]sentence      // per passage
-	// groupTokens is the estimated size of each unit in a prompt: all its renderings and their header.
-	groupTokens []int
+	sents      [][]sentence      // per passage: read by ranking (kindFit) and by the extractor
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
 	// paragraph before; -1 elsewhere.
 	speaker []int
 	log     *slog.Logger
 }
 
-// group is a retrieval unit: a paragraph (or part) and its renderings in the other language.
-type group struct {
-	key     string
-	members []int   // passage indexes, original first
-	free    termSet // coverage terms of all members
-	// titles are the stems and roots of the words inside its titles, which free leaves out: a model answer
-	// saying "خارجيتها" or "vice minister" uses the unit's words (see Index.grounded). nil when it has none.
-	titles map[string]bool
-}
-
-// sentence is one sentence of a passage, analysed for extractive answers.
-type sentence struct {
-	text     string
-	free     termSet
-	concepts []int   // glossary entries named
-	types    typeSet // times and numbers among its words
-	dates    int     // words of calendar dates
-	items    int     // distinct countries and people named: the length of a list it gives
-	// counted holds the terms next to a number ("five countries": "countri"): what the sentence counts.
-	counted termSet
-	// continued: the sentence goes on about the previous one's subject ("They also expressed …").
-	continued bool
-	// opensOn: the sentence opens with a pronoun or a verb of saying (see continues).
-	opensOn bool
-}
-
 // IndexOptions configure NewIndex.
 type IndexOptions struct {
 	// Dir is where vectors persist between runs ("" keeps everything in memory).
 	Dir string
-	// Embedder embeds passages and questions; nil means the offline LocalEmbedder.
+	// Embedder embeds passages and questions; nil means the offline embedder (hashed character n-grams, no
+	// model or network).
 	Embedder Embedder
 	// Glossary is the bilingual names and terms list; nil means knowledge.Glossary().
 	Glossary []knowledge.Entry
@@ -89,7 +61,7 @@ type IndexOptions struct {
 // file is returned as a non-nil error together with a usable Index, so the caller may warn and continue.
 func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (*Index, IndexStats, error) {
 	if opts.Embedder == nil {
-		opts.Embedder = LocalEmbedder{Dim: DefaultLocalDim}
+		opts.Embedder = localEmbedder{Dim: defaultLocalDim}
 	}
 	if opts.Glossary == nil {
 		opts.Glossary = knowledge.Glossary()
@@ -98,11 +70,10 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	ix := &Index{
-		passages:   corpus.Passages,
+		units:      units{passages: corpus.Passages, groupOf: make([]int, len(corpus.Passages))},
 		lex:        newLexicon(opts.Glossary),
 		spell:      nlp.NewSpeller(),
 		emb:        opts.Embedder,
-		groupOf:    make([]int, len(corpus.Passages)),
 		byID:       make(map[string]int, len(corpus.Passages)),
 		sents:      make([][]sentence, len(corpus.Passages)),
 		speaker:    make([]int, len(corpus.Passages)),
@@ -111,7 +82,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		titleWords: map[string]bool{},
 		log:        opts.Logger,
 	}
-	if l, ok := opts.Embedder.(LocalEmbedder); ok {
+	if l, ok := opts.Embedder.(localEmbedder); ok {
 		ix.local = &l
 	}
 	for _, e := range opts.Glossary {
@@ -186,13 +157,6 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	return ix, stats, err
 }
 
-func (g *group) addTitle(term string) {
-	if g.titles == nil {
-		g.titles = map[string]bool{}
-	}
-	g.titles[strings.Clone(term)] = true
-}
-
 // isKnown reports whether some unit holds term t (as a coverage term).
 func (ix *Index) isKnown(t string) bool {
 	id := ix.vocab.id(t)
@@ -208,7 +172,7 @@ func (ix *Index) analyzePassage(i int) []analysis {
 	ix.sents[i] = make([]sentence, len(texts))
 	for j, text := range texts {
 		as[j] = ix.lex.analyzeSource(text)
-		ix.sents[i][j] = ix.sentenceOf(text, as[j])
+		ix.sents[i][j] = sentenceOf(text, as[j], ix.lex, ix.vocab)
 	}
 	if p.Para == 1 && p.Text == strings.Join(strings.Fields(p.Title), " ") {
 		for j := range ix.sents[i] {
@@ -252,93 +216,6 @@ func (ix *Index) mergePassage(i int, as []analysis, terms [][]termID, titles map
 	}
 }
 
-// inheritSpeaker links a paragraph that continues the previous one's speaker ("He added that …", "وأضاف أنه …")
-// to the people and posts named there, so "what did Sun hope about its duties?" finds the paragraph that only
-// says "He expressed the hope …". Within a paragraph, a sentence that goes on the same way ("They also expressed
-// the hope …") inherits from the sentence before.
-func (ix *Index) inheritSpeaker(i int, terms [][]termID) {
-	ix.speaker[i] = -1
-	sents := ix.sents[i]
-	for j := 1; j < len(sents); j++ {
-		if ix.continues(sents[j]) {
-			sents[j].continued = true
-			for _, c := range ix.speakers(sents[j-1 : j]) {
-				ix.addConcept(&sents[j], c)
-			}
-		}
-	}
-	p := ix.passages[i]
-	if i == 0 || len(sents) == 0 || ix.passages[i-1].DocID != p.DocID || !ix.continues(sents[0]) {
-		return
-	}
-	inherited := ix.speakers(ix.sents[i-1])
-	for _, c := range inherited {
-		if ix.lex.entries[c].Kind == "person" {
-			ix.speaker[i] = c
-			break
-		}
-	}
-	if ix.speaker[i] < 0 {
-		return
-	}
-	for _, c := range inherited {
-		terms[i] = append(terms[i], ix.vocab.intern(conceptTerm(c))...)
-		for j := range sents {
-			ix.addConcept(&sents[j], c)
-		}
-	}
-}
-
-// collectTitles records, for each person a sentence names, the titles and countries just before the name
-// ("Chinese Foreign Minister Wang Yi", "وزير الخارجية الصيني وانغ يي") and the title just after it ("Wu Yingchen,
-// Executive Director of the Secretariat"): news text names someone in full once, then by name alone.
-func (ix *Index) collectTitles(a analysis, titles map[int]map[int]bool) {
-	for k, sp := range a.spans {
-		if ix.lex.entries[sp.entry].Kind != "person" {
-			continue
-		}
-		link := func(e int) {
-			if titles[sp.entry] == nil {
-				titles[sp.entry] = map[int]bool{}
-			}
-			titles[sp.entry][e] = true
-		}
-		// Before: the run of titles and countries ending at most two words before the name.
-		end := sp.start
-		for j := k - 1; j >= 0; j-- {
-			kind := ix.lex.entries[a.spans[j].entry].Kind
-			if end-a.spans[j].end > 2 || kind != "role" && kind != "country" {
-				break
-			}
-			link(a.spans[j].entry)
-			end = a.spans[j].start
-		}
-		// After: a title (not a country: that would be the next person's) at most one word after the name.
-		if k+1 < len(a.spans) && a.spans[k+1].start-sp.end <= 1 && ix.lex.entries[a.spans[k+1].entry].Kind == "role" {
-			link(a.spans[k+1].entry)
-		}
-	}
-}
-
-// applyTitles lets every sentence and unit that names a person also speak of their titles: "what did the Chinese
-// foreign minister praise?" finds "Wang praised …".
-func (ix *Index) applyTitles(titles map[int]map[int]bool, terms [][]termID) {
-	for i := range ix.passages {
-		for j := range ix.sents[i] {
-			s := &ix.sents[i][j]
-			for _, c := range slices.Clone(s.concepts) {
-				for t := range titles[c] {
-					if s.free.has(ix.vocab.id(conceptTerm(t))) {
-						continue
-					}
-					ix.addConcept(s, t)
-					terms[i] = append(terms[i], ix.vocab.intern(conceptTerm(t))...)
-				}
-			}
-		}
-	}
-}
-
 // keeper holds the arenas the index's per-sentence and per-unit data is kept in (see arena).
 type keeper struct {
 	ids   arena[termID]
@@ -369,102 +246,6 @@ func (ix *Index) unitTerms(keep *keeper) {
 		slices.Sort(scratch)
 		ix.groups[g].free = keep.ids.copy(slices.Compact(scratch))
 	}
-}
-
-// addConcept records that s speaks of glossary entry c (and so of its broader entries).
-func (ix *Index) addConcept(s *sentence, c int) {
-	s.concepts = append(s.concepts, c)
-	s.free = s.free.union(ix.conceptSet(c))
-}
-
-// conceptSet is the concept terms of glossary entry c and of its broader entries.
-func (ix *Index) conceptSet(c int) termSet {
-	terms := []string{conceptTerm(c)}
-	for _, b := range ix.lex.broader[c] {
-		terms = append(terms, conceptTerm(b))
-	}
-	return ix.vocab.set(terms...)
-}
-
-// continues reports whether a sentence goes on about someone named before: it names no person or post and
-// opens (after words like "also", "كما") with a pronoun or a verb of saying.
-func (ix *Index) continues(s sentence) bool {
-	for _, c := range s.concepts {
-		if k := ix.lex.entries[c].Kind; k == "person" || k == "role" {
-			return false
-		}
-	}
-	return s.opensOn
-}
-
-// opensOn reports whether toks open (after words like "also", "كما") with a pronoun or a verb of saying.
-func opensOn(toks []nlp.Token) bool {
-	for _, t := range toks {
-		if continuationPronouns[t.Word] || speechWords[t.Word] {
-			return true
-		}
-		if !t.Stop {
-			return false
-		}
-	}
-	return false
-}
-
-// speakers are the people and posts the sentences name.
-func (ix *Index) speakers(sents []sentence) []int {
-	var out []int
-	for _, s := range sents {
-		for _, c := range s.concepts {
-			if k := ix.lex.entries[c].Kind; k == "person" || k == "role" {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
-// continuationPronouns open a sentence whose subject was named before.
-var continuationPronouns = map[string]bool{"he": true, "she": true, "they": true}
-
-// clausesOf analyses the clauses of a sentence too long to quote whole, or returns nil. It runs when an answer
-// is cut (a few clauses, tens of microseconds), not when the index is built: there, a record for every clause of
-// every long sentence took a fifth of the time and a tenth of the memory of 16 MiB of operator text.
-func (ix *Index) clausesOf(text string) []sentence {
-	if utf8.RuneCountInString(text) <= trimAbove {
-		return nil
-	}
-	clauses := nlp.Clauses(text)
-	if len(clauses) < 2 {
-		return nil
-	}
-	out := make([]sentence, len(clauses))
-	for i, c := range clauses {
-		out[i] = ix.sentenceOf(c, ix.lex.analyzeSource(c))
-	}
-	return out
-}
-
-// sentenceOf builds the sentence record of text from its analysis a.
-func (ix *Index) sentenceOf(text string, a analysis) sentence {
-	s := sentence{text: text, free: ix.vocab.set(a.free...)}
-	s.types, s.dates = wordTypes(a)
-	s.counted = ix.vocab.set(countedTerms(a)...)
-	s.opensOn = opensOn(a.toks)
-	if strings.ContainsAny(text, "\"«»“”") {
-		s.types |= hasQuote
-	}
-	s.concepts = a.concepts
-	seen := map[int]bool{}
-	for _, e := range a.concepts {
-		switch ix.lex.entries[e].Kind {
-		case "country", "person":
-			if !seen[e] {
-				seen[e] = true
-				s.items++
-			}
-		}
-	}
-	return s
 }
 
 // parallel calls fn(0) … fn(n-1) on as many goroutines as there are CPUs and returns when all have returned.

@@ -30,8 +30,22 @@ import (
 // tried and rejected: on questions this short they named Russian as Macedonian and "when was it launched" as
 // German.
 
+// languageCheck tells text in neither Arabic nor English from text in them (see above), with the sources' words:
+// their glossary names (lex), the speller that knows their words, and their bare words. It shares them with the
+// Index it was made from; safe for concurrent use.
+type languageCheck struct {
+	lex   *lexicon
+	spell *nlp.Speller
+	words map[string]bool // the sources' free words (see Index.words)
+}
+
+// newLanguageCheck returns the languageCheck over what ix holds.
+func newLanguageCheck(ix *Index) *languageCheck {
+	return &languageCheck{lex: ix.lex, spell: ix.spell, words: ix.words}
+}
+
 // foreign reports whether text is written in neither Arabic nor English (see above).
-func (ix *Index) foreign(text string) bool {
+func (lc *languageCheck) foreign(text string) bool {
 	n := nlp.CountScripts(text)
 	other := n.Foreign()
 	if ar := n[nlp.ScriptArabic]; ar > 0 && ar >= n[nlp.ScriptLatin] && ar >= other {
@@ -43,7 +57,7 @@ func (ix *Index) foreign(text string) bool {
 	case other > 0 && n[nlp.ScriptLatin] == 0:
 		return true
 	}
-	c, pending := ix.latinWords(text)
+	c, pending := lc.latinWords(text)
 	// A pending word is one no list knows: it may be a typo of an English word (English), the speller's word for
 	// a foreign one ("mecanismo": neither way), or unknown. Those checks cost a scan of the vocabulary each, so
 	// they are made only while the answer still depends on them.
@@ -57,7 +71,7 @@ func (ix *Index) foreign(text string) bool {
 		switch {
 		case nlp.QuestionWordTypo(w) != "" || nlp.StopTypo(w):
 			c.english++ // "wher", "acording"
-		case ix.spell.Correct(w) != w:
+		case lc.spell.Correct(w) != w:
 			// "secretariet", but also "sekretariat", "mecanismo": either way
 		case utf8.RuneCountInString(w) <= 3:
 			// "teh", "ni", "xo": too short to tell
@@ -87,10 +101,10 @@ func (c latinCounts) foreign(other int) bool {
 }
 
 // latinWords sorts text's Latin words by the word lists (see above), and returns those no list knows.
-func (ix *Index) latinWords(text string) (c latinCounts, pending []string) {
+func (lc *languageCheck) latinWords(text string) (c latinCounts, pending []string) {
 	toks := nlp.Tokenize(text)
 	named := make([]bool, len(toks))
-	for _, sp := range ix.lex.match(toks) {
+	for _, sp := range lc.lex.match(toks) {
 		for i := sp.start; i < sp.end; i++ {
 			named[i] = true
 		}
@@ -108,7 +122,7 @@ func (ix *Index) latinWords(text string) (c latinCounts, pending []string) {
 			// A name the glossary lacks ("Tokayev", "Sekretariat" in German): neither way.
 		case !nlp.IsASCII(t.Word):
 			c.marked++ // "secrétariat", "haçan", "açıldı": English writes its own words without accents
-		case ix.words[t.Word] || ix.spell.Knows(t.Word) || ix.spell.KnowsStem(t.Stem):
+		case lc.words[t.Word] || lc.spell.Knows(t.Word) || lc.spell.KnowsStem(t.Stem):
 			c.english++ // a word of the sources, or a name they hold
 		case nlp.IsForeignFunctionWord(t.Word):
 			c.marked++ // "le", "der", "kim", "ve"

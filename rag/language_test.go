@@ -51,13 +51,13 @@ func questionsIn(t *testing.T, pattern string) (questions, langs []string) {
 // testdata/foreign_questions.jsonl must be. go test ./rag -run TestForeignDetection -v prints the rates.
 func TestForeignDetection(t *testing.T) {
 	t.Parallel()
-	ix := articleService().ix
+	lc := articleService().language
 	questions, langs := questionsIn(t, "../testdata/*.jsonl")
 	falseForeign := map[string]int{}
 	total := map[string]int{}
 	for i, q := range questions {
 		total[langs[i]]++
-		if ix.foreign(q) {
+		if lc.foreign(q) {
 			falseForeign[langs[i]]++
 			t.Errorf("foreign(%q) = true, want false (a %s question)", q, langs[i])
 		}
@@ -71,7 +71,7 @@ func TestForeignDetection(t *testing.T) {
 		foreign, flangs := questionsIn(t, file)
 		found := 0
 		for i, q := range foreign {
-			if ix.foreign(q) {
+			if lc.foreign(q) {
 				found++
 			} else {
 				t.Logf("missed (%s): %q", flangs[i], q)
@@ -89,7 +89,7 @@ func TestForeignDetection(t *testing.T) {
 // are enough to be foreign.
 func TestForeignEdgeCases(t *testing.T) {
 	t.Parallel()
-	ix := articleService().ix
+	lc := articleService().language
 	tests := []struct {
 		text string
 		want bool
@@ -117,7 +117,7 @@ func TestForeignEdgeCases(t *testing.T) {
 		{"Ποιος διευθύνει τη γραμματεία;", true},
 	}
 	for _, tt := range tests {
-		if got := ix.foreign(tt.text); got != tt.want {
+		if got := lc.foreign(tt.text); got != tt.want {
 			t.Errorf("foreign(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -189,12 +189,12 @@ func TestLanguageText(t *testing.T) {
 
 // BenchmarkForeign is the cost of telling a question's language, paid by every question.
 func BenchmarkForeign(b *testing.B) {
-	ix := articleService().ix
+	lc := articleService().language
 	questions := []string{"who is the kirgizia foreign minister mentioned", "مين وزير خارجية قيرغيزستان؟",
 		"Кто возглавляет секретариат?", "Kotibiyatni kim boshqaradi?", "¿Cuántos países forman parte del mecanismo?"}
 	for b.Loop() {
 		for _, q := range questions {
-			ix.foreign(q)
+			lc.foreign(q)
 		}
 	}
 }

@@ -48,7 +48,7 @@ func TestModelAnswerIsGroundedAndCited(t *testing.T) {
 		return "Wu Yingchen is the Executive Director of the Secretariat " + sourceNumber(p, "Wu Yingchen") + "."
 	})
 	svc := modelService(t, srv, 5*time.Second)
-	a, err := svc.Answer(t.Context(), "who runs the secretariat day to day?", nil)
+	a, err := svc.Ask(t.Context(), Request{Question: "who runs the secretariat day to day?"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestModelAnswerIsGroundedAndCited(t *testing.T) {
 		!strings.Contains(sys[first:second], "Wu Yingchen") {
 		t.Errorf("source [1] is not the paragraph naming the executive director")
 	}
-	ar, _ := svc.Answer(t.Context(), "مين اللي بيدير الأمانة؟", nil)
+	ar, _ := svc.Ask(t.Context(), Request{Question: "مين اللي بيدير الأمانة؟"})
 	if ar.Mode != LLM || !strings.Contains(ar.Body, "وو ينغ تشين") || strings.Contains(ar.Body, "[99]") {
 		t.Errorf("Arabic answer = %+v (the [99] citation of no source must be dropped)", ar)
 	}
@@ -100,7 +100,7 @@ func TestModelAnswersThatCannotBeTrustedFallBack(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := ragtest.New(t, ragtest.WithResponder(func(ragtest.ChatRequest) string { return tt.reply }))
-			a, err := modelService(t, srv, 5*time.Second).Answer(t.Context(), "who heads the secretariat?", nil)
+			a, err := modelService(t, srv, 5*time.Second).Ask(t.Context(), Request{Question: "who heads the secretariat?"})
 			if err != nil || a.Mode != tt.mode || a.Refused != tt.refused {
 				t.Errorf("reply %q gave mode %s refused %v (err %v), want %s %v", tt.reply, a.Mode, a.Refused, err, tt.mode, tt.refused)
 			}
@@ -169,7 +169,7 @@ func TestWrongKeyFallsBack(t *testing.T) {
 	srv := ragtest.New(t)
 	bad := llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: "sk-wrong", Model: "gpt-4o-mini", Timeout: time.Second})
 	svc := NewService(articleService().ix, Options{Model: bad})
-	if a, _ := svc.Answer(t.Context(), "who heads the secretariat?", nil); a.Mode != Extractive || a.Refused {
+	if a, _ := svc.Ask(t.Context(), Request{Question: "who heads the secretariat?"}); a.Mode != Extractive || a.Refused {
 		t.Errorf("wrong key: %+v, want the extractive answer", a)
 	}
 }
@@ -188,12 +188,12 @@ func TestCacheAndFollowUpRewrite(t *testing.T) {
 		return "Zheenbek Kulubaev " + sourceNumber(p, "Zheenbek Kulubaev") + "."
 	})
 	svc := modelService(t, srv, 5*time.Second)
-	first, _ := svc.Answer(t.Context(), "who is the foreign minister of kyrgyzstan", nil)
-	again, _ := svc.Answer(t.Context(), "Who is the foreign minister of Kyrgyzstan?", nil)
+	first, _ := svc.Ask(t.Context(), Request{Question: "who is the foreign minister of kyrgyzstan"})
+	again, _ := svc.Ask(t.Context(), Request{Question: "Who is the foreign minister of Kyrgyzstan?"})
 	if n := len(srv.Requests("/v1/chat/completions")); n != 1 || again.Body != first.Body {
 		t.Errorf("%d model calls for a repeated question (answers %q, %q), want 1", n, first.Body, again.Body)
 	}
-	next, _ := svc.Answer(t.Context(), "and the tajik one?", first.Turn)
+	next, _ := svc.Ask(t.Context(), Request{Question: "and the tajik one?", Prev: first.Turn})
 	if next.Mode != LLM || !strings.Contains(next.Body, "Sirojiddin Muhriddin") {
 		t.Errorf("follow-up = %+v", next)
 	}
@@ -232,11 +232,11 @@ func TestRemoteEmbeddingsPersistAndFallBack(t *testing.T) {
 		t.Errorf("a model change embedded %d passages, want all", stats.Embedded)
 	}
 	svc := NewService(ix, Options{})
-	if a, err := svc.Answer(t.Context(), "who heads the secretariat?", nil); err != nil || !strings.Contains(a.Body, "Wu Yingchen") {
+	if a, err := svc.Ask(t.Context(), Request{Question: "who heads the secretariat?"}); err != nil || !strings.Contains(a.Body, "Wu Yingchen") {
 		t.Errorf("answer with remote embeddings = %q, %v", a.Body, err)
 	}
 	srv.FailNext(ragtest.EndpointEmbeddings, 3, ragtest.ServerError(500))
-	a, err := svc.Answer(t.Context(), "who is the foreign minister of kyrgyzstan", nil)
+	a, err := svc.Ask(t.Context(), Request{Question: "who is the foreign minister of kyrgyzstan"})
 	if err != nil || !strings.Contains(a.Body, "Kulubaev") {
 		t.Errorf("answer while embeddings fail = %q, %v", a.Body, err)
 	}
@@ -279,7 +279,7 @@ func TestPromptBudget(t *testing.T) {
 			}))
 			svc := NewService(articleService().ix, Options{PromptTokens: tt.budget, Model: llm.NewModel(llm.Options{
 				BaseURL: srv.URL(), APIKey: srv.Key(), Model: "gpt-4o-mini", Timeout: 5 * time.Second})})
-			a, err := svc.Answer(t.Context(), tt.question, nil)
+			a, err := svc.Ask(t.Context(), Request{Question: tt.question})
 			if err != nil || !a.Refused || a.Mode != LLM {
 				t.Fatalf("Answer = %+v, %v; want the model's refusal", a, err)
 			}
@@ -305,11 +305,11 @@ func TestUnboundedModelAnswerIsCut(t *testing.T) {
 	}))
 	svc := NewService(articleService().ix, Options{Model: llm.NewModel(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(),
 		Model: "gpt-4o-mini", Timeout: 10 * time.Second})})
-	a, err := svc.Answer(t.Context(), "who heads the secretariat?", nil)
+	a, err := svc.Ask(t.Context(), Request{Question: "who heads the secretariat?"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len([]rune(a.Body)); a.Mode != LLM || n > MaxModelAnswerRunes+40 || !strings.Contains(a.Body, "answer cut") {
-		t.Errorf("model answer of %d runes shown (%q…), want at most %d and the cut said", n, a.Body[:80], MaxModelAnswerRunes)
+	if n := len([]rune(a.Body)); a.Mode != LLM || n > maxModelAnswerRunes+40 || !strings.Contains(a.Body, "answer cut") {
+		t.Errorf("model answer of %d runes shown (%q…), want at most %d and the cut said", n, a.Body[:80], maxModelAnswerRunes)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // withModel asks the model to answer from the top hits and returns its answer, or fallback (the extractive
 // answer) when the model fails, cites nothing, answers in the wrong language or says what its sources do not
 // (see checkModelText), with one log line saying why.
-func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, q *query, hits []Hit, history []exchange, fallback Answer) Answer {
+func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, q *query, hits []hit, history []exchange, fallback Answer) Answer {
 	// A follow-up's answer depends on the conversation, which the key does not hold: only fresh questions are
 	// cached.
 	cacheable := len(history) == 0 && !q.followUp
@@ -48,7 +48,7 @@ func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, 
 // cacheKey identifies an answer: same language, same normalised question, same passages retrieved. A question in
 // another language is read through its English rendering; its answer is in its own language, so the question as
 // asked is part of the key.
-func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
+func (s *Service) cacheKey(q *query, question string, hits []hit) string {
 	var b strings.Builder
 	b.WriteString(string(q.lang))
 	if q.asked != "" {
@@ -63,8 +63,8 @@ func (s *Service) cacheKey(q *query, question string, hits []Hit) string {
 	return b.String()
 }
 
-func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request, q *query, hits []Hit, history []exchange) (Answer, error) {
-	msgs, sources := s.ix.buildPrompt(req.Question, q, hits, history)
+func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request, q *query, hits []hit, history []exchange) (Answer, error) {
+	msgs, sources := buildPrompt(&s.ix.units, req.Question, q, hits, history)
 	var onText func(string)
 	if req.OnPartial != nil {
 		checked, stopped := 0, false
@@ -78,7 +78,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 			}
 			checked = end
 			refs, shown := citations(text[:end], len(sources))
-			if isRefusal(shown, refs) || s.ix.checkModelText(shown, q.answerLang(), sources, false) != nil {
+			if isRefusal(shown, refs) || s.support.checkModelText(shown, q.answerLang(), sources, false) != nil {
 				stopped = true // the final answer decides what replaces what is shown
 				return
 			}
@@ -89,14 +89,19 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 	if err != nil {
 		return Answer{}, err
 	}
-	a := Answer{Question: req.Question, Lang: q.lang, Mode: LLM, Confidence: High,
-		Usage: &Usage{PromptTokens: c.PromptTokens, CompletionTokens: c.CompletionTokens}}
 	refs, text := citations(c.Text, len(sources))
+	outcome := modelWrote
 	if isRefusal(text, refs) {
-		a.Refused, a.Text, a.Confidence, a.Reason = true, NotCoveredText(q.lang), "", ReasonModelRefused
+		outcome = modelRefused
+	}
+	v := s.decide(evidence{at: afterModel, model: outcome})
+	a := Answer{Question: req.Question, Lang: q.lang, Mode: LLM, Confidence: v.confidence, Reason: v.reason,
+		Usage: &Usage{PromptTokens: c.PromptTokens, CompletionTokens: c.CompletionTokens}}
+	if v.refused {
+		a.Refused, a.Text = true, refusalText(v.reason, q.lang)
 		return a, nil
 	}
-	if err := s.ix.checkModelText(text, q.answerLang(), sources, false); err != nil {
+	if err := s.support.checkModelText(text, q.answerLang(), sources, false); err != nil {
 		return Answer{}, err
 	}
 	text = capAnswer(text, q.lang)
@@ -109,7 +114,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 		src := s.ix.source(sources[r-1].hit, q.lang)
 		src.Ref = r
 		a.Sources = append(a.Sources, src)
-		lines = append(lines, fmt.Sprintf("[%d] %s", r, SourceLine(src, q.lang)))
+		lines = append(lines, fmt.Sprintf("[%d] %s", r, sourceLine(src, q.lang)))
 	}
 	a.Text = strings.Join(lines, "\n")
 	return a, nil
@@ -145,18 +150,18 @@ func (s *Service) standalone(ctx context.Context, model *llm.Model, question str
 	return rewritten
 }
 
-// MaxModelAnswerRunes bounds a model answer as shown: a server that ignores max_tokens must not flood a chat
+// maxModelAnswerRunes bounds a model answer as shown: a server that ignores max_tokens must not flood a chat
 // (a 198 KB answer was once 49 messages). The cut is said plainly.
-const MaxModelAnswerRunes = 3000
+const maxModelAnswerRunes = 3000
 
-// capAnswer cuts text to MaxModelAnswerRunes at a word boundary and says so in lang.
+// capAnswer cuts text to maxModelAnswerRunes at a word boundary and says so in lang.
 func capAnswer(text string, lang nlp.Lang) string {
 	r := []rune(text)
-	if len(r) <= MaxModelAnswerRunes {
+	if len(r) <= maxModelAnswerRunes {
 		return text
 	}
-	cut := string(r[:MaxModelAnswerRunes])
-	if i := strings.LastIndexAny(cut, " \n"); i > MaxModelAnswerRunes/2 {
+	cut := string(r[:maxModelAnswerRunes])
+	if i := strings.LastIndexAny(cut, " \n"); i > maxModelAnswerRunes/2 {
 		cut = cut[:i]
 	}
 	note := " … (answer cut: too long)"

@@ -18,24 +18,34 @@ var examples = map[nlp.Lang][]string{
 	nlp.Arabic: {"ما الدول المشاركة في الآلية؟", "من المدير التنفيذي للأمانة؟", "ما المسؤولية الأساسية للأمانة؟"},
 }
 
-// NotCoveredText is the reply to a question the sources do not answer: said plainly, with what the bot can do.
-func NotCoveredText(lang nlp.Lang) string {
+// notCoveredText is the reply to a question the sources do not answer: said plainly, with what the bot can do.
+func notCoveredText(lang nlp.Lang) string {
 	if lang == nlp.Arabic {
 		return "لا أجد إجابة عن هذا في مصادري، ولا أريد أن أخمّن.\n" + scopeText(lang)
 	}
 	return "I can't find that in my sources, and I won't guess.\n" + scopeText(lang)
 }
 
-// HedgedText marks an answer the sources only come close to: the passage is shown, plainly as not certain.
-func HedgedText(lang nlp.Lang, closest string) string {
+// refusalText is the reply to a question refused for reason r (see decide), in lang: help for a message with
+// nothing to look up, else that the sources do not answer it. A question in neither Arabic nor English gets
+// languageText instead.
+func refusalText(r Reason, lang nlp.Lang) string {
+	if r == ReasonNoContent {
+		return helpText(lang)
+	}
+	return notCoveredText(lang)
+}
+
+// hedgedText marks an answer the sources only come close to: the passage is shown, plainly as not certain.
+func hedgedText(lang nlp.Lang, closest string) string {
 	if lang == nlp.Arabic {
 		return "لا تذكر مصادري ذلك مباشرة، وأقرب ما تقوله: " + closest
 	}
 	return "My sources don't say that directly; the closest they come is: " + closest
 }
 
-// HelpText is the reply to a message with nothing to look up ("hi", "?").
-func HelpText(lang nlp.Lang) string {
+// helpText is the reply to a message with nothing to look up ("hi", "?").
+func helpText(lang nlp.Lang) string {
 	if lang == nlp.Arabic {
 		return "أهلاً! اسألني سؤالاً.\n" + scopeText(lang)
 	}
@@ -53,9 +63,9 @@ func scopeText(lang nlp.Lang) string {
 		strings.Join(ex, "\", \"") + "\""
 }
 
-// SourceLine cites a passage in the reader's language: publisher, date, title, and passage ID, marking an English
+// sourceLine cites a passage in the reader's language: publisher, date, title, and passage ID, marking an English
 // rendering of an Arabic original as a translation.
-func SourceLine(s Source, lang nlp.Lang) string {
+func sourceLine(s Source, lang nlp.Lang) string {
 	var parts []string
 	if s.Publisher != "" {
 		parts = append(parts, s.Publisher)

@@ -206,71 +206,24 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		q.list = q.list || prev.list && len(a.free) == 0
 		q.dense += " " + prev.dense
 	}
-	return ix.resolve(q)
+	return q.resolve(ix.vocab)
 }
 
-// resolve returns q with the ids of its terms looked up anew (a copy when q had them): analysing clauses while
-// answering may add terms to the vocabulary.
-func (ix *Index) resolve(q *query) *query {
+// resolve returns q with the ids of its terms in v looked up anew (a copy when q had them): analysing clauses
+// while answering may add terms to the vocabulary.
+func (q *query) resolve(v *vocab) *query {
 	if q.ids != nil {
 		c := *q
 		q = &c
 	}
 	q.ids = make(map[string]termID, len(q.cover)+len(q.alt))
 	for t := range q.cover {
-		q.ids[t] = ix.vocab.id(t)
+		q.ids[t] = v.id(t)
 	}
 	for _, r := range q.alt {
-		q.ids[r] = ix.vocab.id(r)
+		q.ids[r] = v.id(r)
 	}
 	return q
-}
-
-// coverage is the weighted share of the question's terms that have holds; a term held only by its Arabic root
-// counts rootCredit of its weight.
-func (q *query) coverage(have termSet) float64 { return q.coverageWith(have, 0) }
-
-// sureCoverage is coverage with every term no source holds weighing at least unknownSureWeight: what decides between a
-// confident and a hedged answer, where coverage decides between an answer and a refusal. A question with
-// words the sources lack is answered, but only as "the closest the sources come" unless the rest of it is
-// covered well.
-func (q *query) sureCoverage(have termSet) float64 {
-	return q.coverageWith(have, unknownSureWeight)
-}
-
-// unknownSureWeight is an unknown term's weight in sureCoverage.
-const unknownSureWeight = 1.0
-
-// coverageWith is coverage with unknown terms weighing at least unknownW.
-func (q *query) coverageWith(have termSet, unknownW float64) float64 {
-	var got, total float64
-	for t, w := range q.cover {
-		if q.unknown[t] {
-			w = max(w, unknownW)
-		}
-		total += w
-		switch {
-		case have.has(q.ids[t]):
-			got += w
-		case q.alt[t] != "" && have.has(q.ids[q.alt[t]]):
-			got += rootCredit * w
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return roundScore(got / total)
-}
-
-// unmatched counts the unknown terms have does not hold even by root.
-func (q *query) unmatched(have termSet) int {
-	n := 0
-	for t := range q.unknown {
-		if !have.has(q.ids[t]) && !have.has(q.ids[q.alt[t]]) {
-			n++
-		}
-	}
-	return n
 }
 
 // declitic reads an Arabic question word the sources lack without the clitic or dialect prefix it carries

@@ -8,16 +8,14 @@ import (
 	chromem "github.com/philippgille/chromem-go"
 )
 
-// Hit is one retrieved unit: a paragraph and its renderings, scored.
-type Hit struct {
+// hit is one retrieved unit: a paragraph and its renderings, scored.
+type hit struct {
 	group int
-	// Score ranks hits: the fused retrieval score and the coverage, averaged. In [0, 1].
-	Score float64
-	// Coverage is the share (IDF-weighted) of the question's terms and concepts found in the unit. A question
+	// score ranks hits: the fused retrieval score and the coverage, averaged. In [0, 1].
+	score float64
+	// coverage is the share (IDF-weighted) of the question's terms and concepts found in the unit. A question
 	// whose best hit covers too little is one the sources do not answer.
-	Coverage float64
-	// Retrieval is the fused, max-normalised BM25 and vector score.
-	Retrieval float64
+	coverage float64
 }
 
 // Hybrid weights: lexical and vector channels count equally; the rank mixes retrieval and coverage equally.
@@ -39,9 +37,9 @@ func (ix *Index) kindFit(q *query, g int) float64 {
 	for _, p := range ix.groups[g].members {
 		for _, s := range ix.sents[p] {
 			switch {
-			case ix.answers(q, s, true):
+			case answers(ix.lex, q, s, true):
 				return 1
-			case ix.answers(q, s, false):
+			case answers(ix.lex, q, s, false):
 				fit = 0.9
 			}
 		}
@@ -51,7 +49,7 @@ func (ix *Index) kindFit(q *query, g int) float64 {
 
 // search ranks the units for q, best first, and returns at most k (all when k <= 0). A vector-store failure is
 // returned; BM25 alone never fails.
-func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
+func (ix *Index) search(ctx context.Context, q *query, k int) ([]hit, error) {
 	n := len(ix.passages)
 	if n == 0 || !q.hasContent() {
 		return nil, nil
@@ -89,7 +87,7 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
 		g := ix.groupOf[i]
 		best[g] = max(best[g], s)
 	}
-	hits := make([]Hit, 0, len(ix.groups))
+	hits := make([]hit, 0, len(ix.groups))
 	for g := range ix.groups {
 		if best[g] == 0 {
 			continue
@@ -97,9 +95,9 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
 		cov := q.coverage(ix.groups[g].free)
 		score := (1-coverageShare)*best[g] + coverageShare*cov
 		score *= ix.kindFit(q, g)
-		hits = append(hits, Hit{group: g, Retrieval: best[g], Coverage: cov, Score: score})
+		hits = append(hits, hit{group: g, coverage: cov, score: score})
 	}
-	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
 	if k > 0 && len(hits) > k {
 		hits = hits[:k]
 	}
@@ -109,13 +107,13 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]Hit, error) {
 // kindHits ranks every unit for a question that names nothing but the kind of answer it wants ("when?", "what
 // was the exact date of it?"): it asks about what the sources are about, so the units holding that kind come
 // first, in corpus order (the built-in article's lead first).
-func (ix *Index) kindHits(q *query) []Hit {
-	hits := make([]Hit, 0, len(ix.groups))
+func (ix *Index) kindHits(q *query) []hit {
+	hits := make([]hit, 0, len(ix.groups))
 	for g := range ix.groups {
 		fit := ix.kindFit(q, g)
-		hits = append(hits, Hit{group: g, Coverage: 1, Retrieval: fit, Score: fit})
+		hits = append(hits, hit{group: g, coverage: 1, score: fit})
 	}
-	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
 	return hits
 }
 

@@ -77,7 +77,8 @@ type Answer struct {
 // Usage is what a model answer cost, in tokens.
 type Usage struct{ PromptTokens, CompletionTokens int }
 
-// Turn is what a conversation remembers of a question. Pass it to the next Answer call of the same chat.
+// Turn is what a conversation remembers of a question. Pass it as Request.Prev of the next question of the same
+// chat.
 type Turn struct {
 	q                *query
 	question, answer string
@@ -114,11 +115,14 @@ type Options struct {
 // Service answers questions from an Index. It is safe for concurrent use; conversation state lives in the
 // Turn values its callers keep.
 type Service struct {
-	ix    *Index
-	opts  Options
-	model atomic.Pointer[llm.Model] // nil: extractive only; DisableModel may clear it while serving
-	cache *expirable.LRU[string, Answer]
-	log   *slog.Logger
+	ix        *Index
+	extractor *extractor     // the offline answer, from what ix built
+	support   *supportCheck  // a model answer against its sources
+	language  *languageCheck // a question in neither Arabic nor English
+	opts      Options
+	model     atomic.Pointer[llm.Model] // nil: extractive only; DisableModel may clear it while serving
+	cache     *expirable.LRU[string, Answer]
+	log       *slog.Logger
 }
 
 // NewService returns a Service over ix.
@@ -141,8 +145,9 @@ func NewService(ix *Index, opts Options) *Service {
 	if opts.CacheTTL <= 0 {
 		opts.CacheTTL = 10 * time.Minute
 	}
-	s := &Service{ix: ix, opts: opts, log: opts.Logger,
-		cache: expirable.NewLRU[string, Answer](opts.CacheSize, nil, opts.CacheTTL)}
+	lc := newLanguageCheck(ix)
+	s := &Service{ix: ix, extractor: newExtractor(ix), support: newSupportCheck(ix, lc), language: lc, opts: opts,
+		log: opts.Logger, cache: expirable.NewLRU[string, Answer](opts.CacheSize, nil, opts.CacheTTL)}
 	s.model.Store(opts.Model)
 	return s
 }
@@ -154,22 +159,10 @@ func (s *Service) Model() *llm.Model { return s.model.Load() }
 // call while serving.
 func (s *Service) DisableModel() { s.model.Store(nil) }
 
-// Answer answers one question; prev is the previous Turn of the same conversation, or nil. The error is non-nil
-// only when ctx ends; a question the sources do not cover is an Answer with Refused set, and a model failure
-// gives the extractive answer.
-func (s *Service) Answer(ctx context.Context, question string, prev *Turn) (Answer, error) {
-	return s.Ask(ctx, Request{Question: question, Prev: prev})
-}
-
-// AnswerK is Answer with k units retrieved instead of the configured TopK.
-func (s *Service) AnswerK(ctx context.Context, question string, prev *Turn, k int) (Answer, error) {
-	return s.Ask(ctx, Request{Question: question, Prev: prev, K: k})
-}
-
-// Request is one question with its options.
+// Request is one question with its options. Only Question is required.
 type Request struct {
 	Question string
-	Prev     *Turn // the previous Turn of this conversation, or nil
+	Prev     *Turn // the previous Turn of the same conversation (Answer.Turn), or nil
 	K        int   // units to retrieve; 0 means Options.TopK
 	// OnPartial, when set and a model answers, is called with the answer written so far as it streams in
 	// (citations included, not yet checked). The final Answer may differ: a refusal or the extractive fallback.
@@ -180,8 +173,10 @@ type Request struct {
 	UserLang string
 }
 
-// Ask answers a Request: retrieval, then the model when one is configured (with the extractive answer as its
-// fallback), else the extractive answer.
+// Ask answers a Request, and is the Service's one entry point: retrieval, then the model when one is configured
+// (with the extractive answer as its fallback), else the extractive answer. The error is non-nil only when ctx
+// ends; a question the sources do not cover is an Answer with Refused set and a Reason, and a model failure
+// gives the extractive answer.
 func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
@@ -196,12 +191,13 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		pq, history = req.Prev.q, req.Prev.history()
 	}
 	question, injected := stripInjections(req.Question)
-	if injected && strings.TrimSpace(question) == "" {
+	instructionsOnly := injected && strings.TrimSpace(question) == ""
+	if v := s.decide(evidence{at: beforeRetrieval, instructionsOnly: instructionsOnly}); v.refused {
 		lang := nlp.DetectLang(req.Question)
-		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true, Text: NotCoveredText(lang),
-			Reason: ReasonInjection, Turn: req.Prev}, nil
+		return Answer{Question: req.Question, Lang: lang, Mode: Extractive, Refused: true,
+			Text: refusalText(v.reason, lang), Reason: v.reason, Turn: req.Prev}, nil
 	}
-	if s.ix.foreign(question) {
+	if s.language.foreign(question) {
 		return s.askForeign(ctx, req, question, pq, history, k)
 	}
 	q := s.ix.prepare(question, pq)
@@ -210,7 +206,7 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 		q = s.standalone(ctx, model, question, q, history)
 	}
 	original := req.Question
-	a, _, err := s.extractive(ctx, original, q, k)
+	a, err := s.extractive(ctx, original, q, k)
 	req.Question = question // what the model sees: without the injected sentences
 	if err != nil {
 		return Answer{}, err
@@ -235,21 +231,20 @@ func (s *Service) Ask(ctx context.Context, req Request) (Answer, error) {
 	return a, nil
 }
 
-// extractive is the offline answer, and the hits retrieval found.
-func (s *Service) extractive(ctx context.Context, question string, q *query, k int) (Answer, []Hit, error) {
+// extractive is the offline answer.
+func (s *Service) extractive(ctx context.Context, question string, q *query, k int) (Answer, error) {
 	a := Answer{Question: question, Lang: q.lang, Mode: Extractive}
 	if q.kind.aboutDocument() {
-		a, err := s.documentAnswer(ctx, q, a)
-		return a, nil, err
+		return s.documentAnswer(ctx, q, a)
 	}
-	var hits []Hit
+	var hits []hit
 	switch {
 	case q.kindOnly():
 		hits = s.ix.kindHits(q)
 	case q.hasContent():
 		var err error
 		if hits, err = s.ix.search(ctx, q, max(k, extractHits)); err != nil {
-			return Answer{}, nil, err
+			return Answer{}, err
 		}
 	}
 	for i, h := range hits {
@@ -258,21 +253,18 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 		}
 	}
 	if len(hits) > 0 {
-		a.BestScore = hits[0].Score
+		a.BestScore = hits[0].score
 	}
-	v := s.ix.decide(q, hits, s.opts.MinCoverage)
+	v := s.decide(evidence{at: afterRetrieval, q: q, hits: hits})
 	a.Reason = v.reason
 	if v.refused {
-		a.Refused, a.Text = true, NotCoveredText(q.lang)
-		if v.reason == ReasonNoContent {
-			a.Text = HelpText(q.lang)
-		}
-		return a, hits, nil
+		a.Refused, a.Text = true, refusalText(v.reason, q.lang)
+		return a, nil
 	}
 	body, p := v.body, v.passage
 	a.Confidence = v.confidence
 	if v.confidence == Low {
-		body = HedgedText(q.lang, body)
+		body = hedgedText(q.lang, body)
 	}
 	var src Source
 	for _, h := range hits {
@@ -289,12 +281,6 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 			a.Sources = append(a.Sources, r)
 		}
 	}
-	a.Text = body + "\n\n" + SourceLine(src, q.lang)
-	return a, hits, nil
-}
-
-func (ix *Index) source(h Hit, lang nlp.Lang) Source {
-	p := ix.passages[ix.member(h.group, lang)]
-	return Source{ID: p.ID, Group: ix.groups[h.group].key, Title: p.Title, Publisher: p.Source, Date: p.Date,
-		Translation: p.Translation, Text: p.Text, Score: h.Score}
+	a.Text = body + "\n\n" + sourceLine(src, q.lang)
+	return a, nil
 }

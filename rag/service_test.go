@@ -26,9 +26,9 @@ var articleService = sync.OnceValue(func() *Service {
 
 func ask(t *testing.T, question string, prev *Turn) Answer {
 	t.Helper()
-	a, err := articleService().Answer(t.Context(), question, prev)
+	a, err := articleService().Ask(t.Context(), Request{Question: question, Prev: prev})
 	if err != nil {
-		t.Fatalf("Answer(%q): %v", question, err)
+		t.Fatalf("Ask(%q): %v", question, err)
 	}
 	return a
 }
@@ -57,20 +57,20 @@ func TestAnswerFactsInTheQuestionsLanguage(t *testing.T) {
 		t.Run(tt.question, func(t *testing.T) {
 			a := ask(t, tt.question, nil)
 			if a.Refused || a.Lang != tt.lang || a.Mode != Extractive {
-				t.Fatalf("Answer(%q) = refused %v, lang %s, mode %s; want an %s extractive answer:\n%s",
+				t.Fatalf("Ask(%q) = refused %v, lang %s, mode %s; want an %s extractive answer:\n%s",
 					tt.question, a.Refused, a.Lang, a.Mode, tt.lang, a.Text)
 			}
 			if !strings.Contains(a.Body, tt.want) {
-				t.Errorf("Answer(%q).Body = %q, want it to contain %q", tt.question, a.Body, tt.want)
+				t.Errorf("Ask(%q).Body = %q, want it to contain %q", tt.question, a.Body, tt.want)
 			}
 			if tt.source != "" && (len(a.Sources) == 0 || a.Sources[0].ID != tt.source) {
-				t.Errorf("Answer(%q).Sources = %+v, want %s first", tt.question, a.Sources, tt.source)
+				t.Errorf("Ask(%q).Sources = %+v, want %s first", tt.question, a.Sources, tt.source)
 			}
-			if n := utf8.RuneCountInString(a.Body); n > MaxExtractRunes+40 {
-				t.Errorf("Answer(%q) body has %d runes, want about %d at most", tt.question, n, MaxExtractRunes)
+			if n := utf8.RuneCountInString(a.Body); n > maxExtractRunes+40 {
+				t.Errorf("Ask(%q) body has %d runes, want about %d at most", tt.question, n, maxExtractRunes)
 			}
 			if !strings.Contains(a.Text, a.Sources[0].ID) {
-				t.Errorf("Answer(%q).Text does not cite %s:\n%s", tt.question, a.Sources[0].ID, a.Text)
+				t.Errorf("Ask(%q).Text does not cite %s:\n%s", tt.question, a.Sources[0].ID, a.Text)
 			}
 		})
 	}
@@ -86,7 +86,7 @@ func TestListQuestionsGetTheWholeList(t *testing.T) {
 		}
 		for _, c := range countries {
 			if !strings.Contains(a.Body, c) {
-				t.Errorf("Answer(%q) lacks %s: %q", q, c, a.Body)
+				t.Errorf("Ask(%q) lacks %s: %q", q, c, a.Body)
 			}
 		}
 	}
@@ -102,7 +102,7 @@ func TestRefusesWhatTheSourcesDoNotSay(t *testing.T) {
 	} {
 		a := ask(t, q, nil)
 		if !a.Refused || len(a.Sources) != 0 {
-			t.Errorf("Answer(%q) = %q, want a refusal without sources", q, a.Body)
+			t.Errorf("Ask(%q) = %q, want a refusal without sources", q, a.Body)
 			continue
 		}
 		want := "can't find that in my sources"
@@ -110,7 +110,7 @@ func TestRefusesWhatTheSourcesDoNotSay(t *testing.T) {
 			want = "لا أجد إجابة"
 		}
 		if !strings.Contains(a.Text, want) || !strings.Contains(a.Text, "Xi'an") && !strings.Contains(a.Text, "شيآن") {
-			t.Errorf("Answer(%q).Text = %q, want %q and what the bot can answer", q, a.Text, want)
+			t.Errorf("Ask(%q).Text = %q, want %q and what the bot can answer", q, a.Text, want)
 		}
 	}
 }
@@ -120,7 +120,7 @@ func TestNothingToLookUpGetsHelp(t *testing.T) {
 	for _, q := range []string{"", "   ", "hi", "؟؟", "🙂🙂", "...", "مرحبا"} {
 		a := ask(t, q, nil)
 		if !a.Refused || !strings.Contains(a.Text, "30") {
-			t.Errorf("Answer(%q) = refused %v %q, want the help text", q, a.Refused, a.Text)
+			t.Errorf("Ask(%q) = refused %v %q, want the help text", q, a.Refused, a.Text)
 		}
 	}
 }
@@ -136,10 +136,10 @@ func TestFollowUpsUseTheConversation(t *testing.T) {
 		first := ask(t, tt.first, nil)
 		a := ask(t, tt.next, first.Turn)
 		if a.Refused || !strings.Contains(a.Body, tt.want) {
-			t.Errorf("after %q, Answer(%q) = %q, want %q", tt.first, tt.next, a.Text, tt.want)
+			t.Errorf("after %q, Ask(%q) = %q, want %q", tt.first, tt.next, a.Text, tt.want)
 		}
 		if alone := ask(t, tt.next, nil); !alone.Refused && strings.Contains(alone.Body, tt.want) && tt.want != "rules and regulations" {
-			t.Logf("Answer(%q) without context also finds %q", tt.next, tt.want)
+			t.Logf("Ask(%q) without context also finds %q", tt.next, tt.want)
 		}
 	}
 }
@@ -156,7 +156,7 @@ func TestAnswerHonoursCancellation(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := articleService().Answer(ctx, "who is wang yi", nil); err == nil {
-		t.Error("Answer with a cancelled context returned no error")
+	if _, err := articleService().Ask(ctx, Request{Question: "who is wang yi"}); err == nil {
+		t.Error("Ask with a cancelled context returned no error")
 	}
 }

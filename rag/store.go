@@ -11,15 +11,16 @@ import (
 	"ccabot/knowledge"
 )
 
-// Embedder turns text into vectors. Implementations must be safe for concurrent use.
+// Embedder turns text into vectors. Implementations must be safe for concurrent use. One that also has
+// EmbedBatch(ctx, texts) ([][]float32, error), as RemoteEmbedder does, embeds the corpus a batch at a time.
 type Embedder interface {
 	// ID names the embedding space (provider, model, dimensions); vectors are reused only under the same ID.
 	ID() string
 	Embed(ctx context.Context, text string) ([]float32, error)
 }
 
-// BatchEmbedder is an Embedder that can embed many texts in one call; indexing uses it when available.
-type BatchEmbedder interface {
+// batchEmbedder is an Embedder that can embed many texts in one call; indexing uses it when available.
+type batchEmbedder interface {
 	Embedder
 	EmbedBatch(ctx context.Context, texts []string) ([][]float32, error)
 }
@@ -123,7 +124,7 @@ func embedAll(ctx context.Context, emb Embedder, docs []chromem.Document, todo [
 	if len(todo) == 0 {
 		return nil
 	}
-	if b, ok := emb.(BatchEmbedder); ok {
+	if b, ok := emb.(batchEmbedder); ok {
 		texts := make([]string, len(todo))
 		for k, i := range todo {
 			texts[k] = docs[i].Content
@@ -140,7 +141,7 @@ func embedAll(ctx context.Context, emb Embedder, docs []chromem.Document, todo [
 		}
 		return nil
 	}
-	if l, ok := emb.(LocalEmbedder); ok {
+	if l, ok := emb.(localEmbedder); ok {
 		// The offline embedder is CPU-bound: every core, and one block for all vectors (a hundred megabytes for
 		// 16 MiB of operator text, kept for good) rather than tens of thousands of objects among the garbage of
 		// the build.

@@ -16,13 +16,13 @@ import (
 
 // countingEmbedder counts Embed calls of the offline embedder.
 type countingEmbedder struct {
-	LocalEmbedder
+	localEmbedder
 	calls atomic.Int64
 }
 
 func (c *countingEmbedder) Embed(ctx context.Context, text string) ([]float32, error) {
 	c.calls.Add(1)
-	return c.LocalEmbedder.Embed(ctx, text)
+	return c.localEmbedder.Embed(ctx, text)
 }
 
 func build(t *testing.T, dir string, emb Embedder, docs []knowledge.Document) (*Index, IndexStats) {
@@ -41,7 +41,7 @@ func TestIndexPersistsAndReembedsOnlyChanges(t *testing.T) {
 	docs := knowledge.Builtin()
 	extra := knowledge.Document{ID: "notes", Lang: nlp.English, Title: "Notes",
 		Text: "The first paragraph.\n\nThe second paragraph."}
-	emb := &countingEmbedder{LocalEmbedder: LocalEmbedder{Dim: 64}}
+	emb := &countingEmbedder{localEmbedder: localEmbedder{Dim: 64}}
 
 	_, stats := build(t, dir, emb, append(docs, extra))
 	if stats.Embedded != 24 || stats.Reused != 0 || !stats.Persisted || emb.calls.Load() != 24 {
@@ -68,7 +68,7 @@ func TestIndexPersistsAndReembedsOnlyChanges(t *testing.T) {
 	}
 
 	// Another embedding space never reuses these vectors.
-	other := &countingEmbedder{LocalEmbedder: LocalEmbedder{Dim: 32}}
+	other := &countingEmbedder{localEmbedder: localEmbedder{Dim: 32}}
 	if _, stats = build(t, dir, other, docs); stats.Reused != 0 || stats.Embedded != 22 {
 		t.Fatalf("new embedder: %+v, want everything embedded", stats)
 	}
@@ -77,7 +77,7 @@ func TestIndexPersistsAndReembedsOnlyChanges(t *testing.T) {
 func TestIndexSurvivesACorruptOrUnwritableDir(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	emb := LocalEmbedder{Dim: 64}
+	emb := localEmbedder{Dim: 64}
 	path := indexPath(dir, emb)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -107,7 +107,7 @@ func TestIndexSurvivesACorruptOrUnwritableDir(t *testing.T) {
 	if ix == nil || err == nil {
 		t.Fatalf("NewIndex(unwritable dir) = %v, %v; want a working index and an error", ix, err)
 	}
-	if a, _ := NewService(ix, Options{}).Answer(t.Context(), "who is wang yi", nil); a.Refused {
+	if a, _ := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "who is wang yi"}); a.Refused {
 		t.Errorf("index over an unwritable dir does not answer: %q", a.Text)
 	}
 }
@@ -118,7 +118,7 @@ func TestEmptyCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatalf("NewIndex(empty): %v", err)
 	}
-	a, err := NewService(ix, Options{}).Answer(t.Context(), "who is wang yi", nil)
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "who is wang yi"})
 	if err != nil || !a.Refused {
 		t.Errorf("Answer over nothing = %+v, %v; want a refusal", a, err)
 	}
@@ -126,7 +126,7 @@ func TestEmptyCorpus(t *testing.T) {
 
 func TestIndexSurvivesATornVectorFile(t *testing.T) {
 	t.Parallel()
-	emb := LocalEmbedder{Dim: 64}
+	emb := localEmbedder{Dim: 64}
 	for name, damage := range map[string]func([]byte) []byte{
 		"torn": func(b []byte) []byte { return b[:len(b)/2] },
 		"huge count": func(b []byte) []byte {
@@ -180,7 +180,7 @@ func TestIndexDoesNotDependOnTiming(t *testing.T) {
 		}
 		svc := NewService(ix, Options{})
 		for _, q := range benchQuestions {
-			a, err := svc.Answer(t.Context(), q, nil)
+			a, err := svc.Ask(t.Context(), Request{Question: q})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -189,10 +189,10 @@ func TestIndexDoesNotDependOnTiming(t *testing.T) {
 	}
 	for i, q := range benchQuestions {
 		if answers[0][i] != answers[1][i] {
-			t.Errorf("Answer(%q) = %q, then %q", q, answers[0][i], answers[1][i])
+			t.Errorf("Ask(%q) = %q, then %q", q, answers[0][i], answers[1][i])
 		}
 	}
 	if !strings.Contains(answers[0][0], "Wu Yingchen") {
-		t.Errorf("Answer(%q) = %q, want Wu Yingchen", benchQuestions[0], answers[0][0])
+		t.Errorf("Ask(%q) = %q, want Wu Yingchen", benchQuestions[0], answers[0][0])
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,113 +39,6 @@ import (
 // brings its own. A short sentence with one new word in three fails: the price of refusing "Wang Yi resigned".
 // Measured on honest and hostile answers by TestSupportRates.
 const minSupport = 0.75
-
-// claim is one sentence of a model answer and the sources it rests on.
-type claim struct {
-	text string // the sentence without its citations and links
-	refs []int  // source numbers (1-based): its own citations, or those it takes from its neighbours
-	para int    // paragraph (blank-line separated block) of the answer
-	own  bool   // refs are the sentence's own
-}
-
-var (
-	// sentenceEndCitation is a sentence end followed at once by a citation ("… in Xi'an.[3] He …"), which
-	// Sentences would not cut.
-	sentenceEndCitation = regexp.MustCompile(`([.!?؟…])(\[\d{1,2}\])`)
-	// leadingCitations are citations opening a sentence: they close the sentence before ("… in Xi'an. [3] He").
-	leadingCitations = regexp.MustCompile(`^(?:\s*\[\d{1,2}\])+`)
-	blankLine        = regexp.MustCompile(`\n[ \t]*\n`)
-	// listMarker opens a list item ("1. ", "٢) ", "- "): its number counts nothing.
-	listMarker = regexp.MustCompile(`^\s*(?:[0-9٠-٩]{1,2}[.)]|[-*•–])\s+`)
-)
-
-// claimsOf splits an answer into its sentences (nlp.Sentences, also at line breaks; a list item's marker
-// is dropped), each with the sources it cites (numbers 1 to n). Citations standing alone after a sentence end
-// belong to the sentence before them, and so do citations opening a sentence of the same paragraph ("… in
-// Xi'an. [3] He …"). A sentence without citations of its own takes those of the next sentence of its paragraph
-// that has some (a paragraph citing once at its end cites for all its sentences), else of the previous one in
-// its paragraph, else of the nearest sentence before it, else after it. When partial is set the text is still
-// being written: a sentence that no citation follows yet is returned without refs (pending).
-func claimsOf(text string, n int, partial bool) []claim {
-	var out []claim
-	var carry []int // citations met before any sentence
-	for p, para := range blankLine.Split(text, -1) {
-		first := len(out)
-		for _, line := range strings.Split(para, "\n") {
-			line = listMarker.ReplaceAllString(line, "")
-			if strings.Contains(line, "[") {
-				line = sentenceEndCitation.ReplaceAllString(line, "$1 $2")
-			}
-			for _, sent := range nlp.Sentences(line) {
-				if lead := leadingCitations.FindString(sent); lead != "" && len(out) > first {
-					out[len(out)-1].refs = mergeRefs(out[len(out)-1].refs, refsIn(lead, n))
-					out[len(out)-1].own = true
-					sent = sent[len(lead):]
-				}
-				refs := refsIn(sent, n)
-				body := strings.TrimSpace(citation.ReplaceAllString(sent, " "))
-				if !strings.ContainsFunc(body, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-					if len(out) > 0 && len(refs) > 0 { // citations alone: the previous sentence's
-						out[len(out)-1].refs = mergeRefs(out[len(out)-1].refs, refs)
-						out[len(out)-1].own = true
-					} else {
-						carry = mergeRefs(carry, refs)
-					}
-					continue
-				}
-				refs = mergeRefs(carry, refs)
-				carry = nil
-				out = append(out, claim{text: body, refs: refs, para: p, own: len(refs) > 0})
-			}
-		}
-	}
-	lastOwn := -1
-	for i, c := range out {
-		if c.own {
-			lastOwn = i
-		}
-	}
-	for i := range out {
-		if out[i].own || partial && i > lastOwn {
-			continue
-		}
-		out[i].refs = borrowedRefs(out, i)
-	}
-	return out
-}
-
-// borrowedRefs are the citations sentence i takes from its neighbours (see claimsOf).
-func borrowedRefs(cs []claim, i int) []int {
-	for j := i + 1; j < len(cs) && cs[j].para == cs[i].para; j++ {
-		if cs[j].own {
-			return cs[j].refs
-		}
-	}
-	for j := i - 1; j >= 0; j-- {
-		if cs[j].own {
-			return cs[j].refs
-		}
-	}
-	for j := i + 1; j < len(cs); j++ {
-		if cs[j].own {
-			return cs[j].refs
-		}
-	}
-	return nil
-}
-
-// refsIn are the source numbers 1 to n cited in s.
-func refsIn(s string, n int) []int {
-	refs, _ := citations(s, n)
-	return refs
-}
-
-// mergeRefs is the sorted union of two citation lists.
-func mergeRefs(a, b []int) []int {
-	out := slices.Concat(a, b)
-	slices.Sort(out)
-	return slices.Compact(out)
-}
 
 // links are what a reader could follow: a URL, a www. or t.me address, a bare domain ("evil.example"), a
 // Telegram @mention.
@@ -186,7 +78,7 @@ var capitalized = regexp.MustCompile(`\p{Lu}[\p{L}\p{M}'’]*`)
 // partial is for text still being streamed: its last word may be cut, so it is left out, and a sentence that
 // no citation follows yet is checked only against all the sources (links, names, numbers found in none fail at
 // once) until its citation arrives. A partial text that passes may still fail once finished.
-func (ix *Index) checkModelText(text string, lang nlp.Lang, sources []promptSource, partial bool) error {
+func (sc *supportCheck) checkModelText(text string, lang nlp.Lang, sources []promptSource, partial bool) error {
 	if partial {
 		text = withoutLastWord(text)
 	}
@@ -196,7 +88,7 @@ func (ix *Index) checkModelText(text string, lang nlp.Lang, sources []promptSour
 	}
 	plain := citation.ReplaceAllString(text, "")
 	switch got := nlp.DetectLang(plain); {
-	case lang == anyLang && !ix.foreign(plain):
+	case lang == anyLang && !sc.language.foreign(plain):
 		lang = got // a question in another language answered in Arabic or English: checked as such
 	case lang != anyLang && got != lang:
 		return fmt.Errorf("model answered in %s to a question in %s", got, lang)
@@ -223,11 +115,29 @@ func (ix *Index) checkModelText(text string, lang nlp.Lang, sources []promptSour
 		for _, r := range c.refs {
 			cited = append(cited, sources[r-1].hit.group)
 		}
-		if err := ix.checkClaim(c.text, lang, cited, prompted); err != nil {
+		if err := sc.checkClaim(c.text, lang, cited, prompted); err != nil {
 			return fmt.Errorf("sentence %d of %d: %w", i+1, len(claims), err)
 		}
 	}
 	return nil
+}
+
+// supportCheck checks a model's answer against the sources it cites (see above). It reads what NewIndex built,
+// shared with the Index rather than copied: the units, the glossary (lex), the term ids (vocab), the sources'
+// words and English synonyms; it tells an answer's language with language. Safe for concurrent use.
+type supportCheck struct {
+	*units
+	lex      *lexicon
+	vocab    *vocab
+	words    map[string]bool   // the sources' free words (see Index.words)
+	synonyms map[string]string // English stem no unit holds → a synonym's stem some unit does
+	language *languageCheck
+}
+
+// newSupportCheck returns the supportCheck over what ix holds, telling languages with lc.
+func newSupportCheck(ix *Index, lc *languageCheck) *supportCheck {
+	return &supportCheck{units: &ix.units, lex: ix.lex, vocab: ix.vocab, words: ix.words, synonyms: ix.synonyms,
+		language: lc}
 }
 
 // errUnsupported is wrapped by every error saying a model answer is not supported by its sources.
@@ -258,9 +168,9 @@ func sourcesContain(sources []promptSource, s string) bool {
 
 // checkClaim checks one sentence against the units it cites (none: a pending sentence of a partial text, checked
 // against prompted alone) and all the units the model was given.
-func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) error {
+func (sc *supportCheck) checkClaim(text string, lang nlp.Lang, cited, prompted []int) error {
 	toks := nlp.Tokenize(text)
-	spans := ix.lex.match(toks)
+	spans := sc.lex.match(toks)
 	inSpan := make([]bool, len(toks))
 	seen := map[string]bool{}
 	var matched, elsewhere, total int
@@ -268,7 +178,7 @@ func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) e
 		for i := sp.start; i < sp.end; i++ {
 			inSpan[i] = true
 		}
-		term, kind := conceptTerm(sp.entry), ix.lex.entries[sp.entry].Kind
+		term, kind := conceptTerm(sp.entry), sc.lex.entries[sp.entry].Kind
 		if seen[term] {
 			continue
 		}
@@ -276,7 +186,7 @@ func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) e
 		// A name the cited text holds only inside a longer one ("foreign ministers" in "the Foreign Ministers'
 		// Meeting") is held by its words.
 		named := func(groups []int) bool {
-			return ix.holds(groups, term) || ix.groundedAll(groups, toks[sp.start:sp.end])
+			return sc.holds(groups, term) || sc.groundedAll(groups, toks[sp.start:sp.end])
 		}
 		inCited := named(cited)
 		fact := kind == "number" || kind == "date"
@@ -320,7 +230,7 @@ func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) e
 					fact = nlp.Stem(strings.ToLower(time.Month(m).String()))
 				}
 			}
-			if len(cited) > 0 && !ix.holds(cited, fact) || !ix.holds(prompted, fact) {
+			if len(cited) > 0 && !sc.holds(cited, fact) || !sc.holds(prompted, fact) {
 				return fmt.Errorf("a number or date the cited sources lack: %w", errUnsupported)
 			}
 			continue
@@ -328,7 +238,7 @@ func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) e
 		if lang == anyLang {
 			continue // a word of another language: nothing to compare it with
 		}
-		if ix.grounded(cited, t) {
+		if sc.grounded(cited, t) {
 			matched++
 			total++
 			continue
@@ -337,11 +247,11 @@ func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) e
 			continue // a framing word ("title", "details") the sources need not hold
 		}
 		total++
-		if ix.grounded(prompted, t) {
+		if sc.grounded(prompted, t) {
 			elsewhere++
 			continue
 		}
-		if (topicStems[t.Stem] && !otherEventStems[t.Stem] || nameStems[t.Stem]) && !ix.words[nlp.BareWord(t.Word)] {
+		if (topicStems[t.Stem] && !otherEventStems[t.Stem] || nameStems[t.Stem]) && !sc.words[nlp.BareWord(t.Word)] {
 			return fmt.Errorf("a topic or name no source mentions: %w", errUnsupported)
 		}
 		if caps == nil {
@@ -356,7 +266,7 @@ func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) e
 	}
 	// Content words are compared when a cited unit has text in the answer's language; an English answer from
 	// an Arabic-only document is held to its names, numbers and links.
-	if len(cited) == 0 || total == 0 || !ix.hasLang(cited, lang) {
+	if len(cited) == 0 || total == 0 || !sc.hasLang(cited, lang) {
 		return nil
 	}
 	if float64(matched)+float64(elsewhere)/2 < minSupport*float64(total) {
@@ -367,10 +277,10 @@ func (ix *Index) checkClaim(text string, lang nlp.Lang, cited, prompted []int) e
 }
 
 // holds reports whether any of the units holds term among its coverage terms or title words.
-func (ix *Index) holds(groups []int, term string) bool {
-	id := ix.vocab.id(term)
+func (sc *supportCheck) holds(groups []int, term string) bool {
+	id := sc.vocab.id(term)
 	for _, g := range groups {
-		if id != 0 && ix.groups[g].free.has(id) || ix.groups[g].titles[term] {
+		if id != 0 && sc.groups[g].free.has(id) || sc.groups[g].titles[term] {
 			return true
 		}
 	}
@@ -379,26 +289,26 @@ func (ix *Index) holds(groups []int, term string) bool {
 
 // grounded reports whether any of the units holds word t: its stem, its Arabic root, an English synonym the
 // sources use (see nlp.EnglishSynonyms), or, for an Arabic word, its stem or root without a clitic.
-func (ix *Index) grounded(groups []int, t nlp.Token) bool {
-	if ix.holds(groups, t.Stem) {
+func (sc *supportCheck) grounded(groups []int, t nlp.Token) bool {
+	if sc.holds(groups, t.Stem) {
 		return true
 	}
-	if syn, ok := ix.synonyms[t.Stem]; ok && ix.holds(groups, syn) {
+	if syn, ok := sc.synonyms[t.Stem]; ok && sc.holds(groups, syn) {
 		return true
 	}
 	if !nlp.IsArabic(t.Word) {
 		return false
 	}
 	for _, v := range append(nlp.CliticVariants(t.Word), t.Word) {
-		if v != t.Word && ix.holds(groups, nlp.Stem(v)) {
+		if v != t.Word && sc.holds(groups, nlp.Stem(v)) {
 			return true
 		}
 		// A root also matches a three-letter word that is its own root ("بسلاسة" ~ "سلس").
-		if r := rootTerm(nlp.Token{Word: v}); r != "" && (ix.holds(groups, r) || ix.holds(groups, r[len("√"):])) {
+		if r := rootTerm(nlp.Token{Word: v}); r != "" && (sc.holds(groups, r) || sc.holds(groups, r[len("√"):])) {
 			return true
 		}
 		// The accusative alif of tanween ("آمالا" ~ "آمال").
-		if w, ok := nlp.CutTanween(v); ok && ix.holds(groups, nlp.Stem(w)) {
+		if w, ok := nlp.CutTanween(v); ok && sc.holds(groups, nlp.Stem(w)) {
 			return true
 		}
 	}
@@ -406,13 +316,13 @@ func (ix *Index) grounded(groups []int, t nlp.Token) bool {
 }
 
 // groundedAll reports whether the units hold every content word of toks (see grounded).
-func (ix *Index) groundedAll(groups []int, toks []nlp.Token) bool {
+func (sc *supportCheck) groundedAll(groups []int, toks []nlp.Token) bool {
 	n := 0
 	for _, t := range toks {
 		if t.Stop {
 			continue
 		}
-		if !ix.grounded(groups, t) {
+		if !sc.grounded(groups, t) {
 			return false
 		}
 		n++
@@ -421,10 +331,10 @@ func (ix *Index) groundedAll(groups []int, toks []nlp.Token) bool {
 }
 
 // hasLang reports whether any of the units has a passage in lang.
-func (ix *Index) hasLang(groups []int, lang nlp.Lang) bool {
+func (sc *supportCheck) hasLang(groups []int, lang nlp.Lang) bool {
 	for _, g := range groups {
-		for _, m := range ix.groups[g].members {
-			if ix.passages[m].Lang == lang {
+		for _, m := range sc.groups[g].members {
+			if sc.passages[m].Lang == lang {
 				return true
 			}
 		}

@@ -119,7 +119,7 @@ func runCases(t *testing.T, cases []oracleCase) supportRun {
 	run := supportRun{rejected: map[string]string{}}
 	for _, c := range cases {
 		log.Reset()
-		a, err := svc.Answer(t.Context(), c.item.Question, nil)
+		a, err := svc.Ask(t.Context(), Request{Question: c.item.Question})
 		switch {
 		case err != nil:
 			t.Fatal(err)

@@ -52,7 +52,7 @@ func promptFor(t *testing.T, question string) ([]promptSource, nlp.Lang, func(st
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, sources := ix.buildPrompt(question, q, hits, nil)
+	_, sources := buildPrompt(&ix.units, question, q, hits, nil)
 	ref := func(text string) string {
 		for i, s := range sources {
 			for _, p := range s.texts {
@@ -111,7 +111,7 @@ func TestCheckModelText(t *testing.T) {
 		{"The secretariat was dissolved " + wu + ".", "content words"},
 	}
 	check := func(answer, want string, lang nlp.Lang) {
-		err := articleService().ix.checkModelText(answer, lang, sources, false)
+		err := articleService().support.checkModelText(answer, lang, sources, false)
 		switch {
 		case want == "" && err != nil:
 			t.Errorf("checkModelText(%q, %q) = %v, want nil", answer, lang, err)
@@ -133,7 +133,7 @@ func TestCheckModelTextPartial(t *testing.T) {
 	t.Parallel()
 	sources, lang, ref := promptFor(t, "who heads the secretariat?")
 	wu := ref("Wu Yingchen")
-	check := func(text string) error { return articleService().ix.checkModelText(text, lang, sources, true) }
+	check := func(text string) error { return articleService().support.checkModelText(text, lang, sources, true) }
 	honest := "Wu Yingchen, the Executive Director, heads the secretariat " + wu + ". He said it will strengthen its rules and regulations " + wu + "."
 	for i := range honest {
 		prefix := honest[:i]
@@ -247,14 +247,15 @@ func BenchmarkCheckModelText(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	_, sources := ix.buildPrompt("what did wu yingchen say?", q, hits, nil)
+	_, sources := buildPrompt(&ix.units, "what did wu yingchen say?", q, hits, nil)
 	answer := "Wu Yingchen, the secretariat's Executive Director, said it will work to strengthen its rules and " +
 		"regulations [1]. It will fully implement the outcomes of the China–Central Asia Summit and the leaders' " +
 		"consensus [1]. It will also consolidate cooperation in key areas [1]."
-	if err := ix.checkModelText(answer, q.lang, sources, false); err != nil {
+	check := articleService().support
+	if err := check.checkModelText(answer, q.lang, sources, false); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		_ = ix.checkModelText(answer, q.lang, sources, false)
+		_ = check.checkModelText(answer, q.lang, sources, false)
 	}
 }

@@ -68,13 +68,13 @@ func TestPromptTokens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		msgs, _ := svc.ix.buildPrompt(it.Question, q, hits, nil)
+		msgs, _ := buildPrompt(&svc.ix.units, it.Question, q, hits, nil)
 		p, sources := 0, 0
 		for _, m := range msgs {
 			p += len(enc.Encode(m.Content, nil, nil)) + 4 // per-message overhead of the chat format
 		}
 		sources = len(hits)
-		a, _ := svc.Answer(t.Context(), it.Question, nil)
+		a, _ := svc.Ask(t.Context(), Request{Question: it.Question})
 		c := len(enc.Encode(a.Body+" [1]", nil, nil))
 		n, prompt, completion = n+1, prompt+p, completion+c
 		maxPrompt, maxSources = max(maxPrompt, p), max(maxSources, sources)

@@ -1,0 +1,48 @@
+package rag
+
+// coverage is the weighted share of the question's terms that have holds; a term held only by its Arabic root
+// counts rootCredit of its weight.
+func (q *query) coverage(have termSet) float64 { return q.coverageWith(have, 0) }
+
+// sureCoverage is coverage with every term no source holds weighing at least unknownSureWeight: what decides between a
+// confident and a hedged answer, where coverage decides between an answer and a refusal. A question with
+// words the sources lack is answered, but only as "the closest the sources come" unless the rest of it is
+// covered well.
+func (q *query) sureCoverage(have termSet) float64 {
+	return q.coverageWith(have, unknownSureWeight)
+}
+
+// unknownSureWeight is an unknown term's weight in sureCoverage.
+const unknownSureWeight = 1.0
+
+// coverageWith is coverage with unknown terms weighing at least unknownW.
+func (q *query) coverageWith(have termSet, unknownW float64) float64 {
+	var got, total float64
+	for t, w := range q.cover {
+		if q.unknown[t] {
+			w = max(w, unknownW)
+		}
+		total += w
+		switch {
+		case have.has(q.ids[t]):
+			got += w
+		case q.alt[t] != "" && have.has(q.ids[q.alt[t]]):
+			got += rootCredit * w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return roundScore(got / total)
+}
+
+// unmatched counts the unknown terms have does not hold even by root.
+func (q *query) unmatched(have termSet) int {
+	n := 0
+	for t := range q.unknown {
+		if !have.has(q.ids[t]) && !have.has(q.ids[q.alt[t]]) {
+			n++
+		}
+	}
+	return n
+}
