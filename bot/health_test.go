@@ -48,6 +48,7 @@ func TestHealthFollowsTelegramWhilePolling(t *testing.T) {
 		t.Errorf("/healthz = %q, want the 502 and no token", body)
 	}
 	s.SetFaultFunc(nil)
+	s.Push(bottest.PrivateText(1401, 1401, "back?")) // the next long poll returns at once instead of after its timeout
 	waitProbe(t, h.bot, "/healthz", http.StatusOK, "ok")
 	h.stop(t)
 	if code, body := probe(h.bot, "/readyz"); code != http.StatusServiceUnavailable || !strings.Contains(body, "stopping") {

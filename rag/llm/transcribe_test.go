@@ -14,7 +14,8 @@ func TestTranscribe(t *testing.T) {
 	srv := ragtest.New(t, ragtest.WithTranscriber(func(r ragtest.TranscriptionRequest) string {
 		return " heard " + r.Language + " " + r.Filename + " "
 	}))
-	tr := NewTranscriber(Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "whisper-1", Timeout: 5 * time.Second})
+	tr := NewTranscriber(Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "whisper-1", Timeout: 5 * time.Second,
+		RetryBackoff: 10 * time.Millisecond})
 	text, err := tr.Transcribe(t.Context(), []byte("OggS fake"), "voice.ogg", "ar")
 	if err != nil || text != "heard ar voice.ogg" {
 		t.Errorf("Transcribe = %q, %v", text, err)
