@@ -57,7 +57,7 @@ func (e *Embedder) request(ctx context.Context, batch []string) ([][]float32, er
 		return err
 	})
 	if err != nil {
-		return nil, apiError(configError(err, e.model, e.apiKey != ""), e.apiKey)
+		return nil, apiError(err, e.apiKey)
 	}
 	if len(resp.Data) != len(batch) {
 		return nil, fmt.Errorf("embeddings: %d vectors for %d texts", len(resp.Data), len(batch))

@@ -38,7 +38,7 @@ func withRetries(ctx context.Context, backoff time.Duration, call func(ctx conte
 			rateLimited++
 			wait := min(max(ra, time.Second), maxRetryAfterWait)
 			if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-				return fmt.Errorf("rate limited, retry after %v exceeds LLM_TIMEOUT: %w", wait, err)
+				return fmt.Errorf("rate limited, retry after %v exceeds the call's deadline: %w", wait, err)
 			}
 			if err := sleepCtx(ctx, wait); err != nil {
 				return err

@@ -57,7 +57,7 @@ func (t *Transcriber) Transcribe(ctx context.Context, audio []byte, filename, la
 	})
 	if err != nil {
 		if s := statusOf(err); s == http.StatusNotFound || s == http.StatusMethodNotAllowed {
-			err = fmt.Errorf("the endpoint does not transcribe with TRANSCRIPTION_MODEL %q (check TRANSCRIPTION_BASE_URL): %w", t.model, err)
+			err = fmt.Errorf("the endpoint does not transcribe with model %q: %w", t.model, err)
 		}
 		return "", apiError(err, t.apiKey)
 	}

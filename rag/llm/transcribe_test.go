@@ -26,10 +26,10 @@ func TestTranscribe(t *testing.T) {
 	if text, err := tr.Transcribe(t.Context(), []byte("OggS"), "voice.ogg", ""); err != nil || text != "heard  voice.ogg" {
 		t.Errorf("after 503 and 429: %q, %v", text, err)
 	}
-	// A server without the endpoint, or a model it lacks, is permanent and names the settings; the key never shows.
+	// A server without the endpoint, or a model it lacks, is permanent and names the model; the key never shows.
 	bad := NewTranscriber(Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: "llama3.1", Timeout: 5 * time.Second})
 	_, err = bad.Transcribe(t.Context(), []byte("OggS"), "voice.ogg", "en")
-	if !errors.Is(err, ErrPermanent) || !strings.Contains(err.Error(), "TRANSCRIPTION_MODEL") || strings.Contains(err.Error(), srv.Key()) {
+	if !errors.Is(err, ErrPermanent) || !strings.Contains(err.Error(), `does not transcribe with model "llama3.1"`) || strings.Contains(err.Error(), srv.Key()) {
 		t.Errorf("unknown model: %v", err)
 	}
 	// A hung server costs the timeout, not more.
