@@ -28,8 +28,12 @@ const typingEvery = 4 * time.Second
 func (b *Bot) answer(ctx context.Context, ev event, taken time.Time) {
 	b.metrics.inFlight.Inc()
 	defer b.metrics.inFlight.Dec()
+	var st *streamer
 	defer func() {
 		if p := recover(); p != nil { // a bug must not kill the bot, nor be replayed from the journal forever
+			if st != nil {
+				st.stopEdits() // its loop would otherwise edit the partial message until shutdown
+			}
 			b.metrics.errors.WithLabelValues("panic").Inc()
 			b.log.Error("panic while answering", "chat_id", ev.chatID, "panic", fmt.Sprint(p))
 			b.finished(ctx, ev)
@@ -51,7 +55,6 @@ func (b *Bot) answer(ctx context.Context, ev event, taken time.Time) {
 	}
 	// Read here, not when queued: a follow-up sent before the previous answer was delivered still sees it.
 	q := Question{Text: ev.text, Prev: b.convo.prev(ev), UserLang: ev.userLang}
-	var st *streamer
 	if ev.private { // groups get the finished answer only
 		st = b.newStreamer(ctx, ev)
 		q.Partial = func(text string) { st.update(heard + text) }

@@ -139,7 +139,7 @@ type Bot struct {
 	callbackLimits *userLimits
 	voiceLimits    *userLimits
 	http           *http.Client // the Bot API's client, also for file downloads
-	latestInline   sync.Map     // user id → newest inline query id
+	latestInline   sync.Map     // user id → newest inline query id, while one is queued
 	convo          *conversations
 	votes          *feedbackStore
 	allowed        map[int64]bool

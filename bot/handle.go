@@ -24,7 +24,9 @@ func (b *Bot) handle(_ context.Context, _ *tgbot.Bot, u *models.Update) {
 	if u.ID > b.lastUpdate.Load() {
 		b.lastUpdate.Store(u.ID)
 	}
-	if b.journal != nil && b.journal.seen(u.ID) || b.journal == nil && b.seenRecently(u.ID) {
+	// The journal knows the questions taken before a crash; the recent IDs also catch a command or button press
+	// delivered twice (a webhook retry), which the journal does not record.
+	if b.journal != nil && b.journal.seen(u.ID) || b.seenRecently(u.ID) {
 		b.metrics.ignored.WithLabelValues("redelivered").Inc() // taken before a crash: answered from the journal
 		return
 	}

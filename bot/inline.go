@@ -29,7 +29,6 @@ func (b *Bot) onInline(q *models.InlineQuery) {
 		return
 	}
 	received := time.Now()
-	b.latestInline.Store(q.From.ID, q.ID)
 	lang := nlp.DetectLang(text)
 	respond := func(ctx context.Context, cache int, results ...models.InlineQueryResult) {
 		_, err := b.tg.AnswerInlineQuery(ctx, &tgbot.AnswerInlineQueryParams{InlineQueryID: q.ID, Results: results,
@@ -56,7 +55,9 @@ func (b *Bot) onInline(q *models.InlineQuery) {
 		return
 	}
 	b.metrics.questions.WithLabelValues("inline").Inc()
+	b.latestInline.Store(q.From.ID, q.ID)
 	b.run(fmt.Sprint("inline:", q.From.ID), func(ctx context.Context) {
+		defer b.latestInline.CompareAndDelete(q.From.ID, q.ID) // the map holds only users with a query queued
 		if latest, _ := b.latestInline.Load(q.From.ID); latest != q.ID || time.Since(received) > inlineDeadline {
 			b.metrics.ignored.WithLabelValues("inline_superseded").Inc()
 			return

@@ -28,6 +28,7 @@ type streamer struct {
 	shown   string // what the message shows now
 	msgID   int
 	stop    chan struct{}
+	stopped sync.Once
 	done    chan struct{}
 }
 
@@ -92,9 +93,7 @@ func (s *streamer) loop(ctx context.Context) {
 
 // finish stops the partial edits and delivers the final reply, returning the last message's ID (0 if lost).
 func (s *streamer) finish(ctx context.Context, body, foot string, markup any) int {
-	close(s.stop)
-	s.cancel() // a partial edit still waiting out a 429 gives way to the final text; a first send completes
-	<-s.done
+	s.stopEdits()
 	if s.msgID == 0 {
 		return s.b.deliver(ctx, s.ev, body, foot, markup)
 	}
@@ -174,4 +173,14 @@ func (s *sender) delete(ctx context.Context, chatID int64, msgID int) error {
 		return s.scrubErr(err)
 	}
 	return nil
+}
+
+// stopEdits ends the partial edits and waits for them: a partial edit still waiting out a 429 gives way to the
+// final text; a first send completes. Safe to call more than once (finish, and a panic's clean-up).
+func (s *streamer) stopEdits() {
+	s.stopped.Do(func() {
+		close(s.stop)
+		s.cancel()
+	})
+	<-s.done
 }

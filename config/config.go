@@ -208,7 +208,13 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 	c.openAIBaseURLSet = r.get(EnvOpenAIBaseURL) != ""
 	c.TranscriptionModel = r.str(EnvTranscriptionModel, DefaultTranscriptionModel)
 	c.TranscriptionBaseURL = r.url(EnvTranscriptionBaseURL, c.OpenAIBaseURL)
-	c.TranscriptionKey = Secret(r.str(EnvTranscriptionKey, c.OpenAIKey.Reveal()))
+	// The chat endpoint's key is sent for speech only to the chat endpoint: a separate speech server (Groq, a
+	// local faster-whisper) gets its own key or none, never OPENAI_API_KEY.
+	speechKey := c.OpenAIKey.Reveal()
+	if r.get(EnvTranscriptionBaseURL) != "" {
+		speechKey = ""
+	}
+	c.TranscriptionKey = Secret(r.str(EnvTranscriptionKey, speechKey))
 	c.VoiceMaxSeconds = r.posInt(EnvVoiceMaxSeconds, DefaultVoiceMaxSeconds)
 	c.VoiceMaxBytes = int64(r.posInt(EnvVoiceMaxMB, MaxVoiceBytes>>20)) << 20
 	c.VoicePerMinute = r.posInt(EnvVoicePerMinute, DefaultVoicePerMinute)

@@ -176,3 +176,29 @@ func TestKnowledgeMaxBytes(t *testing.T) {
 		})
 	}
 }
+
+// The chat endpoint's key goes to a speech endpoint only when it is the chat endpoint: a separate
+// TRANSCRIPTION_BASE_URL gets TRANSCRIPTION_API_KEY or nothing.
+func TestTranscriptionKeyStaysWithItsEndpoint(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		env     map[string]string
+		wantKey string
+		voice   bool
+	}{
+		{map[string]string{"OPENAI_API_KEY": "sk-chat"}, "sk-chat", true},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_BASE_URL": "http://speech:8000/v1"}, "", true},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_BASE_URL": "https://api.groq.com/openai/v1",
+			"TRANSCRIPTION_API_KEY": "gsk-speech"}, "gsk-speech", true},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_MODEL": "off"}, "sk-chat", false},
+		{map[string]string{}, "", false},
+	} {
+		c, err := Load(func(k string) string { return tt.env[k] }, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.TranscriptionKey.Reveal(); got != tt.wantKey || c.VoiceEnabled() != tt.voice {
+			t.Errorf("%v: key %q voice %v, want %q %v", tt.env, got, c.VoiceEnabled(), tt.wantKey, tt.voice)
+		}
+	}
+}

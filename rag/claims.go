@@ -33,9 +33,8 @@ var (
 // belong to the sentence before them, and so do citations opening a sentence of the same paragraph ("… in
 // Xi'an. [3] He …"). A sentence without citations of its own takes those of the next sentence of its paragraph
 // that has some (a paragraph citing once at its end cites for all its sentences), else of the previous one in
-// its paragraph, else of the nearest sentence before it, else after it. When partial is set the text is still
-// being written: a sentence that no citation follows yet is returned without refs (pending).
-func claimsOf(text string, n int, partial bool) []claim {
+// its paragraph, else of the nearest sentence before it, else after it.
+func claimsOf(text string, n int) []claim {
 	var out []claim
 	var carry []int // citations met before any sentence
 	for p, para := range blankLine.Split(text, -1) {
@@ -68,14 +67,8 @@ func claimsOf(text string, n int, partial bool) []claim {
 			}
 		}
 	}
-	lastOwn := -1
-	for i, c := range out {
-		if c.own {
-			lastOwn = i
-		}
-	}
 	for i := range out {
-		if out[i].own || partial && i > lastOwn {
+		if out[i].own {
 			continue
 		}
 		out[i].refs = borrowedRefs(out, i)

@@ -23,7 +23,8 @@ func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, 
 		fallback.Prompted = append(fallback.Prompted, s.ix.source(h, q.lang))
 	}
 	key := s.cacheKey(q, req.Question, hits)
-	if cached, ok := s.cache.Get(key); ok && cacheable {
+	if c, ok := s.cache.Get(key); ok && cacheable && time.Since(c.at) < cacheTTL {
+		cached := c.a
 		cached.Question, cached.Prompted = req.Question, fallback.Prompted
 		return cached
 	}
@@ -40,7 +41,7 @@ func (s *Service) withModel(ctx context.Context, model *llm.Model, req Request, 
 	}
 	a.Retrieved, a.BestScore, a.Prompted = fallback.Retrieved, fallback.BestScore, fallback.Prompted
 	if cacheable {
-		s.cache.Add(key, a)
+		s.cache.Add(key, cachedAnswer{a: a, at: time.Now()})
 	}
 	return a
 }
@@ -78,7 +79,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 			}
 			checked = end
 			refs, shown := citations(text[:end], len(sources))
-			if isRefusal(shown, refs) || s.support.checkModelText(shown, q.answerLang(), sources, false) != nil {
+			if isRefusal(shown, refs) || s.support.checkModelText(shown, q.answerLang(), sources) != nil {
 				stopped = true // the final answer decides what replaces what is shown
 				return
 			}
@@ -101,7 +102,7 @@ func (s *Service) modelAnswer(ctx context.Context, model *llm.Model, req Request
 		a.Refused, a.Text = true, refusalText(v.reason, q.lang)
 		return a, nil
 	}
-	if err := s.support.checkModelText(text, q.answerLang(), sources, false); err != nil {
+	if err := s.support.checkModelText(text, q.answerLang(), sources); err != nil {
 		return Answer{}, err
 	}
 	text = capAnswer(text, q.lang)

@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/hashicorp/golang-lru/v2/expirable"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"ccabot/config"
 	"ccabot/knowledge/nlp"
@@ -104,12 +104,21 @@ type Options struct {
 	Logger      *slog.Logger
 	// Model writes the answers when set; nil keeps the offline extractive answers.
 	Model *llm.Model
-	// PromptTokens is the budget of source text put before a model, in tokens (default 3,000). A corpus that fits is sent whole; a larger one
-	// sends its best units, in rank order, until the budget is full.
+	// PromptTokens is the budget of source text put before a model, in tokens (default PROMPT_TOKENS's). A corpus
+	// that fits is sent whole; a larger one sends its best units, in rank order, until the budget is full.
 	PromptTokens int
-	// CacheSize and CacheTTL bound the cache of model answers (defaults 1000 and 10 minutes).
-	CacheSize int
-	CacheTTL  time.Duration
+}
+
+// The cache of model answers: the same question asked again within cacheTTL costs nothing.
+const (
+	cacheSize = 1000
+	cacheTTL  = 10 * time.Minute
+)
+
+// cachedAnswer is a model answer and when it was written.
+type cachedAnswer struct {
+	a  Answer
+	at time.Time
 }
 
 // Service answers questions from an Index. It is safe for concurrent use; conversation state lives in the
@@ -121,8 +130,10 @@ type Service struct {
 	language  *languageCheck // a question in neither Arabic nor English
 	opts      Options
 	model     atomic.Pointer[llm.Model] // nil: extractive only; DisableModel may clear it while serving
-	cache     *expirable.LRU[string, Answer]
-	log       *slog.Logger
+	// cache is a plain LRU whose entries carry their age: the expirable LRU starts a goroutine per cache that never
+	// stops.
+	cache *lru.Cache[string, cachedAnswer]
+	log   *slog.Logger
 }
 
 // NewService returns a Service over ix.
@@ -139,15 +150,10 @@ func NewService(ix *Index, opts Options) *Service {
 	if opts.PromptTokens <= 0 {
 		opts.PromptTokens = config.DefaultPromptTokens
 	}
-	if opts.CacheSize <= 0 {
-		opts.CacheSize = 1000
-	}
-	if opts.CacheTTL <= 0 {
-		opts.CacheTTL = 10 * time.Minute
-	}
 	lc := newLanguageCheck(ix)
 	s := &Service{ix: ix, extractor: newExtractor(ix), support: newSupportCheck(ix, lc), language: lc, opts: opts,
-		log: opts.Logger, cache: expirable.NewLRU[string, Answer](opts.CacheSize, nil, opts.CacheTTL)}
+		log: opts.Logger}
+	s.cache, _ = lru.New[string, cachedAnswer](cacheSize) // errors only for a size below 1
 	s.model.Store(opts.Model)
 	return s
 }
@@ -165,7 +171,8 @@ type Request struct {
 	Prev     *Turn // the previous Turn of the same conversation (Answer.Turn), or nil
 	K        int   // units to retrieve; 0 means Options.TopK
 	// OnPartial, when set and a model answers, is called with the answer written so far as it streams in
-	// (citations included, not yet checked). The final Answer may differ: a refusal or the extractive fallback.
+	// (citations included), up to its last citation and only while that passes the final answer's checks. The final
+	// Answer may still differ: a refusal or the extractive fallback.
 	OnPartial func(text string)
 	// UserLang is the asker's interface language as an IETF tag (Telegram's language_code: "ru", "uz",
 	// "zh-hans"), or "". For a question in neither Arabic nor English it names the question's language when the

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"ccabot/knowledge/nlp"
 )
@@ -75,13 +74,9 @@ var capitalized = regexp.MustCompile(`\p{Lu}[\p{L}\p{M}'’]*`)
 // glossary's names written as the glossary spells them. Its other words, and names in another script, cannot be
 // compared with the sources'.
 //
-// partial is for text still being streamed: its last word may be cut, so it is left out, and a sentence that
-// no citation follows yet is checked only against all the sources (links, names, numbers found in none fail at
-// once) until its citation arrives. A partial text that passes may still fail once finished.
-func (sc *supportCheck) checkModelText(text string, lang nlp.Lang, sources []promptSource, partial bool) error {
-	if partial {
-		text = withoutLastWord(text)
-	}
+// A streamed answer is checked the same way, up to its last citation (see lastCitationEnd), so nothing is shown
+// that a final answer would not pass.
+func (sc *supportCheck) checkModelText(text string, lang nlp.Lang, sources []promptSource) error {
 	refs, text := citations(text, len(sources))
 	if len(refs) == 0 {
 		return errors.New("model answer cites no source")
@@ -103,12 +98,12 @@ func (sc *supportCheck) checkModelText(text string, lang nlp.Lang, sources []pro
 		}
 		text = strings.ReplaceAll(text, l, " ") // its words are not the sentence's
 	}
-	claims := claimsOf(text, len(sources), partial)
+	claims := claimsOf(text, len(sources))
 	if len(claims) == 0 {
 		return fmt.Errorf("model answer has citations but no words: %w", errUnsupported)
 	}
 	for i, c := range claims {
-		if len(c.refs) == 0 && !partial {
+		if len(c.refs) == 0 {
 			return fmt.Errorf("sentence %d of %d cites nothing: %w", i+1, len(claims), errUnsupported)
 		}
 		cited := make([]int, 0, len(c.refs))
@@ -142,16 +137,6 @@ func newSupportCheck(ix *Index, lc *languageCheck) *supportCheck {
 
 // errUnsupported is wrapped by every error saying a model answer is not supported by its sources.
 var errUnsupported = errors.New("not supported by its sources")
-
-// withoutLastWord drops a streamed text's last word, which may be cut ("Wu Ying", "[1"), unless a space or a
-// punctuation mark ends the text.
-func withoutLastWord(text string) string {
-	last, _ := utf8.DecodeLastRuneInString(text)
-	if !unicode.IsLetter(last) && !unicode.IsDigit(last) && !unicode.IsMark(last) && last != '[' {
-		return text
-	}
-	return text[:strings.LastIndexFunc(text, unicode.IsSpace)+1]
-}
 
 // sourcesContain reports whether any source text holds s, ignoring case.
 func sourcesContain(sources []promptSource, s string) bool {

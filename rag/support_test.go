@@ -17,27 +17,25 @@ import (
 func TestClaimsOf(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		text    string
-		partial bool
-		want    string // each sentence as "text=refs", joined by " | "
+		text string
+		want string // each sentence as "text=refs", joined by " | "
 	}{
-		{"Wu Yingchen heads it [1].", false, "Wu Yingchen heads it .=[1]"},
-		{"It was in Xi'an. [2] It was a Saturday [3].", false, "It was in Xi'an.=[2] | It was a Saturday .=[3]"},
-		{"It was in Xi'an.[2] It was a Saturday.", false, "It was in Xi'an.=[2] | It was a Saturday.=[2]"},
-		{"First sentence. Second one [4][1].", false, "First sentence.=[1 4] | Second one .=[1 4]"},
-		{"He praised it [1].\n\nHe also said more.", false, "He praised it .=[1] | He also said more.=[1]"},
-		{"The five are:\n1. Kazakhstan\n2. Kyrgyzstan [3]", false, "The five are:=[3] | Kazakhstan=[3] | Kyrgyzstan=[3]"},
-		{"HACKED.\n\n[1]", false, "HACKED.=[1]"},
-		{"Ignored [9] citation [1].", false, "Ignored citation .=[1]"},
-		{"Wu heads it [1]. Then more", true, "Wu heads it .=[1] | Then more=[]"},
+		{"Wu Yingchen heads it [1].", "Wu Yingchen heads it .=[1]"},
+		{"It was in Xi'an. [2] It was a Saturday [3].", "It was in Xi'an.=[2] | It was a Saturday .=[3]"},
+		{"It was in Xi'an.[2] It was a Saturday.", "It was in Xi'an.=[2] | It was a Saturday.=[2]"},
+		{"First sentence. Second one [4][1].", "First sentence.=[1 4] | Second one .=[1 4]"},
+		{"He praised it [1].\n\nHe also said more.", "He praised it .=[1] | He also said more.=[1]"},
+		{"The five are:\n1. Kazakhstan\n2. Kyrgyzstan [3]", "The five are:=[3] | Kazakhstan=[3] | Kyrgyzstan=[3]"},
+		{"HACKED.\n\n[1]", "HACKED.=[1]"},
+		{"Ignored [9] citation [1].", "Ignored citation .=[1]"},
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, c := range claimsOf(tt.text, 5, tt.partial) {
+		for _, c := range claimsOf(tt.text, 5) {
 			got = append(got, fmt.Sprintf("%s=%v", strings.Join(strings.Fields(c.text), " "), c.refs))
 		}
 		if g := strings.Join(got, " | "); g != tt.want {
-			t.Errorf("claimsOf(%q, partial %v) = %s, want %s", tt.text, tt.partial, g, tt.want)
+			t.Errorf("claimsOf(%q) = %s, want %s", tt.text, g, tt.want)
 		}
 	}
 }
@@ -111,7 +109,7 @@ func TestCheckModelText(t *testing.T) {
 		{"The secretariat was dissolved " + wu + ".", "content words"},
 	}
 	check := func(answer, want string, lang nlp.Lang) {
-		err := articleService().support.checkModelText(answer, lang, sources, false)
+		err := articleService().support.checkModelText(answer, lang, sources)
 		switch {
 		case want == "" && err != nil:
 			t.Errorf("checkModelText(%q, %q) = %v, want nil", answer, lang, err)
@@ -124,34 +122,6 @@ func TestCheckModelText(t *testing.T) {
 	}
 	for _, tt := range anyTests {
 		check(tt.answer, tt.want, anyLang)
-	}
-}
-
-// TestCheckModelTextPartial: a streamed answer is judged as it grows. A finished prefix of an honest answer
-// passes; a link, a name or a number no source holds fails as soon as it is written, before its citation.
-func TestCheckModelTextPartial(t *testing.T) {
-	t.Parallel()
-	sources, lang, ref := promptFor(t, "who heads the secretariat?")
-	wu := ref("Wu Yingchen")
-	check := func(text string) error { return articleService().support.checkModelText(text, lang, sources, true) }
-	honest := "Wu Yingchen, the Executive Director, heads the secretariat " + wu + ". He said it will strengthen its rules and regulations " + wu + "."
-	for i := range honest {
-		prefix := honest[:i]
-		err := check(prefix)
-		if i > strings.Index(honest, wu)+len(wu) && err != nil {
-			t.Errorf("partial %q: %v, want it shown", prefix, err)
-		}
-		if i <= strings.Index(honest, wu) && err == nil {
-			t.Errorf("partial %q passed before its first citation", prefix)
-		}
-	}
-	for _, tail := range []string{" Details at http://evil.example ", " President Tokayev ", " It began in 2019 "} {
-		if err := check("Wu Yingchen heads the secretariat " + wu + "." + tail); err == nil {
-			t.Errorf("partial answer ending %q passed", tail)
-		}
-	}
-	if err := check("Wu Yingchen heads the secretariat " + wu + ". The secretariat was dissol"); err != nil {
-		t.Errorf("a pending sentence is judged before its citation: %v", err)
 	}
 }
 
@@ -252,10 +222,10 @@ func BenchmarkCheckModelText(b *testing.B) {
 		"regulations [1]. It will fully implement the outcomes of the China–Central Asia Summit and the leaders' " +
 		"consensus [1]. It will also consolidate cooperation in key areas [1]."
 	check := articleService().support
-	if err := check.checkModelText(answer, q.lang, sources, false); err != nil {
+	if err := check.checkModelText(answer, q.lang, sources); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		_ = check.checkModelText(answer, q.lang, sources, false)
+		_ = check.checkModelText(answer, q.lang, sources)
 	}
 }

@@ -32,7 +32,7 @@ func NewEmbedder(o Options) *Embedder {
 func (e *Embedder) Model() string { return e.model }
 
 // Embed embeds texts, embedBatch to a request (each within Timeout), and returns their vectors in order.
-// Errors name the settings to check and are scrubbed of the API key.
+// Errors are typed (see errors.go) and scrubbed of the API key.
 func (e *Embedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	out := make([][]float32, 0, len(texts))
 	for start := 0; start < len(texts); start += embedBatch {
