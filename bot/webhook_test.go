@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-telegram/bot/models"
+
 	"ccabot/bot/bottest"
 )
 
@@ -214,23 +216,35 @@ func newPost(url, secret, body string) *http.Request {
 
 // TestWebhookRedeliveryWithoutJournal: with no DATA_DIR (no journal) an update posted three times (Telegram
 // retrying a webhook) is still answered once.
-func TestWebhookRedeliveryWithoutJournal(t *testing.T) {
+func TestWebhookRedeliveryAnsweredOnce(t *testing.T) {
 	t.Parallel()
-	s := bottest.New(t)
-	h, url := startWebhookBot(t, s, Options{})
-	u := bottest.PrivateText(1401, 1401, "once please")
-	u.ID = 9001
-	for range 3 {
-		resp, err := s.PostUpdate(url, "s3cr3t-Token_1", u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
+	for _, journal := range []bool{false, true} {
+		t.Run(fmt.Sprint("journal=", journal), func(t *testing.T) {
+			t.Parallel()
+			s := bottest.New(t)
+			opts := Options{}
+			if journal {
+				opts.DataDir = t.TempDir()
+			}
+			h, url := startWebhookBot(t, s, opts)
+			// A question, and a command, which the journal does not record, each posted three times.
+			for i, u := range []models.Update{bottest.PrivateText(1401, 1401, "once please"), bottest.PrivateText(1402, 1402, "/help")} {
+				u.ID = int64(9001 + i)
+				for range 3 {
+					resp, err := s.PostUpdate(url, "s3cr3t-Token_1", u)
+					if err != nil {
+						t.Fatal(err)
+					}
+					resp.Body.Close()
+				}
+			}
+			sent := s.WaitSent(t, 2, 10*time.Second)
+			if !strings.Contains(sent[0].Plain+sent[1].Plain, "answer to: once please") {
+				t.Errorf("sent %q, %q", sent[0].Plain, sent[1].Plain)
+			}
+			noMoreSent(t, h, 2)
+		})
 	}
-	if m := lastSent(t, s, 1); !strings.Contains(m.Plain, "answer to: once please") {
-		t.Errorf("sent %q", m.Plain)
-	}
-	noMoreSent(t, h, 1)
 }
 
 // rawPost opens a connection to the webhook at addr and sends the head of a POST announcing a body of
