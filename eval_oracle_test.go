@@ -80,6 +80,14 @@ func TestEvalWithOracleModel(t *testing.T) {
 			var out bytes.Buffer
 			rep.print(&out, 3, false)
 			t.Logf("\n%s", out.String())
+			// With the built-in article the prompt budget holds every unit, so retrieval never keeps the answer
+			// from the model (with operator documents the figure is measured, not held).
+			for lang, st := range rep.byLang {
+				if *oracleKnowledge == "" && st.reached != st.withEvidence {
+					t.Errorf("%s: the answering passage reached the model %d of %d times, want all", lang, st.reached,
+						st.withEvidence)
+				}
+			}
 		})
 	}
 }
