@@ -183,14 +183,11 @@ func (s *Server) editMessageText(r *http.Request, form url.Values) (any, *Fault)
 		s.edits = append(s.edits, edit)
 		return true, nil
 	}
-	chat, ok := chatID(form)
-	if !ok {
-		return nil, badRequest("chat not found")
+	key, f := messageOf(form)
+	if f != nil {
+		return nil, f
 	}
-	id, err := strconv.Atoi(form.Get("message_id"))
-	if err != nil || id <= 0 {
-		return nil, badRequest("message identifier is not specified")
-	}
+	chat, id := key.chat, key.id
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := s.messages[msgKey{chat, id}]
@@ -214,14 +211,11 @@ func (s *Server) editMessageText(r *http.Request, form url.Values) (any, *Fault)
 
 // deleteMessage removes a message like Telegram: 400 "message to delete not found" for an unknown one.
 func (s *Server) deleteMessage(_ *http.Request, form url.Values) (any, *Fault) {
-	chat, ok := chatID(form)
-	if !ok {
-		return nil, badRequest("chat not found")
+	key, f := messageOf(form)
+	if f != nil {
+		return nil, f
 	}
-	id, err := strconv.Atoi(form.Get("message_id"))
-	if err != nil || id <= 0 {
-		return nil, badRequest("message identifier is not specified")
-	}
+	chat, id := key.chat, key.id
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.messages[msgKey{chat, id}] == nil {
@@ -249,4 +243,17 @@ func (s *Server) Visible(chatID int64) []string {
 		out[i] = s.messages[msgKey{chatID, id}].text
 	}
 	return out
+}
+
+// messageOf reads the chat_id and message_id a method names, answering like Telegram when either is missing.
+func messageOf(form url.Values) (msgKey, *Fault) {
+	chat, ok := chatID(form)
+	if !ok {
+		return msgKey{}, badRequest("chat not found")
+	}
+	id, err := strconv.Atoi(form.Get("message_id"))
+	if err != nil || id <= 0 {
+		return msgKey{}, badRequest("message identifier is not specified")
+	}
+	return msgKey{chat, id}, nil
 }
