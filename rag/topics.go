@@ -13,7 +13,7 @@ import "ccabot/knowledge/nlp"
 // entries are normalised and stemmed like any question word, so one spelling covers its variants.
 // A topic word counts as held by the sources only when its own word is, not just its stem: "الرئيسية" (main)
 // stems like "رئيس" (president).
-var topicStems = union(stemSet(
+var topicStems = stemSet(append([]string{
 	// offices
 	"president", "presidents", "presidential", "king", "queen", "emperor", "prince", "mayor", "governor",
 	"ambassador", "ambassadors", "spokesman", "spokesperson", "spokeswoman", "chairman", "ceo", "founder",
@@ -51,13 +51,15 @@ var topicStems = union(stemSet(
 	"حراره", "الحراره", "مناخ", "اقتصاد", "الاقتصاد", "نفط", "النفط", "جيش", "الجيش",
 	"حرب", "الحرب", "انتخابات", "الانتخابات", "تاشيره", "فيزا", "رحلات", "طيران", "فندق", "مسافه",
 	"كيلومتر", "كيلو",
-), otherEventStems) // and words that move a question to another event
+}, otherEventWords...)...) // and words that move a question to another event
 
 // otherEventStems are words that move a question to another event than the one reported ("the next summit",
 // "the first one"). In an answer they are as often discourse ("first, …"): the support check lets them be.
-var otherEventStems = stemSet("first", "previous", "الاول", "الاولى", "السابق", "السابقه",
+var otherEventStems = stemSet(otherEventWords...)
+
+var otherEventWords = []string{"first", "previous", "الاول", "الاولى", "السابق", "السابقه",
 	"next", "upcoming", "tomorrow", "القادم", "القادمه", "المقبل", "المقبله", "الجاي", "الجايه",
-	"بكره", "بكرا", "غدا", "الجاييه")
+	"بكره", "بكرا", "غدا", "الجاييه"}
 
 // nameStems are the countries, cities and leaders asked about most, in case the sources do not name them: a
 // question about Russia's view or Putin's words is out of scope when the sources never mention them.
@@ -93,16 +95,4 @@ func stemSet(words ...string) map[string]bool {
 		}
 	}
 	return m
-}
-
-// union is the set of the terms of a and b.
-func union(a, b map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(a)+len(b))
-	for t := range a {
-		out[t] = true
-	}
-	for t := range b {
-		out[t] = true
-	}
-	return out
 }
