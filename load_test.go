@@ -35,9 +35,10 @@ var loadSize = flag.String("load", "ci", `size of TestLoadBurst: "ci" (110 quest
 func TestLoadBurst(t *testing.T) {
 	t.Parallel()
 	bin := testBinary(t)
-	// 100 private questions in 50 chats, so all chats together reach the 30 a second Telegram allows (20 chats
-	// at one a second never did), and each chat takes two answers, sent, edited while streamed and paced.
-	privateChats, perChat, groups, perGroup := 50, 2, 2, 5
+	// 60 private questions in 30 chats: with their typing notices and streamed edits, all chats together reach
+	// the 30 calls a second Telegram allows (20 chats at one a second never did), and each chat takes two answers,
+	// sent, edited while streamed and paced. (More questions only lengthen the run at the same 30 a second.)
+	privateChats, perChat, groups, perGroup := 30, 2, 2, 3
 	if *loadSize == "full" {
 		privateChats, perChat, groups, perGroup = 190, 5, 5, 10 // 950 + 50 = 1,000 questions
 	}
@@ -52,7 +53,7 @@ func TestLoadBurst(t *testing.T) {
 		}
 		switch n := sendNo.Add(1); {
 		case n%19 == 0:
-			f := bottest.TooManyRequests(1 + int(n%3))
+			f := bottest.TooManyRequests(1 + int(n%2))
 			return &f
 		case n%29 == 0:
 			f := bottest.ServerError(502)
@@ -61,8 +62,9 @@ func TestLoadBurst(t *testing.T) {
 		return nil
 	})
 	var callNo atomic.Int64
-	// The model streams a supported two-sentence answer over about a second, so private chats see it grow.
-	model := ragtest.New(t, ragtest.WithLatency(300*time.Millisecond), ragtest.WithChunkDelay(150*time.Millisecond),
+	// The model streams a supported two-sentence answer over about 0.7 s, so private chats see it grow; a hung
+	// call is given up after LLM_TIMEOUT=1s.
+	model := ragtest.New(t, ragtest.WithLatency(150*time.Millisecond), ragtest.WithChunkDelay(75*time.Millisecond),
 		ragtest.WithResponder(func(r ragtest.ChatRequest) string {
 			p := r.Messages[0].Content
 			if strings.Contains(p, "Answer in Arabic") {
@@ -102,7 +104,7 @@ func TestLoadBurst(t *testing.T) {
 	}
 	data := t.TempDir()
 	env := append(os.Environ(), "TELEGRAM_BOT_TOKEN="+tg.Token(), "TELEGRAM_API_URL="+tg.URL(),
-		"OPENAI_BASE_URL="+model.URL(), "OPENAI_API_KEY="+model.Key(), "DATA_DIR="+data, "LLM_TIMEOUT=2s",
+		"OPENAI_BASE_URL="+model.URL(), "OPENAI_API_KEY="+model.Key(), "DATA_DIR="+data, "LLM_TIMEOUT=1s",
 		"LLM_MAX_CONCURRENCY=16", "SHUTDOWN_TIMEOUT=300s", "LOG_LEVEL=warn", "MAX_QUESTION_AGE=1h")
 
 	start := time.Now()

@@ -386,9 +386,10 @@ func TestInlineAndFeedback(t *testing.T) {
 func TestConflictLogsOnce(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
-	s.FailNext("getUpdates", 4, bottest.Conflict) // the first four polls, so no long poll comes before them
+	// The first three polls (the library waits 0.1, 0.2, 0.4 s after them), so no long poll comes before them.
+	s.FailNext("getUpdates", 3, bottest.Conflict)
 	h := start(t, s, &echoAnswerer{}, Options{})
-	s.WaitCalls(t, "getUpdates", 5, 20*time.Second) // the four refused, and the one after
+	s.WaitCalls(t, "getUpdates", 4, 20*time.Second) // the three refused, and the one after
 	h.stop(t)
 	if n := strings.Count(h.logs.String(), "409 Conflict"); n != 1 {
 		t.Errorf("409 logged %d times, want once:\n%s", n, h.logs.String())

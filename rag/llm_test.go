@@ -117,21 +117,23 @@ func TestModelFaultsFallBackInBoundedTime(t *testing.T) {
 		return "Wu Yingchen heads it " + sourceNumber(r.Messages[0].Content, "Wu Yingchen") + "."
 	}
 	tests := []struct {
-		name   string
-		faults []ragtest.Fault
-		stream bool
-		mode   Mode
+		name    string
+		faults  []ragtest.Fault
+		stream  bool
+		mode    Mode
+		timeout time.Duration // LLM_TIMEOUT; 0 is 1 s
 	}{
-		{"429 then ok", []ragtest.Fault{ragtest.RateLimited(1)}, false, LLM},
-		{"429 three times", []ragtest.Fault{ragtest.RateLimited(1), ragtest.RateLimited(1), ragtest.RateLimited(1)}, false, Extractive},
-		{"500 then ok", []ragtest.Fault{ragtest.ServerError(500)}, false, LLM},
-		{"502 html", []ragtest.Fault{ragtest.BadGatewayHTML, ragtest.BadGatewayHTML, ragtest.BadGatewayHTML}, false, Extractive},
-		{"hang", []ragtest.Fault{ragtest.Hang}, false, Extractive},
-		{"garbage", []ragtest.Fault{ragtest.Garbage, ragtest.Garbage, ragtest.Garbage}, false, Extractive},
-		{"ollama model not found", []ragtest.Fault{ragtest.OllamaNotFound("")}, false, Extractive},
-		{"vllm error", []ragtest.Fault{ragtest.VLLMError(400, "bad")}, false, Extractive},
-		{"stream cut", []ragtest.Fault{ragtest.CutStream(2)}, true, Extractive},
-		{"stream ok", nil, true, LLM},
+		{"429 then ok", []ragtest.Fault{ragtest.RateLimited(1)}, false, LLM, 2 * time.Second},
+		{"429 three times", []ragtest.Fault{ragtest.RateLimited(1), ragtest.RateLimited(1), ragtest.RateLimited(1)}, false, Extractive,
+			2500 * time.Millisecond}, // above two 1 s Retry-After waits: it fails by count
+		{"500 then ok", []ragtest.Fault{ragtest.ServerError(500)}, false, LLM, 0},
+		{"502 html", []ragtest.Fault{ragtest.BadGatewayHTML, ragtest.BadGatewayHTML, ragtest.BadGatewayHTML}, false, Extractive, 0},
+		{"hang", []ragtest.Fault{ragtest.Hang}, false, Extractive, 0},
+		{"garbage", []ragtest.Fault{ragtest.Garbage, ragtest.Garbage, ragtest.Garbage}, false, Extractive, 0},
+		{"ollama model not found", []ragtest.Fault{ragtest.OllamaNotFound("")}, false, Extractive, 0},
+		{"vllm error", []ragtest.Fault{ragtest.VLLMError(400, "bad")}, false, Extractive, 0},
+		{"stream cut", []ragtest.Fault{ragtest.CutStream(2)}, true, Extractive, 0},
+		{"stream ok", nil, true, LLM, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,7 +142,10 @@ func TestModelFaultsFallBackInBoundedTime(t *testing.T) {
 			for _, f := range tt.faults {
 				srv.FailNext(ragtest.EndpointChat, 1, f)
 			}
-			const timeout = 2500 * time.Millisecond // above two 1 s Retry-After waits: "429 three times" fails by count
+			timeout := time.Second
+			if tt.timeout > 0 {
+				timeout = tt.timeout
+			}
 			var partials atomic.Int64
 			req := Request{Question: "who heads the secretariat?"}
 			if tt.stream {
@@ -211,7 +216,7 @@ func TestRemoteEmbeddingsPersistAndFallBack(t *testing.T) {
 	c, _ := knowledge.NewCorpus(knowledge.Builtin(), 0)
 	emb := func(model string) Embedder {
 		return NewRemoteEmbedder(llm.NewEmbedder(llm.Options{BaseURL: srv.URL(), APIKey: srv.Key(), Model: model,
-			Timeout: 2 * time.Second}))
+			Timeout: 2 * time.Second, RetryBackoff: 10 * time.Millisecond}))
 	}
 	var logs strings.Builder
 	var mu sync.Mutex

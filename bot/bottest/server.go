@@ -252,6 +252,15 @@ func (s *Server) WaitCalls(t testing.TB, method string, n int, timeout time.Dura
 	return out
 }
 
+// WaitPolls waits until n getUpdates calls in all have begun to wait for updates (each newer one ending the
+// one before it with 409 Conflict); it fails the test after timeout.
+func (s *Server) WaitPolls(t testing.TB, n int, timeout time.Duration) {
+	t.Helper()
+	if !s.waitFor(timeout, func() bool { return s.pollGen >= int64(n) }) {
+		t.Fatalf("bottest: waited %v for %d long polls", timeout, n)
+	}
+}
+
 // waitFor evaluates cond under the lock whenever the state changes, until it holds or timeout passes.
 func (s *Server) waitFor(timeout time.Duration, cond func() bool) bool {
 	timer := time.NewTimer(timeout)

@@ -167,8 +167,7 @@ func TestNewerPollEndsOlderWithConflict(t *testing.T) {
 	t.Parallel()
 	s := bottest.New(t)
 	older := pollAsync(s, url.Values{"timeout": {"10"}})
-	s.WaitCalls(t, "", 1, 5*time.Second)
-	time.Sleep(20 * time.Millisecond) // let the first poll start waiting
+	s.WaitPolls(t, 1, 5*time.Second)
 	newer := pollAsync(s, url.Values{"timeout": {"1"}})
 	defer func() { <-newer }()
 	select {
