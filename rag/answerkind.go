@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"slices"
 	"strings"
 
 	"ccabot/knowledge/nlp"
@@ -28,6 +29,7 @@ const (
 	weekdayAnswer
 	sourceAnswer // who reported the document: its publisher
 	gistAnswer   // what the document is about
+	hourAnswer   // the time of day: "what time did it start?"
 )
 
 // kindAsked is the answer kind a dialect question word asks for.
@@ -52,6 +54,9 @@ var questionCues = []struct {
 	{"اي كلمه", quoteAnswer}, {"الكلمه", quoteAnswer}, {"بين قوسين", quoteAnswer},
 	{"how many", countAnswer}, {"how much", countAnswer}, {"number of", countAnswer},
 	{"how long", whenAnswer}, {"since when", whenAnswer}, {"until when", whenAnswer},
+	{"what time", hourAnswer}, {"which time", hourAnswer}, {"what hour", hourAnswer}, {"الساعه كم", hourAnswer},
+	{"الساعه كام", hourAnswer}, {"الساعه قديش", hourAnswer}, {"الساعه اديش", hourAnswer}, {"كم الساعه", hourAnswer},
+	{"اي ساعه", hourAnswer}, {"باي ساعه", hourAnswer}, {"في اي ساعه", hourAnswer}, {"انهي ساعه", hourAnswer},
 	{"day of the week", weekdayAnswer}, {"what weekday", weekdayAnswer}, {"which weekday", weekdayAnswer},
 	{"يوم في الاسبوع", weekdayAnswer}, {"اي يوم من الاسبوع", weekdayAnswer}, {"اي يوم بالاسبوع", weekdayAnswer},
 	{"whered", whereAnswer}, {"whend", whenAnswer}, {"whod", whoAnswer}, {"whos", whoAnswer},
@@ -120,7 +125,8 @@ const (
 	// "الدكتور"), for text the glossary knows nothing about (operator documents).
 	hasPlaceCue
 	hasPersonCue
-	hasAlso // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
+	hasAlso  // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
+	hasClock // a time of day: "10 a.m.", "الساعة العاشرة", "in the morning"
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -188,6 +194,8 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 		return wt&hasQuote != 0
 	case weekdayAnswer:
 		return wt&hasWeekday != 0
+	case hourAnswer:
+		return wt&hasClock != 0
 	}
 	return true
 }
@@ -203,6 +211,8 @@ var (
 	speechWords = nlp.WordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
 		قال وقال أضاف واضاف أوضح واوضح ذكر وذكر أعرب واعرب أثنى واثنى أكد واكد يؤمن قالوا وقالوا أعربوا يدل يظهر`)
 	weekdays   = nlp.WordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
+	clockWords = nlp.WordSet(`am pm oclock hour hours الساعه ساعه`) // beside a number, a time of day
+	dayParts   = nlp.WordSet(`morning afternoon evening noon midnight صباحا صباح مساء مساءا ظهرا الظهر ليلا منتصف`)
 	yearWords  = nlp.WordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
 	ageWords   = nlp.WordSet(`aged age old عمره عمرها العمر`)
 	alsoWords  = nlp.WordSet(`also too additionally ايضا أيضا كذلك كمان`)
@@ -257,6 +267,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		if speechWords[t.Word] {
 			ts |= hasSpeech
 		}
+		if dayParts[t.Word] || clockWords[t.Word] && (number(i-1) || number(i+1)) {
+			ts |= hasClock
+		}
 		if alsoWords[t.Word] {
 			ts |= hasAlso
 		}
@@ -273,17 +286,10 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 // questionKind is the kind of answer a question asks for: its first cue, else a dialect question word, else a
 // weekday or month it names ("was it Friday?" asks for the day).
 func questionKind(words []string) answerType {
-	// Match cues also behind the conjunction و: "وقال ايه …" asks what he said.
-	bare := make([]string, len(words))
-	for i, w := range words {
-		bare[i] = nlp.BareQuestionWord(w)
+	if kind, phrase := firstCue(words); phrase != "" {
+		return kind
 	}
-	joined := " " + strings.Join(words, " ") + " " + strings.Join(bare, " ") + " "
-	for _, c := range questionCues {
-		if strings.Contains(joined, " "+c.phrase+" ") {
-			return c.kind
-		}
-	}
+	bare := bareQuestionWords(words)
 	for _, w := range bare {
 		if k := kindAsked[nlp.DialectAsks(w)]; k != anyAnswer {
 			return k
@@ -302,6 +308,36 @@ func questionKind(words []string) answerType {
 		return whoAnswer
 	}
 	return anyAnswer
+}
+
+// firstCue is a question's first cue phrase (questionCues) and the kind it asks for; "" when it has none.
+func firstCue(words []string) (answerType, string) {
+	// Match cues also behind the conjunction و: "وقال ايه …" asks what he said.
+	joined := " " + strings.Join(words, " ") + " " + strings.Join(bareQuestionWords(words), " ") + " "
+	for _, c := range questionCues {
+		if strings.Contains(joined, " "+c.phrase+" ") {
+			return c.kind, c.phrase
+		}
+	}
+	return anyAnswer, ""
+}
+
+// cueWords are the words of a question's first cue phrase ("how long has" → how, long, has): they say what kind
+// of answer is wanted, not what it is about, so a word of them the sources lack ("long") is no gap in coverage.
+func cueWords(words []string) map[string]bool {
+	_, phrase := firstCue(words)
+	if phrase == "" {
+		return nil
+	}
+	return nlp.WordSet(phrase)
+}
+
+func bareQuestionWords(words []string) []string {
+	bare := make([]string, len(words))
+	for i, w := range words {
+		bare[i] = nlp.BareQuestionWord(w)
+	}
+	return bare
 }
 
 // listCues mark questions that ask for every item of a list ("which five countries…", "اذكر الدول…"): their answer
@@ -323,7 +359,7 @@ func isListQuestion(words []string) bool {
 const countWindow = 3
 
 // countedTerms are the stems and glossary concepts a number counts in a sentence: the words within three after
-// it ("five Central Asian countries"), and within three before it ("دول آسيا الوسطى الخمس"), unless a unit of
+// it ("five Central Asian countries"), and in Arabic within three before it ("دول آسيا الوسطى الخمس"), unless a unit of
 // time follows ("launched four years ago" counts years, not launches). A term may come more than once.
 func countedTerms(a analysis) []string {
 	var out []string
@@ -331,6 +367,9 @@ func countedTerms(a analysis) []string {
 		for j := max(lo, 0); j <= min(hi, len(a.toks)-1); j++ {
 			if !a.toks[j].Stop {
 				out = append(out, a.toks[j].Stem)
+				if r := rootTerm(a.toks[j]); r != "" {
+					out = append(out, r)
+				}
 			}
 		}
 		for _, sp := range a.spans {
@@ -348,14 +387,23 @@ func countedTerms(a analysis) []string {
 			continue
 		}
 		add(i+1, i+countWindow)
-		add(i-countWindow, i-1)
+		if i > 0 && nlp.IsArabic(a.toks[i-1].Word) {
+			add(i-countWindow, i-1) // in English the words before a number are not what it counts: "peoples of the six countries"
+		}
 	}
 	return out
 }
 
 // countedShare is the weighted share of the question's terms that s counts with a number: "five Central Asian
 // countries" counts more of "how many Central Asian countries" than "the six countries" does.
-func (q *query) countedShare(s sentence) float64 { return q.coverage(s.counted) }
+// A sentence that does not count what the question counts ("how many people work there?" and "the six
+// countries") has none.
+func (q *query) countedShare(s sentence) float64 {
+	if len(q.counting) == 0 || slices.ContainsFunc(q.counting, func(t string) bool { return s.counted.has(q.ids[t]) }) {
+		return q.coverage(s.counted)
+	}
+	return 0
+}
 
 // aboutDocument reports the kinds answered from the document itself.
 func (k answerType) aboutDocument() bool {

@@ -36,11 +36,12 @@ func (q *query) coverageWith(have termSet, unknownW float64) float64 {
 	return roundScore(got / total)
 }
 
-// unmatched counts the unknown terms have does not hold even by root.
-func (q *query) unmatched(have termSet) int {
+// strangers counts the strange terms (most likely names no source holds: see termStrange) have does not hold.
+// A dialect word, a typo or a paraphrase is not counted: the rest of the question decides for those.
+func (q *query) strangers(have termSet) int {
 	n := 0
-	for t := range q.unknown {
-		if !have.has(q.ids[t]) && !have.has(q.ids[q.alt[t]]) {
+	for t, strange := range q.strange {
+		if strange && !have.has(q.ids[t]) {
 			n++
 		}
 	}

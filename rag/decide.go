@@ -39,9 +39,10 @@ const (
 	Low  Confidence = "low"
 )
 
-// unmatchedSureCoverage is the least sureCoverage of a confident answer to a question with a word neither the
-// sources nor the word lists know ("تايوان", "Putin"): the rest of the question must then be covered well.
-const unmatchedSureCoverage = 0.75
+// strangerSureCoverage is the least sureCoverage of a confident answer to a question with a word that is neither
+// in the sources nor a word of the language ("Yingchun", "Nazarbayev": most likely a name the sources lack): the
+// rest of the question must then be covered well.
+const strangerSureCoverage = 0.75
 
 // verdict is a decision on a question: refused, or answered with a confidence; reason says why a refusal or
 // a hedge.
@@ -110,8 +111,8 @@ type evidence struct {
 //  8. no candidate sentence holds the kind of answer asked for (kind_absent): refuse when the best unit covers
 //     less than MinCoverage, else the closest sentence with low confidence;
 //  9. the quoted passage covers less than MinCoverage of the question counting the words no source holds at
-//     full weight (sureCoverage), or less than unmatchedSureCoverage when one of those words is not even held
-//     by its root: answer, low confidence (weak_evidence);
+//     full weight (sureCoverage), or less than strangerSureCoverage when one of those words is no word of the
+//     language either (most likely a name): answer, low confidence (weak_evidence);
 //  10. a count whose number counts something else than asked: answer, low confidence (kind_absent);
 //  11. otherwise answer with high confidence.
 //
@@ -182,8 +183,8 @@ func (s *Service) decide(e evidence) verdict {
 	}
 	have := s.extractor.groups[s.extractor.groupOf[p]].free
 	sure := minCoverage
-	if q.unmatched(have) > 0 {
-		sure = max(sure, unmatchedSureCoverage)
+	if q.strangers(have) > 0 {
+		sure = max(sure, strangerSureCoverage)
 	}
 	if q.sureCoverage(have) < sure {
 		v.confidence, v.reason = Low, ReasonWeakEvidence

@@ -15,7 +15,10 @@ var injectionMarkers = func() []string {
 	for _, m := range []string{"ignore your", "ignore all", "ignore previous", "ignore the previous", "ignore prior",
 		"ignore the above", "ignore these", "disregard", "system prompt", "your instructions", "your rules",
 		"your prompt", "you are now", "pretend you", "pretend to be", "act as", "jailbreak", "developer mode",
-		"reveal your", "print your", "repeat the text above", "say you are",
+		"reveal your", "print your", "repeat the text above", "say you are", "no rules", "no restrictions",
+		"without restrictions", "no limits", "no filter", "you are dan", "ur dan", "forget the article",
+		"forget your", "forget everything", "بدون قيود", "بلا قيود", "وضع المطور", "انس المقال", "انسى المقال",
+		"انس كل", "انسى كل",
 		"تجاهل", "انس التعليمات", "انسى التعليمات", "تعليماتك", "التعليمات السرية", "موجه النظام", "قواعدك", "تظاهر"} {
 		out = append(out, " "+nlp.Normalize(m)+" ")
 	}

@@ -3,6 +3,7 @@ package rag
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"ccabot/knowledge/nlp"
 )
@@ -25,13 +26,18 @@ type query struct {
 	// other: the question asks for another one than it names or than was said ("his other post", "منصبه
 	// التاني", "who else").
 	other bool
+	// counting holds the terms of what a count question counts ("how many countries", "كم دولة"), Arabic ones
+	// also by their roots: a number that counts something else does not answer it. Nil when the question counts
+	// nothing it names.
+	counting []string
 	// absent lists what the question names that no source holds: a glossary name or title, or a topic word
 	// ("president", "budget"). Such a question is out of scope.
 	absent []string
 	// alt maps a term no source holds to its Arabic root term, which covers it in part.
 	alt map[string]string
-	// unknown holds the terms no source holds that name nothing either (see termUnknown).
-	unknown map[string]bool
+	// unknown holds the terms no source holds that name nothing either (see termUnknown); strange, those of them
+	// that are no word of the language either (see termStrange).
+	unknown, strange map[string]bool
 	// asked is the language of a question in neither Arabic nor English, which its answer is to be written in:
 	// a BCP 47 tag ("ru", "uz-Cyrl") or "und" when not named (see askedIn); "" for an Arabic or English question.
 	// Such a question is read (lang) in English.
@@ -74,10 +80,11 @@ const (
 	termKnown   termClass = iota // some source holds it (or it is a framing word)
 	termAbsent                   // it names something no source holds
 	termUnknown                  // no source holds it, and it names nothing: a typo, a dialect word, a paraphrase
+	termStrange                  // no source holds it, and it is no word of the language: most likely a name
 )
 
-// termWeight is the coverage weight of question term t and its class.
-func (ix *Index) termWeight(t string) (float64, termClass) {
+// termWeight is the coverage weight of question term t, typed as word, and its class.
+func (ix *Index) termWeight(t, word string) (float64, termClass) {
 	full := 1 + ix.bm.idf(t)
 	switch {
 	case nlp.IsFramingStem(t):
@@ -91,9 +98,14 @@ func (ix *Index) termWeight(t string) (float64, termClass) {
 		}
 	case topicStems[t] || nameStems[t]:
 		return full, termAbsent
-	case !nlp.IsArabic(t) && !nlp.IsDigits(t) && len(t) >= 4 && !nlp.IsCommonEnglish(t):
-		// An unknown Latin word that is no English word is most likely a name the sources do not have.
-		return full, termUnknown
+	case !nlp.IsArabic(t) && !nlp.IsDigits(t) && len(t) >= 4 && !nlp.IsCommonEnglish(word) && !nlp.IsCommonEnglish(t):
+		// An unknown Latin word that is no English word (asked of the word as typed: a stem such as "bodi" is
+		// none) is most likely a name the sources do not have.
+		return full, termStrange
+	case nlp.IsArabic(t) && utf8.RuneCountInString(nlp.Root(word)) >= 5:
+		// Arabic morphology finds no root of three or four letters in it: most likely a foreign name
+		// ("زيلينسكي", "نزارباييف"). It weighs little, like any unknown word, but cannot be overlooked.
+		return unknownWeight, termStrange
 	}
 	return unknownWeight, termUnknown
 }
@@ -137,6 +149,9 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		kind = questionKind(words)
 	}
 	var absent []string
+	if nlp.AsksOpinion(typed) {
+		absent = append(absent, "opinion") // the bot's own opinion: no source holds it
+	}
 	if kind == titleAnswer && slices.ContainsFunc(typed, func(w string) bool { return addressContext[nlp.BareWord(w)] }) {
 		// "العنوان" of a headquarters is its address, not a headline.
 		kind = whereAnswer
@@ -156,6 +171,10 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		concepts: map[int]bool{},
 		alt:      map[string]string{},
 		unknown:  map[string]bool{},
+		strange:  map[string]bool{},
+	}
+	if kind == countAnswer {
+		q.counting = ix.countedAfter(toks)
 	}
 	for _, e := range a.concepts {
 		q.concepts[e] = true
@@ -173,7 +192,14 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	for _, t := range a.terms {
 		q.weights[t] = 1
 	}
-	ix.weigh(q, a, isYesNo(typed))
+	cues := cueWords(typed)
+	for w := range cueWords(words) {
+		if cues == nil {
+			cues = map[string]bool{}
+		}
+		cues[w] = true
+	}
+	ix.weigh(q, a, isYesNo(typed), cues)
 	var canon []string
 	for _, e := range a.concepts {
 		entry := ix.lex.entries[e]
@@ -191,7 +217,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 			if _, own := q.cover[t]; !own {
 				q.cover[t] = w * followUpWeight
 				if prev.unknown[t] {
-					q.unknown[t] = true
+					q.unknown[t], q.strange[t] = true, prev.strange[t]
 				}
 			}
 		}
@@ -209,6 +235,39 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	return q.resolve(ix.vocab)
 }
 
+// countedAfter is the terms of what a count question counts: the content word right after its "how many",
+// "number of" or dialect "كم", or the glossary name it begins ("how many ppl work there" counts people, not
+// work).
+func (ix *Index) countedAfter(toks []nlp.Token) []string {
+	for i, t := range toks {
+		cue := t.Word == "many" || t.Word == "much" || t.Word == "of" && i > 0 && toks[i-1].Word == "number" ||
+			kindAsked[nlp.DialectAsks(nlp.BareQuestionWord(t.Word))] == countAnswer
+		if !cue {
+			continue
+		}
+		end := i + 1
+		for end < len(toks) && end < i+3 && !toks[end].Stop {
+			end++
+		}
+		if end == i+1 {
+			return nil
+		}
+		// The first word, or the glossary name it begins ("how many Central Asian countries").
+		a := ix.lex.analyzeTokens(toks[i+1:end], false)
+		for _, sp := range a.spans {
+			if sp.start == 0 {
+				return []string{conceptTerm(sp.entry)}
+			}
+		}
+		first := toks[i+1]
+		if r := rootTerm(first); r != "" {
+			return []string{first.Stem, r} // "كم دولة" counts what "الدول الخمس" does
+		}
+		return []string{first.Stem}
+	}
+	return nil
+}
+
 // resolve returns q with the ids of its terms in v looked up anew (a copy when q had them): analysing clauses
 // while answering may add terms to the vocabulary.
 func (q *query) resolve(v *vocab) *query {
@@ -218,6 +277,9 @@ func (q *query) resolve(v *vocab) *query {
 	}
 	q.ids = make(map[string]termID, len(q.cover)+len(q.alt))
 	for t := range q.cover {
+		q.ids[t] = v.id(t)
+	}
+	for _, t := range q.counting {
 		q.ids[t] = v.id(t)
 	}
 	for _, r := range q.alt {
@@ -256,7 +318,7 @@ func (q *query) substantive() bool {
 // date of it?"): it asks about the event the sources report.
 func (q *query) kindOnly() bool {
 	switch q.kind {
-	case whenAnswer, dateAnswer, whereAnswer, ageAnswer, weekdayAnswer:
+	case whenAnswer, dateAnswer, whereAnswer, ageAnswer, weekdayAnswer, hourAnswer:
 		return !q.substantive()
 	}
 	return false // "who?" or "how many?" alone is too vague to answer
@@ -267,10 +329,18 @@ func (q *query) kindOnly() bool {
 // as that word. It returns the words as read.
 func (ix *Index) readTokens(toks []nlp.Token) []string {
 	words := make([]string, len(toks))
+	typed := make([]string, len(toks))
+	for i, t := range toks {
+		typed[i] = t.Word
+	}
 	for i, t := range toks {
 		words[i] = t.Word
-		if t.Stop || nlp.IsFramingStem(t.Stem) {
+		if w := nlp.Shorthand(typed, i); w != "" {
+			words[i], toks[i] = w, nlp.TokenOf(w)
 			continue
+		}
+		if t.Stop || nlp.IsFramingStem(t.Stem) || nameStems[t.Stem] || topicStems[t.Stem] {
+			continue // a world name or topic word is read as typed: "بينغ" (Xi Jinping) is not "ب" + "ينغ"
 		}
 		if v, ok := ix.declitic(t); ok {
 			words[i], toks[i] = v, nlp.TokenOf(v)
@@ -289,16 +359,21 @@ func (ix *Index) readTokens(toks []nlp.Token) []string {
 
 // weigh sets the coverage weight of each of the question's terms and sorts out what it names that the sources
 // lack (absent), what it says in words they do not hold (unknown) and the Arabic roots that stand in for those.
-func (ix *Index) weigh(q *query, a analysis, yesNo bool) {
-	topicWord := map[string]string{} // topic stem → the question's word for it
+// A word of the question's cue phrase the sources lack ("long" in "how long has it existed") says what kind of
+// answer is wanted, not what it is about: it is left out.
+func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
+	typed := map[string]string{} // stem → the question's word for it
 	for _, t := range a.toks {
-		if (topicStems[t.Stem] || nameStems[t.Stem]) && !t.Stop {
-			topicWord[t.Stem] = nlp.BareWord(t.Word)
+		if !t.Stop {
+			typed[t.Stem] = nlp.BareWord(t.Word)
 		}
 	}
 	for _, t := range a.free {
-		w, class := ix.termWeight(t)
-		if word, ok := topicWord[t]; ok && !ix.words[word] {
+		w, class := ix.termWeight(t, typed[t])
+		if class == termUnknown && cues[typed[t]] {
+			continue
+		}
+		if word, ok := typed[t]; ok && (topicStems[t] || nameStems[t]) && !ix.words[word] {
 			w, class = 1+ix.bm.idf(t), termAbsent
 		}
 		if yesNo && cityStems[t] && class == termAbsent {
@@ -310,6 +385,8 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool) {
 			q.absent = append(q.absent, t)
 		case termUnknown:
 			q.unknown[t] = true
+		case termStrange:
+			q.unknown[t], q.strange[t] = true, true
 		}
 		if r := a.roots[t]; r != "" && !ix.isKnown(t) {
 			q.alt[t] = r

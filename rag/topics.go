@@ -22,10 +22,11 @@ var topicStems = stemSet(append([]string{
 	// money
 	"budget", "budgets", "funding", "funds", "fund", "cost", "costs", "costing", "price", "prices", "salary",
 	"salaries", "money", "dollar", "dollars", "yuan", "euro", "euros", "expenses", "spending", "spend",
-	"invest", "investment", "investments", "loan", "loans", "tax", "taxes",
+	"invest", "investment", "investments", "loan", "loans", "tax", "taxes", "pay", "pays", "paid", "payment",
+	"payments", "finance", "finances", "financed", "financing", "funded", "sponsor", "sponsors", "sponsored",
 	"ميزانيه", "الميزانيه", "موازنه", "تمويل", "التمويل", "تكلفه", "تكاليف", "كلفه", "سعر", "اسعار", "راتب",
 	"رواتب", "فلوس", "اموال", "دولار", "يوان", "مصاريف", "نفقات", "استثمار", "استثمارات", "قرض", "قروض",
-	"ضرائب",
+	"ضرائب", "يمول", "تمول", "بيمول", "بتمول", "ممول", // not "يدفع": it also pushes ("تدفع التعاون")
 	// languages
 	"language", "languages", "لغه", "اللغه", "لغات", "اللغات",
 	// portfolios and other officials
@@ -38,19 +39,23 @@ var topicStems = stemSet(append([]string{
 	// people's particulars
 	"born", "birthday", "birthplace", "died", "death", "wife", "husband", "married", "children", "son",
 	"daughter", "family", "religion", "height", "education", "degree", "university", "hobby", "hobbies",
+	"study", "studied", "studies", "graduated", "graduate", "hometown", "ethnicity", // not "nationality": it stems as "nations"
 	"مواليد", "ولد", "مولده", "توفي", "مات", "وفاته", "زوجته", "زوجها", "متزوج", "اولاده", "ابنه", "ابنته",
-	"عائلته", "دينه", "ديانه", "طوله", "شهاده", "جامعه", "هوايات",
+	"عائلته", "دينه", "ديانه", "طوله", "شهاده", "جامعه", "هوايات", "درس", "تخرج", "اصله", "اصلها", "جنسيته",
 	// organisations' and places' particulars
 	"staff", "staffs", "employees", "employee", "workers", "personnel", "headcount", "employ", "hire",
 	"address", "street", "phone", "telephone", "email", "website", "url", "population", "inhabitants",
 	"capital", "currency", "area", "size", "weather", "temperature", "climate", "gdp", "economy", "exports",
 	"imports", "oil", "gas", "army", "military", "war", "election", "elections", "vote", "visa", "flight",
-	"flights", "hotel", "distance", "kilometers", "km", "miles",
+	"flights", "hotel", "distance", "kilometers", "km", "miles", "branch", "branches",
 	"موظف", "موظفين", "موظفي", "الموظفين", "عمال", "طاقم", "كادر", "شارع", "هاتف", "تلفون", "تليفون",
 	"ايميل", "الايميل", "سكان", "السكان", "نسمه", "عاصمه", "العاصمه", "مساحه", "المساحه", "طقس", "الطقس",
 	"حراره", "الحراره", "مناخ", "اقتصاد", "الاقتصاد", "نفط", "النفط", "جيش", "الجيش",
 	"حرب", "الحرب", "انتخابات", "الانتخابات", "تاشيره", "فيزا", "رحلات", "طيران", "فندق", "مسافه",
-	"كيلومتر", "كيلو",
+	"كيلومتر", "كيلو", "الجو", "فروع", "فرع",
+	// everyday matters no news text of this kind answers
+	"recipe", "recipes", "cook", "cooking", "food", "dish", "restaurant", "طبخ", "طبخه", "اكله", "اكلات",
+	"مطعم",
 }, otherEventWords...)...) // and words that move a question to another event
 
 // otherEventStems are words that move a question to another event than the one reported ("the next summit",

@@ -1,0 +1,19 @@
+package nlp
+
+import "testing"
+
+func TestAsksOpinion(t *testing.T) {
+	for text, want := range map[string]bool{
+		"what's your opinion of the secretariat":         true,
+		"شو رأيك الشخصي بالموضوع":                        true,
+		"برأيك هل ستنجح الأمانة؟":                        true,
+		"what do you think about the mechanism":          true,
+		"do you think the secretariat will run smoothly": false, // asks what the sources say
+		"شو رأي وانغ يي بمستقبل الآلية؟":                 false, // Wang's opinion, which the sources give
+		"what is wang's view of the mechanism":           false,
+	} {
+		if got := AsksOpinion(Words(Normalize(text))); got != want {
+			t.Errorf("AsksOpinion(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

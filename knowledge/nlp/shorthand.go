@@ -1,0 +1,23 @@
+package nlp
+
+// English chat shorthand, read as the word it stands for before spelling correction, so that "how many ppl
+// work there" asks about people. Only abbreviations with one reading are listed: "fm" (foreign minister or
+// radio) and "pm" (prime minister or afternoon) are not. Shorthand for function words ("abt", "pls", "u") is
+// among the stop words instead.
+var shorthand = map[string]string{
+	"ppl": "people", "ppls": "people", "peeps": "people", "govt": "government", "govts": "governments",
+	"gov": "government", "msg": "message", "msgs": "messages", "info": "information", "yr": "year",
+	"yrs": "years", "mins": "minutes", "hrs": "hours", "tmrw": "tomorrow", "tmr": "tomorrow",
+	"bday": "birthday", "intl": "international", "natl": "national", "dept": "department", "mgr": "manager",
+	"dir": "director", "pres": "president", "prez": "president", "ctry": "country", "cntry": "country",
+	"mtg": "meeting", "anniv": "anniversary", "approx": "approximately", "prc": "china",
+}
+
+// Shorthand is the word that the normalised word at i of words stands for, or "": English chat shorthand
+// ("ppl" → "people"), and "us" after "the" ("did the us say anything") for the United States.
+func Shorthand(words []string, i int) string {
+	if words[i] == "us" && i > 0 && words[i-1] == "the" {
+		return "usa"
+	}
+	return shorthand[words[i]]
+}
