@@ -2,6 +2,7 @@ package rag
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"ccabot/knowledge/nlp"
@@ -125,8 +126,9 @@ const (
 	// "الدكتور"), for text the glossary knows nothing about (operator documents).
 	hasPlaceCue
 	hasPersonCue
-	hasAlso  // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
-	hasClock // a time of day: "10 a.m.", "الساعة العاشرة", "in the morning"
+	hasAlso    // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
+	hasClock   // a time of day: "10 a.m.", "الساعة العاشرة", "in the morning"
+	hasBearing // a compass direction: "northwest", "شمال غربي"
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -161,6 +163,9 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 		return has("person", "country", "org", "region") || q.namesPerson && has("role") ||
 			wt&hasPersonCue != 0 || len(s.concepts) == 0
 	case whereAnswer:
+		if strict && q.bearing && wt&hasBearing == 0 {
+			return false // "which part of China?" wants "northwest China", not the city
+		}
 		if strict {
 			return has("place")
 		}
@@ -210,7 +215,10 @@ var (
 		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل`)
 	speechWords = nlp.WordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
 		قال وقال أضاف واضاف أوضح واوضح ذكر وذكر أعرب واعرب أثنى واثنى أكد واكد يؤمن قالوا وقالوا أعربوا يدل يظهر`)
-	weekdays   = nlp.WordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
+	weekdays = nlp.WordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
+	bearings = nlp.WordSet(`north south east west northern southern eastern western northeast northwest southeast
+		southwest northeastern northwestern southeastern southwestern شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
+		الشمال الجنوب الشرق الغرب الشمالي الجنوبي الشرقي الغربي شمالا جنوبا شرقا غربا`)  // not "central": Central Asia
 	clockWords = nlp.WordSet(`am pm oclock hour hours الساعه ساعه`) // beside a number, a time of day
 	dayParts   = nlp.WordSet(`morning afternoon evening noon midnight صباحا صباح مساء مساءا ظهرا الظهر ليلا منتصف`)
 	yearWords  = nlp.WordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
@@ -230,6 +238,31 @@ var (
 		واحد اثنان اثنين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره الخمس الست
 		الاربع الثلاث اول ثاني ثالث`)
 )
+
+// numberValues are the values of the number words that count things ("the six countries", "الدول الست").
+var numberValues = func() map[string]int {
+	m := map[string]int{}
+	for v, words := range [...]string{1: "one واحد واحده", 2: "two اثنان اثنين اثنتين", 3: "three ثلاث ثلاثه الثلاث",
+		4: "four اربع اربعه الاربع", 5: "five خمس خمسه الخمس", 6: "six ست سته الست", 7: "seven سبع سبعه السبع",
+		8: "eight ثماني ثمانيه الثماني", 9: "nine تسع تسعه التسع", 10: "ten عشر عشره العشر", 12: "dozen"} {
+		for w := range nlp.WordSet(words) {
+			m[w] = v
+		}
+	}
+	return m
+}()
+
+// countValue is the number a word counts with: its value, or 0 for no number (or a year, which counts nothing).
+func countValue(w string) int {
+	if v, ok := numberValues[w]; ok {
+		return v
+	}
+	if nlp.IsDigits(w) && len(w) < 4 {
+		v, _ := strconv.Atoi(w)
+		return v
+	}
+	return 0
+}
 
 // wordTypes finds times and numbers among a text's words; dates counts the words of calendar dates ("March",
 // "30", "2024", "Saturday").
@@ -269,6 +302,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		}
 		if dayParts[t.Word] || clockWords[t.Word] && (number(i-1) || number(i+1)) {
 			ts |= hasClock
+		}
+		if bearings[t.Word] {
+			ts |= hasBearing
 		}
 		if alsoWords[t.Word] {
 			ts |= hasAlso
@@ -340,6 +376,34 @@ func bareQuestionWords(words []string) []string {
 	return bare
 }
 
+// bearingCues ask in which part of a place something is ("which part of China?", "بأي جهة من الصين؟"): the
+// answer is a compass direction.
+var bearingCues = []string{"which part", "what part", "which region", "what region", "north or south",
+	"east or west", "اي جهه", "باي جهه", "انهي جهه", "اي منطقه", "باي منطقه", "اي ناحيه", "باي ناحيه",
+	"شمال ولا جنوب", "شمال او جنوب", "شرق ولا غرب", "شرق او غرب"}
+
+// totalWords ask for a total ("how many countries in total?", "كم دولة بالآلية كلها؟"): of the numbers that
+// count what is asked, the largest answers.
+var totalWords = nlp.WordSet(`total altogether overall combined كلها كلهم بالمجموع المجموع مجموع بالمجمل اجمالا اجمالي
+	الاجمالي بالاجمال`)
+
+// asksTotal reports a count question asking how many in all: it wants a number, not the list.
+func asksTotal(kind answerType, words []string) bool {
+	return kind == countAnswer && slices.ContainsFunc(words, func(w string) bool { return totalWords[nlp.BareWord(w)] })
+}
+
+// asksBearing reports a question about the part of a place (see bearingCues), or a yes/no or "where" question
+// naming a direction ("is Xi'an in the south of China?").
+func asksBearing(words []string, kind answerType, yesNo bool) bool {
+	joined := " " + strings.Join(words, " ") + " "
+	for _, c := range bearingCues {
+		if strings.Contains(joined, " "+nlp.Normalize(c)+" ") {
+			return true
+		}
+	}
+	return (yesNo || kind == whereAnswer) && slices.ContainsFunc(words, func(w string) bool { return bearings[w] })
+}
+
 // listCues mark questions that ask for every item of a list ("which five countries…", "اذكر الدول…"): their answer
 // keeps the whole list rather than the shortest sentence.
 var listCues = nlp.WordSet(`list name names enumerate members countries ministers states nations all اذكر اذكري عدد عددي
@@ -358,10 +422,11 @@ func isListQuestion(words []string) bool {
 // countWindow is how many words on either side of a number may be what it counts.
 const countWindow = 3
 
-// countedTerms are the stems and glossary concepts a number counts in a sentence: the words within three after
+// countedTerms are the stems and glossary concepts a number counts in a sentence, and most is the largest
+// number counting something: the words within three after
 // it ("five Central Asian countries"), and in Arabic within three before it ("دول آسيا الوسطى الخمس"), unless a unit of
 // time follows ("launched four years ago" counts years, not launches). A term may come more than once.
-func countedTerms(a analysis) []string {
+func countedTerms(a analysis) (terms []string, most int) {
 	var out []string
 	add := func(lo, hi int) {
 		for j := max(lo, 0); j <= min(hi, len(a.toks)-1); j++ {
@@ -386,12 +451,16 @@ func countedTerms(a analysis) []string {
 			add(i+1, i+1)
 			continue
 		}
+		if i+1 < len(a.toks) && dateWords[a.toks[i+1].Word] || i > 0 && dateWords[a.toks[i-1].Word] {
+			continue // "March 30", "30 مارس": a date counts nothing
+		}
+		most = max(most, countValue(t.Word), countValue(t.Stem))
 		add(i+1, i+countWindow)
 		if i > 0 && nlp.IsArabic(a.toks[i-1].Word) {
 			add(i-countWindow, i-1) // in English the words before a number are not what it counts: "peoples of the six countries"
 		}
 	}
-	return out
+	return out, most
 }
 
 // countedShare is the weighted share of the question's terms that s counts with a number: "five Central Asian

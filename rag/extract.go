@@ -58,7 +58,7 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 		cov, hit float64
 	}
 	var cands []cand
-	bestCov := 0.0
+	bestCov, most := 0.0, 0
 	for h, hit := range hits {
 		if h >= extractHits {
 			break
@@ -68,6 +68,9 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 			c := cand{p: p, s: i, cov: q.coverage(s.free), hit: hit.score}
 			cands = append(cands, c)
 			bestCov = max(bestCov, c.cov)
+			if q.total && q.countedShare(s) > 0 {
+				most = max(most, s.most)
+			}
 		}
 	}
 	// Only sentences about as relevant as the best compete: the kind of answer asked for ("who") must not pull
@@ -89,6 +92,12 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 			}
 			if q.kind == countAnswer {
 				score += typeBonus * q.countedShare(s)
+				if q.total && most > 0 && s.most == most && q.countedShare(s) > 0 {
+					score += typeBonus // "in total": the largest count of what is asked ("the six countries")
+				}
+			}
+			if q.bearing && s.types&hasBearing != 0 {
+				score += placeBonus // "which part of China?": "northwest China"
 			}
 			if q.kind == whereAnswer {
 				score += placeBonus * float64(min(ex.newPlaces(q, s), 3)) // "in Shaanxi Province, northwest China"

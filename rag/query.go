@@ -26,6 +26,9 @@ type query struct {
 	// other: the question asks for another one than it names or than was said ("his other post", "منصبه
 	// التاني", "who else").
 	other bool
+	// bearing: the question asks in which part of a place something is (see asksBearing); total: it asks how
+	// many in all (see totalWords).
+	bearing, total bool
 	// counting holds the terms of what a count question counts ("how many countries", "كم دولة"), Arabic ones
 	// also by their roots: a number that counts something else does not answer it. Nil when the question counts
 	// nothing it names.
@@ -159,13 +162,18 @@ func (ix *Index) prepare(text string, prev *query) *query {
 			absent = append(absent, "عنوان")
 		}
 	}
+	if kind == anyAnswer && asksBearing(typed, kind, isYesNo(typed)) {
+		kind = whereAnswer // "which part of China is Xi'an in?", "is Xi'an in the south?"
+	}
 	q := &query{
 		text:     corrected,
 		lang:     nlp.DetectLang(text),
 		kind:     kind,
 		absent:   absent,
-		list:     isListQuestion(typed) || isListQuestion(words),
+		list:     (isListQuestion(typed) || isListQuestion(words)) && !asksTotal(kind, typed),
 		other:    slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
+		bearing:  asksBearing(typed, kind, isYesNo(typed)),
+		total:    asksTotal(kind, typed),
 		weights:  map[string]float64{},
 		cover:    map[string]float64{},
 		concepts: map[int]bool{},
@@ -260,6 +268,9 @@ func (ix *Index) countedAfter(toks []nlp.Token) []string {
 			}
 		}
 		first := toks[i+1]
+		if syn, ok := ix.synonyms[first.Stem]; ok && !ix.isKnown(first.Stem) {
+			return []string{syn} // "how many nations" counts what "the six countries" does
+		}
 		if r := rootTerm(first); r != "" {
 			return []string{first.Stem, r} // "كم دولة" counts what "الدول الخمس" does
 		}

@@ -12,6 +12,8 @@ type sentence struct {
 	items    int     // distinct countries and people named: the length of a list it gives
 	// counted holds the terms next to a number ("five countries": "countri"): what the sentence counts.
 	counted termSet
+	// most is the largest number that counts something in it ("the six countries": 6), 0 for none.
+	most int
 	// continued: the sentence goes on about the previous one's subject ("They also expressed …").
 	continued bool
 	// opensOn: the sentence opens with a pronoun or a verb of saying (see continues).
@@ -23,7 +25,8 @@ type sentence struct {
 func sentenceOf(text string, a analysis, lex *lexicon, v *vocab) sentence {
 	s := sentence{text: text, free: v.set(a.free...)}
 	s.types, s.dates = wordTypes(a)
-	s.counted = v.set(countedTerms(a)...)
+	counted, most := countedTerms(a)
+	s.counted, s.most = v.set(counted...), most
 	s.opensOn = opensOn(a.toks)
 	if strings.ContainsAny(text, "\"«»“”") {
 		s.types |= hasQuote
