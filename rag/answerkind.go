@@ -31,6 +31,7 @@ const (
 	sourceAnswer // who reported the document: its publisher
 	gistAnswer   // what the document is about
 	hourAnswer   // the time of day: "what time did it start?"
+	yearAnswer   // the year: "what year did it start?", answered by a year or by "four years ago" (see withYear)
 )
 
 // kindAsked is the answer kind a dialect question word asks for.
@@ -54,6 +55,9 @@ var questionCues = []struct {
 	{"تنصيص", quoteAnswer}, {"اقتباس", quoteAnswer}, {"بكلمه", quoteAnswer}, {"كلمه", quoteAnswer},
 	{"اي كلمه", quoteAnswer}, {"الكلمه", quoteAnswer}, {"بين قوسين", quoteAnswer},
 	{"how many", countAnswer}, {"how much", countAnswer}, {"number of", countAnswer},
+	{"what year", yearAnswer}, {"which year", yearAnswer}, {"in what year", yearAnswer}, {"سنه كم", yearAnswer},
+	{"سنه كام", yearAnswer}, {"سنه قديش", yearAnswer}, {"عام كم", yearAnswer}, {"اي سنه", yearAnswer},
+	{"انهي سنه", yearAnswer}, {"اي عام", yearAnswer}, {"باي سنه", yearAnswer}, {"في اي عام", yearAnswer},
 	{"how long", whenAnswer}, {"since when", whenAnswer}, {"until when", whenAnswer},
 	{"what time", hourAnswer}, {"which time", hourAnswer}, {"what hour", hourAnswer}, {"الساعه كم", hourAnswer},
 	{"الساعه كام", hourAnswer}, {"الساعه قديش", hourAnswer}, {"الساعه اديش", hourAnswer}, {"كم الساعه", hourAnswer},
@@ -181,6 +185,8 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 		return wt&hasDate != 0 || !strict && wt&hasTime != 0
 	case titleAnswer:
 		return wt&isTitle != 0
+	case yearAnswer:
+		return wt&(hasDate|hasDuration) != 0
 	case whenAnswer:
 		// Not strict about explicit dates: "when was the mechanism started?" is answered by "four years ago".
 		return wt&hasTime != 0 || has("date")

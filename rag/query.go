@@ -144,7 +144,9 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	for i, t := range toks {
 		typed[i] = t.Word
 	}
-	words := ix.readTokens(toks)
+	// In a question about who, a capital stands for its country ("who sent greetings from Ashgabat?", "Tashkent's
+	// top diplomat"); elsewhere it is the city ("was it in Beijing?", "when was Astana founded?").
+	words := ix.readTokens(toks, questionKind(typed) == whoAnswer && !isYesNo(typed))
 	corrected := strings.Join(words, " ")
 	a := ix.lex.analyzeTokens(toks, false)
 	kind := questionKind(typed)
@@ -329,16 +331,17 @@ func (q *query) substantive() bool {
 // date of it?"): it asks about the event the sources report.
 func (q *query) kindOnly() bool {
 	switch q.kind {
-	case whenAnswer, dateAnswer, whereAnswer, ageAnswer, weekdayAnswer, hourAnswer:
+	case whenAnswer, dateAnswer, whereAnswer, ageAnswer, weekdayAnswer, hourAnswer, yearAnswer:
 		return !q.substantive()
 	}
 	return false // "who?" or "how many?" alone is too vague to answer
 }
 
-// readTokens reads a question's words as the sources would spell them, in place: a word with a clitic or
+// readTokens reads a question's words as the sources would spell them, in place: chat shorthand as the word it
+// stands for, a capital the sources lack as its country (when capitalsAsCountries), a word with a clitic or
 // dialect prefix the sources lack without it, a typo as the sources' word, a misspelt question or function word
 // as that word. It returns the words as read.
-func (ix *Index) readTokens(toks []nlp.Token) []string {
+func (ix *Index) readTokens(toks []nlp.Token, capitalsAsCountries bool) []string {
 	words := make([]string, len(toks))
 	typed := make([]string, len(toks))
 	for i, t := range toks {
@@ -348,6 +351,14 @@ func (ix *Index) readTokens(toks []nlp.Token) []string {
 		words[i] = t.Word
 		if w := nlp.Shorthand(typed, i); w != "" {
 			words[i], toks[i] = w, nlp.TokenOf(w)
+			continue
+		}
+		if country, ok := capitals[t.Word]; ok && capitalsAsCountries && !ix.words[t.Word] {
+			words[i], toks[i] = country, nlp.TokenOf(country)
+			continue
+		}
+		if t.Word == "اباد" && i > 0 && typed[i-1] == "عشق" && capitalsAsCountries {
+			toks[i].Stop = true // "عشق آباد": the first word stood for the country
 			continue
 		}
 		if t.Stop || nlp.IsFramingStem(t.Stem) || nameStems[t.Stem] || topicStems[t.Stem] {

@@ -280,6 +280,9 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 			break
 		}
 	}
+	if q.kind == yearAnswer && v.confidence == High {
+		body = withYear(body, src.Date, q.lang)
+	}
 	a.Body = body
 	// The quoted passage first, then the rest of what retrieval found: --k shows more evidence.
 	a.Sources = []Source{src}

@@ -84,6 +84,16 @@ var nameStems = stemSet(
 	"مودي", "توكاييف", "ميرضيائيف", "رحمون", "جباروف", "بردي",
 )
 
+// capitals are the capitals of the countries of the subject, read as their country when the sources do not name
+// them (normalised forms: "عشق" begins "عشق آباد").
+var capitals = map[string]string{
+	"astana": "kazakhstan", "bishkek": "kyrgyzstan", "dushanbe": "tajikistan", "ashgabat": "turkmenistan",
+	"ashkhabad": "turkmenistan", "tashkent": "uzbekistan", "beijing": "china", "peking": "china",
+	"استانا": "كازاخستان", "بيشكيك": "قيرغيزستان", "دوشانبي": "طاجيكستان", "دوشنبه": "طاجيكستان",
+	"دوشانبه": "طاجيكستان", "عشق": "تركمانستان", "عشقاباد": "تركمانستان", "طشقند": "اوزبكستان", "بكين": "الصين",
+	"بيجين": "الصين",
+}
+
 // cityStems are the cities among nameStems: in a yes/no question ("was the ceremony in Beijing?") a city is the
 // place the question checks, and the answer says where it was.
 var cityStems = stemSet("moscow", "beijing", "washington", "london", "paris", "tokyo", "astana", "bishkek",

@@ -72,7 +72,7 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 				}
 				score += listItemBonus * float64(ex.othersNamed(q, window))
 			}
-			if q.kind == whenAnswer || q.kind == dateAnswer {
+			if q.kind == whenAnswer || q.kind == dateAnswer || q.kind == yearAnswer {
 				score += dateBonus * float64(min(dates, 4)) // "March 30, 2024 … (Saturday)" beats "(Saturday)"
 			}
 			if score > bestScore {
