@@ -25,19 +25,15 @@ type Options struct {
 	MaxConcurrency int
 	Cooldown       time.Duration // how long a failing chat model is left alone; default 30 s (see breaker.go)
 	RetryBackoff   time.Duration // the wait before the first retry of a 5xx or network error, doubled next; default 600 ms
-	HTTPClient     *http.Client  // nil: a client with no timeout of its own; every call has a deadline
 	Logger         *slog.Logger
 }
 
-// newClient is the go-openai client for o, with the Retry-After capture, and o with its defaults filled in.
+// newClient is the go-openai client for o, with the Retry-After capture, and o with its defaults filled in. Its
+// HTTP client has no timeout of its own: every call has a deadline (Timeout).
 func newClient(o Options) (*openai.Client, Options) {
 	cfg := openai.DefaultConfig(o.APIKey)
 	cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
-	hc := o.HTTPClient
-	if hc == nil {
-		hc = &http.Client{}
-	}
-	cfg.HTTPClient = retryAfterDoer{hc}
+	cfg.HTTPClient = retryAfterDoer{&http.Client{}}
 	if o.RetryBackoff <= 0 {
 		o.RetryBackoff = 600 * time.Millisecond
 	}
