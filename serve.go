@@ -47,7 +47,7 @@ func (e *env) serve(ctx context.Context) error {
 		// Checked in the background: a slow endpoint must not delay serving (extractive answers meanwhile
 		// come from the fallback path).
 		go func() {
-			if err := explainModelError(m.Check(ctx), cfg.ChatModel, cfg.OpenAIKey != ""); err != nil && ctx.Err() == nil {
+			if err := chatSettings(cfg).explain(m.Check(ctx)); err != nil && ctx.Err() == nil {
 				if errors.Is(err, llm.ErrPermanent) {
 					svc.DisableModel()
 					log.Error("model answers are off; serving extractive answers", "err", err)

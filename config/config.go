@@ -69,12 +69,27 @@ type Config struct {
 
 	openAIBaseURLSet    bool
 	transcriptionURLSet bool
+	transcriptionKeySet bool
 }
 
 // VoiceEnabled reports whether voice questions are transcribed: a speech endpoint is configured (the chat
 // endpoint's, or TRANSCRIPTION_BASE_URL) and TRANSCRIPTION_MODEL is not "off".
 func (c Config) VoiceEnabled() bool {
 	return !strings.EqualFold(c.TranscriptionModel, "off") && (c.LLMEnabled() || c.transcriptionURLSet)
+}
+
+// TranscriptionVars names the variables that gave TranscriptionBaseURL and TranscriptionKey, so that a message
+// about the speech endpoint names the one to change: TRANSCRIPTION_BASE_URL when set, else the chat endpoint's
+// OPENAI_BASE_URL; TRANSCRIPTION_API_KEY, except when the speech endpoint is the chat endpoint and no
+// TRANSCRIPTION_API_KEY is set, when it is OPENAI_API_KEY.
+func (c Config) TranscriptionVars() (baseURL, key string) {
+	if c.transcriptionURLSet {
+		return EnvTranscriptionBaseURL, EnvTranscriptionKey
+	}
+	if c.transcriptionKeySet {
+		return EnvOpenAIBaseURL, EnvTranscriptionKey
+	}
+	return EnvOpenAIBaseURL, EnvOpenAIKey
 }
 
 // LLMEnabled reports whether model answers are switched on: an API key or a base URL is set (Ollama needs no key).
@@ -222,6 +237,7 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		r.fail(EnvVoiceMaxMB, fmt.Sprintf("is over %d: Telegram's getFile serves files up to %[1]d MB", MaxVoiceBytes>>20))
 	}
 	c.transcriptionURLSet = r.get(EnvTranscriptionBaseURL) != ""
+	c.transcriptionKeySet = r.get(EnvTranscriptionKey) != ""
 	if t := c.TelegramToken.Reveal(); t != "" && !tokenFormat.MatchString(t) {
 		// The value is never shown: it is a credential, even when mistyped.
 		r.fail(EnvTelegramToken, "is not a bot token: want digits, a colon and 35 letters, digits, _ or - (as @BotFather gives it); copy it again, without quotes or spaces")

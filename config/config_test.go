@@ -178,20 +178,25 @@ func TestKnowledgeMaxBytes(t *testing.T) {
 }
 
 // The chat endpoint's key goes to a speech endpoint only when it is the chat endpoint: a separate
-// TRANSCRIPTION_BASE_URL gets TRANSCRIPTION_API_KEY or nothing.
+// TRANSCRIPTION_BASE_URL gets TRANSCRIPTION_API_KEY or nothing. TranscriptionVars names the variables in force.
 func TestTranscriptionKeyStaysWithItsEndpoint(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
-		env     map[string]string
-		wantKey string
-		voice   bool
+		env            map[string]string
+		wantKey        string
+		voice          bool
+		urlVar, keyVar string
 	}{
-		{map[string]string{"OPENAI_API_KEY": "sk-chat"}, "sk-chat", true},
-		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_BASE_URL": "http://speech:8000/v1"}, "", true},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat"}, "sk-chat", true, "OPENAI_BASE_URL", "OPENAI_API_KEY"},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_BASE_URL": "http://speech:8000/v1"}, "", true,
+			"TRANSCRIPTION_BASE_URL", "TRANSCRIPTION_API_KEY"},
 		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_BASE_URL": "https://api.groq.com/openai/v1",
-			"TRANSCRIPTION_API_KEY": "gsk-speech"}, "gsk-speech", true},
-		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_MODEL": "off"}, "sk-chat", false},
-		{map[string]string{}, "", false},
+			"TRANSCRIPTION_API_KEY": "gsk-speech"}, "gsk-speech", true, "TRANSCRIPTION_BASE_URL", "TRANSCRIPTION_API_KEY"},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_API_KEY": "sk-speech"}, "sk-speech", true,
+			"OPENAI_BASE_URL", "TRANSCRIPTION_API_KEY"},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_MODEL": "off"}, "sk-chat", false,
+			"OPENAI_BASE_URL", "OPENAI_API_KEY"},
+		{map[string]string{}, "", false, "OPENAI_BASE_URL", "OPENAI_API_KEY"},
 	} {
 		c, err := Load(func(k string) string { return tt.env[k] }, "")
 		if err != nil {
@@ -199,6 +204,9 @@ func TestTranscriptionKeyStaysWithItsEndpoint(t *testing.T) {
 		}
 		if got := c.TranscriptionKey.Reveal(); got != tt.wantKey || c.VoiceEnabled() != tt.voice {
 			t.Errorf("%v: key %q voice %v, want %q %v", tt.env, got, c.VoiceEnabled(), tt.wantKey, tt.voice)
+		}
+		if url, key := c.TranscriptionVars(); url != tt.urlVar || key != tt.keyVar {
+			t.Errorf("%v: TranscriptionVars() = %s, %s, want %s, %s", tt.env, url, key, tt.urlVar, tt.keyVar)
 		}
 	}
 }
