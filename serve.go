@@ -71,7 +71,7 @@ func botOptions(cfg config.Config, corpus knowledge.Corpus, log *slog.Logger) bo
 		AllowedChatIDs: cfg.AllowedChatIDs, MetricsAddr: cfg.MetricsAddr,
 		MaxQuestionChars: cfg.MaxQuestionChars, MaxQuestionAge: cfg.MaxQuestionAge,
 		ShutdownTimeout: cfg.ShutdownTimeout, RateBurst: cfg.RateBurst, RatePerMinute: cfg.RatePerMinute,
-		Logger: log, DataDir: cfg.DataDir, Transcriber: newTranscriber(cfg, log),
+		Workers: cfg.AnswerWorkers, Logger: log, DataDir: cfg.DataDir, Transcriber: newTranscriber(cfg, log),
 		VoiceMaxSeconds: cfg.VoiceMaxSeconds, VoiceMaxBytes: cfg.VoiceMaxBytes, VoicePerMinute: cfg.VoicePerMinute,
 		// Room for a follow-up rewrite, a query embedding and the answer, each bounded by LLM_TIMEOUT.
 		AnswerTimeout: 3*cfg.LLMTimeout + 15*time.Second,

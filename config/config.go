@@ -34,6 +34,7 @@ type Config struct {
 	ShutdownTimeout  time.Duration
 	RateBurst        int // questions a user may ask at once
 	RatePerMinute    int // then this many a minute
+	AnswerWorkers    int // questions answered at once, all chats together
 	MetricsAddr      string
 
 	// Model and embeddings through an OpenAI-compatible API.
@@ -109,6 +110,7 @@ const (
 	EnvShutdownTimeout      = "SHUTDOWN_TIMEOUT"
 	EnvRateBurst            = "RATE_BURST"
 	EnvRatePerMinute        = "RATE_PER_MINUTE"
+	EnvAnswerWorkers        = "ANSWER_WORKERS"
 	EnvMetricsAddr          = "METRICS_ADDR"
 	EnvOpenAIKey            = "OPENAI_API_KEY"
 	EnvOpenAIBaseURL        = "OPENAI_BASE_URL"
@@ -143,6 +145,9 @@ const (
 	DefaultShutdownTimeout  = 20 * time.Second
 	DefaultRateBurst        = 5
 	DefaultRatePerMinute    = 10
+	// DefaultAnswerWorkers is how many questions are answered at once. Above DefaultLLMMaxConcurrency, so every
+	// model slot can be used while extractive answers (a few milliseconds each) go on beside them.
+	DefaultAnswerWorkers = 16
 
 	DefaultOpenAIBaseURL     = "https://api.openai.com/v1"
 	DefaultChatModel         = "gpt-4o-mini"
@@ -203,6 +208,7 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		ShutdownTimeout:   r.duration(EnvShutdownTimeout, DefaultShutdownTimeout),
 		RateBurst:         r.posInt(EnvRateBurst, DefaultRateBurst),
 		RatePerMinute:     r.posInt(EnvRatePerMinute, DefaultRatePerMinute),
+		AnswerWorkers:     r.posInt(EnvAnswerWorkers, DefaultAnswerWorkers),
 		MetricsAddr:       r.addr(EnvMetricsAddr, ""),
 		OpenAIKey:         Secret(r.str(EnvOpenAIKey, "")),
 		OpenAIBaseURL:     r.url(EnvOpenAIBaseURL, DefaultOpenAIBaseURL),

@@ -20,7 +20,7 @@ func TestDefaultsNeedNothing(t *testing.T) {
 	}
 	if c.TelegramAPIURL != DefaultTelegramAPIURL || c.ChatModel != DefaultChatModel || c.EmbeddingProvider != "local" ||
 		c.LLMTimeout != 30*time.Second || c.MaxQuestionChars != 1000 || c.MaxQuestionAge != 15*time.Minute ||
-		c.TopK != 3 || c.LogLevel != slog.LevelInfo || c.LLMEnabled() || c.DataDir == "" {
+		c.TopK != 3 || c.AnswerWorkers != 16 || c.LogLevel != slog.LevelInfo || c.LLMEnabled() || c.DataDir == "" {
 		t.Errorf("defaults = %+v", c)
 	}
 }
@@ -113,6 +113,7 @@ func TestMistakesFailAtLoad(t *testing.T) {
 		{"WEBHOOK_LISTEN", ":http-alt"},
 		{"WEBHOOK_LISTEN", ":70000"},
 		{"WEBHOOK_URL", "http://bot.example/tg"},
+		{"ANSWER_WORKERS", "0"},
 	}
 	for _, tt := range bad {
 		vars := map[string]string{tt.key: tt.value}
