@@ -97,7 +97,7 @@ func (a answerer) Answer(ctx context.Context, q bot.Question) (bot.Reply, error)
 		if ans.Mode == rag.Extractive && i > 0 {
 			break // an extractive answer quotes one passage; the rest were only retrieved
 		}
-		r.Sources = append(r.Sources, bot.Source{Ref: s.Ref, ID: s.ID, Title: s.Title, Publisher: s.Publisher,
+		r.Sources = append(r.Sources, bot.Source{Ref: s.Ref, ID: s.ID, Publisher: s.Publisher,
 			Date: rag.FormatDate(s.Date, ans.Lang)})
 	}
 	return r, nil
