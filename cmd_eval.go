@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"ccabot/config"
 	"ccabot/knowledge/nlp"
 	"ccabot/rag"
 )
@@ -48,7 +49,8 @@ func (e *env) eval(ctx context.Context, args []string) error {
 		"Thresholds are fractions from 0 to 1. Without --file the built-in set (testdata/qa.jsonl) is run and held to\n"+
 		"the default thresholds; with --file only the thresholds given are checked. Exits 1 below a threshold.")
 	file := fs.String("file", "", "QA set, one JSON object a line (default: the built-in testdata/qa.jsonl)")
-	k := fs.Int("k", 3, "passages retrieved per question (recall@k), 1 or more")
+	k := fs.Int("k", 0, fmt.Sprintf("passages retrieved per question (recall@k), 1 or more (default %s, %d)",
+		config.EnvTopK, config.DefaultTopK))
 	var th thresholds
 	fs.Float64Var(&th.recall, "min-recall", 0.95, "fail when recall@k of either language is below this")
 	fs.Float64Var(&th.accuracy, "min-accuracy", 0.90, "fail when answer accuracy on fact questions is below this")
@@ -61,7 +63,7 @@ func (e *env) eval(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return usageErrorf("eval: unexpected argument %q (a QA set is given with --file)", fs.Arg(0))
 	}
-	if *k < 1 {
+	if given(fs, "k") && *k < 1 {
 		return usageErrorf("eval: --k must be 1 or more, got %d", *k)
 	}
 	for _, t := range []struct {
@@ -81,9 +83,12 @@ func (e *env) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	svc, _, err := e.service(ctx)
+	svc, cfg, err := e.service(ctx)
 	if err != nil {
 		return err
+	}
+	if !given(fs, "k") {
+		*k = cfg.TopK
 	}
 	rep, err := evaluate(ctx, svc, items, *k)
 	if err != nil {

@@ -312,6 +312,29 @@ func TestQASetFloors(t *testing.T) {
 	t.Log("\n" + out)
 }
 
+// TestEvalKIsTopK: eval retrieves TOP_K passages per question, as ask and the bot do, unless --k says otherwise.
+func TestEvalKIsTopK(t *testing.T) {
+	t.Parallel()
+	set := filepath.Join(t.TempDir(), "one.jsonl")
+	if err := os.WriteFile(set, []byte(`{"id":"a","lang":"en","kind":"fact","question":"Who heads the secretariat?","answer_any":["Wu Yingchen"],"passage_any":["xinhua-20240330#11"]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		env  []string
+		args []string
+		want string
+	}{
+		{nil, nil, "recall@3"},
+		{[]string{"TOP_K", "2"}, nil, "recall@2"},
+		{[]string{"TOP_K", "2"}, []string{"--k", "1"}, "recall@1"},
+	} {
+		out, stderr, code := runCmd(t, fakeEnv(t, tt.env...), "", append([]string{"eval", "--file", set}, tt.args...)...)
+		if code != 0 || !strings.Contains(out, tt.want) {
+			t.Errorf("eval %q with %q: exit %d, want %q in\n%s%s", tt.args, tt.env, code, tt.want, out, stderr)
+		}
+	}
+}
+
 // TestEvalThresholds: the default thresholds hold the built-in set only; a set given with --file is held to the
 // thresholds given, and a miss says which threshold and by how much.
 func TestEvalThresholds(t *testing.T) {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"ccabot/bot/bottest"
+	"ccabot/config"
+	"ccabot/knowledge"
 	"ccabot/rag/ragtest"
 )
 
@@ -254,5 +256,17 @@ func TestListenersOnAFreePort(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("run = %v\n%s", err, logs.String())
+	}
+}
+
+// The bot's bounds come from the settings: ANSWER_WORKERS is the bot's number of answers in flight.
+func TestAnswerWorkersSetTheBot(t *testing.T) {
+	t.Parallel()
+	cfg, err := config.Load(fakeEnv(t, "ANSWER_WORKERS", "7"), noEnvFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := botOptions(cfg, knowledge.Corpus{}, nil).Workers; got != 7 {
+		t.Errorf("botOptions(ANSWER_WORKERS=7).Workers = %d, want 7", got)
 	}
 }

@@ -47,7 +47,7 @@ func (e *env) serve(ctx context.Context) error {
 		// Checked in the background: a slow endpoint must not delay serving (extractive answers meanwhile
 		// come from the fallback path).
 		go func() {
-			if err := explainModelError(m.Check(ctx), cfg.ChatModel, cfg.OpenAIKey != ""); err != nil && ctx.Err() == nil {
+			if err := chatSettings(cfg).explain(m.Check(ctx)); err != nil && ctx.Err() == nil {
 				if errors.Is(err, llm.ErrPermanent) {
 					svc.DisableModel()
 					log.Error("model answers are off; serving extractive answers", "err", err)
@@ -71,7 +71,7 @@ func botOptions(cfg config.Config, corpus knowledge.Corpus, log *slog.Logger) bo
 		AllowedChatIDs: cfg.AllowedChatIDs, MetricsAddr: cfg.MetricsAddr,
 		MaxQuestionChars: cfg.MaxQuestionChars, MaxQuestionAge: cfg.MaxQuestionAge,
 		ShutdownTimeout: cfg.ShutdownTimeout, RateBurst: cfg.RateBurst, RatePerMinute: cfg.RatePerMinute,
-		Logger: log, DataDir: cfg.DataDir, Transcriber: newTranscriber(cfg, log),
+		Workers: cfg.AnswerWorkers, Logger: log, DataDir: cfg.DataDir, Transcriber: newTranscriber(cfg, log),
 		VoiceMaxSeconds: cfg.VoiceMaxSeconds, VoiceMaxBytes: cfg.VoiceMaxBytes, VoicePerMinute: cfg.VoicePerMinute,
 		// Room for a follow-up rewrite, a query embedding and the answer, each bounded by LLM_TIMEOUT.
 		AnswerTimeout: 3*cfg.LLMTimeout + 15*time.Second,
@@ -97,7 +97,7 @@ func (a answerer) Answer(ctx context.Context, q bot.Question) (bot.Reply, error)
 		if ans.Mode == rag.Extractive && i > 0 {
 			break // an extractive answer quotes one passage; the rest were only retrieved
 		}
-		r.Sources = append(r.Sources, bot.Source{Ref: s.Ref, ID: s.ID, Title: s.Title, Publisher: s.Publisher,
+		r.Sources = append(r.Sources, bot.Source{Ref: s.Ref, ID: s.ID, Publisher: s.Publisher,
 			Date: rag.FormatDate(s.Date, ans.Lang)})
 	}
 	return r, nil

@@ -116,7 +116,7 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 	ix, stats, err := rag.NewIndex(ctx, corpus, opts)
 	if ix == nil && opts.Embedder != nil && ctx.Err() == nil {
 		log.Error("remote embeddings failed; indexing with the offline embedder instead", config.EnvEmbeddingModel,
-			cfg.EmbeddingModel, "err", err)
+			cfg.EmbeddingModel, "err", embeddingSettings(cfg).explain(err))
 		opts.Embedder = nil
 		ix, stats, err = rag.NewIndex(ctx, corpus, opts)
 	}
@@ -137,13 +137,15 @@ func newService(ctx context.Context, cfg config.Config, log *slog.Logger) (*rag.
 		corpus, nil
 }
 
-// newTranscriber is the speech-to-text client for voice questions, or nil when voice is off.
+// newTranscriber is the speech-to-text client for voice questions, or nil when voice is off. Its errors name
+// the settings to change (see explainingTranscriber).
 func newTranscriber(cfg config.Config, log *slog.Logger) bot.Transcriber {
 	if !cfg.VoiceEnabled() {
 		return nil
 	}
-	return llm.NewTranscriber(llm.Options{BaseURL: cfg.TranscriptionBaseURL, APIKey: cfg.TranscriptionKey.Reveal(),
-		Model: cfg.TranscriptionModel, Timeout: cfg.LLMTimeout, MaxConcurrency: cfg.LLMMaxConcurrency, Logger: log})
+	return explainingTranscriber{settings: speechSettings(cfg), t: llm.NewTranscriber(llm.Options{
+		BaseURL: cfg.TranscriptionBaseURL, APIKey: cfg.TranscriptionKey.Reveal(), Model: cfg.TranscriptionModel,
+		Timeout: cfg.LLMTimeout, MaxConcurrency: cfg.LLMMaxConcurrency, Logger: log})}
 }
 
 func modelOptions(cfg config.Config, model string, log *slog.Logger) llm.Options {

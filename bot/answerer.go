@@ -55,7 +55,6 @@ func (t Turn) Memo() any { return t.memo }
 type Source struct {
 	Ref       int // the number the answer cites it by ([1]); 0 when the answer is a quotation
 	ID        string
-	Title     string
 	Publisher string
 	Date      string // as shown, in the reply's language ("30 March 2024"), or ""
 }

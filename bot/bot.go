@@ -48,7 +48,7 @@ type Options struct {
 	AnswerTimeout    time.Duration // default 90s: bound on one answer, model included
 	RateBurst        int           // questions a user may ask at once; default config.DefaultRateBurst
 	RatePerMinute    int           // then this many a minute; default config.DefaultRatePerMinute
-	Workers          int           // answers in flight; default 16
+	Workers          int           // answers in flight, all chats together; default config.DefaultAnswerWorkers
 	Pacing           Pacing        // default DefaultPacing
 	PollTimeout      time.Duration // long-poll timeout; default 50s
 	// EditEvery is the least time between two edits of an answer streamed into a private chat; default 1s
@@ -97,7 +97,7 @@ func (o *Options) defaults() {
 	defInt(&o.MaxQuestionChars, config.DefaultMaxQuestionChars)
 	defInt(&o.RateBurst, config.DefaultRateBurst)
 	defInt(&o.RatePerMinute, config.DefaultRatePerMinute)
-	defInt(&o.Workers, 16)
+	defInt(&o.Workers, config.DefaultAnswerWorkers)
 	def(&o.MaxQuestionAge, config.DefaultMaxQuestionAge)
 	def(&o.ShutdownTimeout, config.DefaultShutdownTimeout)
 	def(&o.AnswerTimeout, 90*time.Second)

@@ -5,7 +5,6 @@ import (
 	"net"
 	"net/http"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -22,7 +21,6 @@ type connGuard struct {
 	now    func() time.Time
 	mu     sync.Mutex
 	conns  map[net.Conn]*guarded
-	peak   atomic.Int64 // most connections held at once
 }
 
 type guarded struct {
@@ -55,9 +53,6 @@ func (g *connGuard) track(c net.Conn, state http.ConnState) {
 			}
 			delete(g.conns, old)
 			shed = append(shed, old)
-		}
-		if n := int64(len(g.conns)); n > g.peak.Load() {
-			g.peak.Store(n)
 		}
 	case http.StateClosed, http.StateHijacked:
 		delete(g.conns, c)

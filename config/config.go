@@ -34,6 +34,7 @@ type Config struct {
 	ShutdownTimeout  time.Duration
 	RateBurst        int // questions a user may ask at once
 	RatePerMinute    int // then this many a minute
+	AnswerWorkers    int // questions answered at once, all chats together
 	MetricsAddr      string
 
 	// Model and embeddings through an OpenAI-compatible API.
@@ -69,12 +70,27 @@ type Config struct {
 
 	openAIBaseURLSet    bool
 	transcriptionURLSet bool
+	transcriptionKeySet bool
 }
 
 // VoiceEnabled reports whether voice questions are transcribed: a speech endpoint is configured (the chat
 // endpoint's, or TRANSCRIPTION_BASE_URL) and TRANSCRIPTION_MODEL is not "off".
 func (c Config) VoiceEnabled() bool {
 	return !strings.EqualFold(c.TranscriptionModel, "off") && (c.LLMEnabled() || c.transcriptionURLSet)
+}
+
+// TranscriptionVars names the variables that gave TranscriptionBaseURL and TranscriptionKey, so that a message
+// about the speech endpoint names the one to change: TRANSCRIPTION_BASE_URL when set, else the chat endpoint's
+// OPENAI_BASE_URL; TRANSCRIPTION_API_KEY, except when the speech endpoint is the chat endpoint and no
+// TRANSCRIPTION_API_KEY is set, when it is OPENAI_API_KEY.
+func (c Config) TranscriptionVars() (baseURL, key string) {
+	if c.transcriptionURLSet {
+		return EnvTranscriptionBaseURL, EnvTranscriptionKey
+	}
+	if c.transcriptionKeySet {
+		return EnvOpenAIBaseURL, EnvTranscriptionKey
+	}
+	return EnvOpenAIBaseURL, EnvOpenAIKey
 }
 
 // LLMEnabled reports whether model answers are switched on: an API key or a base URL is set (Ollama needs no key).
@@ -94,6 +110,7 @@ const (
 	EnvShutdownTimeout      = "SHUTDOWN_TIMEOUT"
 	EnvRateBurst            = "RATE_BURST"
 	EnvRatePerMinute        = "RATE_PER_MINUTE"
+	EnvAnswerWorkers        = "ANSWER_WORKERS"
 	EnvMetricsAddr          = "METRICS_ADDR"
 	EnvOpenAIKey            = "OPENAI_API_KEY"
 	EnvOpenAIBaseURL        = "OPENAI_BASE_URL"
@@ -128,6 +145,9 @@ const (
 	DefaultShutdownTimeout  = 20 * time.Second
 	DefaultRateBurst        = 5
 	DefaultRatePerMinute    = 10
+	// DefaultAnswerWorkers is how many questions are answered at once. Above DefaultLLMMaxConcurrency, so every
+	// model slot can be used while extractive answers (a few milliseconds each) go on beside them.
+	DefaultAnswerWorkers = 16
 
 	DefaultOpenAIBaseURL     = "https://api.openai.com/v1"
 	DefaultChatModel         = "gpt-4o-mini"
@@ -188,6 +208,7 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		ShutdownTimeout:   r.duration(EnvShutdownTimeout, DefaultShutdownTimeout),
 		RateBurst:         r.posInt(EnvRateBurst, DefaultRateBurst),
 		RatePerMinute:     r.posInt(EnvRatePerMinute, DefaultRatePerMinute),
+		AnswerWorkers:     r.posInt(EnvAnswerWorkers, DefaultAnswerWorkers),
 		MetricsAddr:       r.addr(EnvMetricsAddr, ""),
 		OpenAIKey:         Secret(r.str(EnvOpenAIKey, "")),
 		OpenAIBaseURL:     r.url(EnvOpenAIBaseURL, DefaultOpenAIBaseURL),
@@ -222,6 +243,7 @@ func Load(getenv func(string) string, envFile string) (Config, error) {
 		r.fail(EnvVoiceMaxMB, fmt.Sprintf("is over %d: Telegram's getFile serves files up to %[1]d MB", MaxVoiceBytes>>20))
 	}
 	c.transcriptionURLSet = r.get(EnvTranscriptionBaseURL) != ""
+	c.transcriptionKeySet = r.get(EnvTranscriptionKey) != ""
 	if t := c.TelegramToken.Reveal(); t != "" && !tokenFormat.MatchString(t) {
 		// The value is never shown: it is a credential, even when mistyped.
 		r.fail(EnvTelegramToken, "is not a bot token: want digits, a colon and 35 letters, digits, _ or - (as @BotFather gives it); copy it again, without quotes or spaces")

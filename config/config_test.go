@@ -20,7 +20,7 @@ func TestDefaultsNeedNothing(t *testing.T) {
 	}
 	if c.TelegramAPIURL != DefaultTelegramAPIURL || c.ChatModel != DefaultChatModel || c.EmbeddingProvider != "local" ||
 		c.LLMTimeout != 30*time.Second || c.MaxQuestionChars != 1000 || c.MaxQuestionAge != 15*time.Minute ||
-		c.TopK != 3 || c.LogLevel != slog.LevelInfo || c.LLMEnabled() || c.DataDir == "" {
+		c.TopK != 3 || c.AnswerWorkers != 16 || c.LogLevel != slog.LevelInfo || c.LLMEnabled() || c.DataDir == "" {
 		t.Errorf("defaults = %+v", c)
 	}
 }
@@ -113,6 +113,7 @@ func TestMistakesFailAtLoad(t *testing.T) {
 		{"WEBHOOK_LISTEN", ":http-alt"},
 		{"WEBHOOK_LISTEN", ":70000"},
 		{"WEBHOOK_URL", "http://bot.example/tg"},
+		{"ANSWER_WORKERS", "0"},
 	}
 	for _, tt := range bad {
 		vars := map[string]string{tt.key: tt.value}
@@ -178,20 +179,25 @@ func TestKnowledgeMaxBytes(t *testing.T) {
 }
 
 // The chat endpoint's key goes to a speech endpoint only when it is the chat endpoint: a separate
-// TRANSCRIPTION_BASE_URL gets TRANSCRIPTION_API_KEY or nothing.
+// TRANSCRIPTION_BASE_URL gets TRANSCRIPTION_API_KEY or nothing. TranscriptionVars names the variables in force.
 func TestTranscriptionKeyStaysWithItsEndpoint(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
-		env     map[string]string
-		wantKey string
-		voice   bool
+		env            map[string]string
+		wantKey        string
+		voice          bool
+		urlVar, keyVar string
 	}{
-		{map[string]string{"OPENAI_API_KEY": "sk-chat"}, "sk-chat", true},
-		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_BASE_URL": "http://speech:8000/v1"}, "", true},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat"}, "sk-chat", true, "OPENAI_BASE_URL", "OPENAI_API_KEY"},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_BASE_URL": "http://speech:8000/v1"}, "", true,
+			"TRANSCRIPTION_BASE_URL", "TRANSCRIPTION_API_KEY"},
 		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_BASE_URL": "https://api.groq.com/openai/v1",
-			"TRANSCRIPTION_API_KEY": "gsk-speech"}, "gsk-speech", true},
-		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_MODEL": "off"}, "sk-chat", false},
-		{map[string]string{}, "", false},
+			"TRANSCRIPTION_API_KEY": "gsk-speech"}, "gsk-speech", true, "TRANSCRIPTION_BASE_URL", "TRANSCRIPTION_API_KEY"},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_API_KEY": "sk-speech"}, "sk-speech", true,
+			"OPENAI_BASE_URL", "TRANSCRIPTION_API_KEY"},
+		{map[string]string{"OPENAI_API_KEY": "sk-chat", "TRANSCRIPTION_MODEL": "off"}, "sk-chat", false,
+			"OPENAI_BASE_URL", "OPENAI_API_KEY"},
+		{map[string]string{}, "", false, "OPENAI_BASE_URL", "OPENAI_API_KEY"},
 	} {
 		c, err := Load(func(k string) string { return tt.env[k] }, "")
 		if err != nil {
@@ -199,6 +205,9 @@ func TestTranscriptionKeyStaysWithItsEndpoint(t *testing.T) {
 		}
 		if got := c.TranscriptionKey.Reveal(); got != tt.wantKey || c.VoiceEnabled() != tt.voice {
 			t.Errorf("%v: key %q voice %v, want %q %v", tt.env, got, c.VoiceEnabled(), tt.wantKey, tt.voice)
+		}
+		if url, key := c.TranscriptionVars(); url != tt.urlVar || key != tt.keyVar {
+			t.Errorf("%v: TranscriptionVars() = %s, %s, want %s, %s", tt.env, url, key, tt.urlVar, tt.keyVar)
 		}
 	}
 }

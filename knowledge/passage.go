@@ -23,7 +23,7 @@ type Passage struct {
 	// Group ties a passage to its renderings: an original paragraph and its aligned translation share a Group
 	// (the original's paragraph ID), so retrieval can treat them as one unit and answer in either language.
 	Group       string
-	Para, Part  int // 1-based paragraph number, and part within it (1 when whole)
+	Para        int // 1-based paragraph number (a split paragraph's part is in ID)
 	Lang        nlp.Lang
 	Title       string
 	Source      string
@@ -56,7 +56,7 @@ func Split(doc Document, maxRunes int) []Passage {
 				id = fmt.Sprintf("%s.%d", id, j+1)
 			}
 			out = append(out, Passage{
-				ID: id, DocID: doc.ID, Group: group, Para: i + 1, Part: j + 1,
+				ID: id, DocID: doc.ID, Group: group, Para: i + 1,
 				Lang: doc.Lang, Title: doc.Title, Source: doc.Source, Date: doc.Date,
 				Translation: doc.IsTranslation(), Text: text,
 			})

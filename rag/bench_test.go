@@ -82,7 +82,7 @@ func syntheticCorpus(n int) knowledge.Corpus {
 			b.WriteByte(' ')
 		}
 		id := fmt.Sprintf("syn#%d", i+1)
-		c.Passages = append(c.Passages, knowledge.Passage{ID: id, DocID: "syn", Group: id, Para: i + 1, Part: 1,
+		c.Passages = append(c.Passages, knowledge.Passage{ID: id, DocID: "syn", Group: id, Para: i + 1,
 			Lang: nlp.DetectLang(b.String()), Title: "synthetic", Text: b.String()})
 	}
 	return c

@@ -50,9 +50,7 @@ func Migrate(newChatID int64) Fault {
 		Description: "Bad Request: group chat was upgraded to a supergroup chat"}
 }
 
-// BadRequest is a 400 answer with the description "Bad Request: " + desc.
-func BadRequest(desc string) Fault { return *badRequest(desc) }
-
+// badRequest is a 400 answer with the description "Bad Request: " + desc.
 func badRequest(desc string) *Fault {
 	return &Fault{Status: http.StatusBadRequest, Description: "Bad Request: " + desc}
 }

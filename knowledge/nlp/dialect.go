@@ -20,10 +20,10 @@ var dialectWords = []dialectWord{
 	// who
 	{"مين منو", AsksWho, "Egyptian, Levantine, Gulf, Iraqi"}, {"شكون اشكون", AsksWho, "Maghrebi"},
 	// where, from where
-	{"أين وين فين فينه وينه منين من_وين", AsksWhere, "MSA, Levantine, Gulf, Egyptian"},
+	{"أين وين فين فينه وينه منين من_وين", AsksWhere, "MSA, Levantine, Gulf, Iraqi, Egyptian"},
 	{"فاين فين", AsksWhere, "Maghrebi"},
 	// when
-	{"متى إمتى امتى امتا ايمتى إيمتى ايمتا", AsksWhen, "MSA, Egyptian, Levantine"},
+	{"متى إمتى امتى امتا ايمتى إيمتى ايمتا", AsksWhen, "MSA, Egyptian, Levantine, Gulf"},
 	{"شوكت شوقت", AsksWhen, "Iraqi"}, {"وقتاش امتاش", AsksWhen, "Maghrebi"},
 	// how
 	{"كيف كيفك", AsksAnything, "MSA, Levantine"}, {"ازاي إزاي", AsksAnything, "Egyptian"},
@@ -71,7 +71,8 @@ var dialectWords = []dialectWord{
 }
 
 // dialectWord is one row of the table: space-separated forms ("_" joins a two-word form, whose words are each
-// listed as stop words), the answer kind they ask for, and where they are said.
+// listed as stop words), the answer kind they ask for, and where they are said (the dialects, or what the
+// words do when every dialect says them); TestEveryDialectAsks holds the table to the dialects it names.
 type dialectWord struct {
 	forms   string
 	asks    Asks

@@ -1,6 +1,6 @@
 package nlp
 
-import "unicode"
+import "strings"
 
 // Lang is the language of a text, a document or an answer: "ar" or "en".
 type Lang string
@@ -12,37 +12,21 @@ const (
 )
 
 // DetectLang tells a text's language from its script: Arabic when it has at least as many Arabic words as Latin
-// ones ("من هو Wang Yi؟" is an Arabic question about a name written in Latin letters). Persian and Urdu count as
-// Arabic, which suits this bot. A text without letters ("2024؟", "??") is Arabic if it holds Arabic punctuation
-// or digits, else English.
+// ones, words counted as CountScripts counts them ("من هو Wang Yi؟" is an Arabic question about a name written in
+// Latin letters). Persian and Urdu count as Arabic, which suits this bot. A text without Arabic or Latin letters
+// ("2024؟", "??") is Arabic if it holds Arabic punctuation or digits, else English.
 func DetectLang(text string) Lang {
-	var ar, latin, arMarks int
-	prev := 0 // script of the previous rune: 1 Arabic letter, 2 Latin letter
-	for _, r := range text {
-		cur := 0
-		switch {
-		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
-			cur = 1
-		case unicode.Is(unicode.Latin, r):
-			cur = 2
-		case r >= 0x0600 && r <= 0x06FF:
-			arMarks++ // ؟ ، ؛ and Arabic-Indic digits
-		}
-		if cur != prev {
-			switch cur {
-			case 1:
-				ar++
-			case 2:
-				latin++
-			}
-		}
-		prev = cur
-	}
+	n := CountScripts(text)
+	ar, latin := n[ScriptArabic], n[ScriptLatin]
 	switch {
-	case ar+latin == 0 && arMarks > 0:
-		return Arabic
 	case ar > 0 && ar >= latin:
 		return Arabic
+	case ar+latin == 0 && strings.ContainsFunc(text, inArabicBlock):
+		return Arabic // ؟ ، ؛ and Arabic-Indic digits
 	}
 	return English
 }
+
+// inArabicBlock reports whether r is in Unicode's Arabic block (U+0600–U+06FF): letters, and also the Arabic
+// question mark, comma and semicolon, Arabic-Indic digits and tashkeel.
+func inArabicBlock(r rune) bool { return r >= 0x0600 && r <= 0x06FF }

@@ -37,15 +37,6 @@ type Model struct {
 // NewModel returns a Model; it does not contact the server (see Check).
 func NewModel(o Options) *Model {
 	client, o := newClient(o)
-	if o.MaxConcurrency <= 0 {
-		o.MaxConcurrency = 4
-	}
-	if o.Logger == nil {
-		o.Logger = slog.New(slog.DiscardHandler)
-	}
-	if o.Cooldown <= 0 {
-		o.Cooldown = defaultCooldown
-	}
 	return &Model{apiKey: o.APIKey, client: client, name: o.Model, timeout: o.Timeout, backoff: o.RetryBackoff,
 		sem: make(chan struct{}, o.MaxConcurrency), log: o.Logger, breaker: newBreaker(o.Cooldown, o.Logger)}
 }

@@ -14,35 +14,46 @@ import (
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"ccabot/config"
 )
 
-// Options configure a client of an OpenAI-compatible API (OpenAI, Ollama /v1, vLLM, llama.cpp server).
+// Options configure a client of an OpenAI-compatible API (OpenAI, Ollama /v1, vLLM, llama.cpp server). A zero
+// field takes its default: for an operator's setting, config's default (written there only); for the rest, the
+// default documented here.
 type Options struct {
-	BaseURL        string // e.g. https://api.openai.com/v1 or http://localhost:11434/v1
-	APIKey         string // may be empty (Ollama)
-	Model          string // the chat, embedding or speech model
-	Timeout        time.Duration
+	BaseURL string // e.g. https://api.openai.com/v1 or http://localhost:11434/v1
+	APIKey  string // may be empty (Ollama)
+	Model   string // the chat, embedding or speech model
+	// Timeout bounds each call, retries included; default config.DefaultLLMTimeout.
+	Timeout time.Duration
+	// MaxConcurrency is the most chat or transcription calls in flight; default config.DefaultLLMMaxConcurrency.
 	MaxConcurrency int
 	Cooldown       time.Duration // how long a failing chat model is left alone; default 30 s (see breaker.go)
 	RetryBackoff   time.Duration // the wait before the first retry of a 5xx or network error, doubled next; default 600 ms
-	HTTPClient     *http.Client  // nil: a client with no timeout of its own; every call has a deadline
-	Logger         *slog.Logger
+	Logger         *slog.Logger  // default: discard
 }
 
-// newClient is the go-openai client for o, with the Retry-After capture, and o with its defaults filled in.
+// newClient is the go-openai client for o, with the Retry-After capture, and o with its defaults filled in. Its
+// HTTP client has no timeout of its own: every call has a deadline (Timeout).
 func newClient(o Options) (*openai.Client, Options) {
 	cfg := openai.DefaultConfig(o.APIKey)
 	cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
-	hc := o.HTTPClient
-	if hc == nil {
-		hc = &http.Client{}
+	cfg.HTTPClient = retryAfterDoer{&http.Client{}}
+	if o.Timeout <= 0 {
+		o.Timeout = config.DefaultLLMTimeout
 	}
-	cfg.HTTPClient = retryAfterDoer{hc}
+	if o.MaxConcurrency <= 0 {
+		o.MaxConcurrency = config.DefaultLLMMaxConcurrency
+	}
+	if o.Cooldown <= 0 {
+		o.Cooldown = defaultCooldown
+	}
 	if o.RetryBackoff <= 0 {
 		o.RetryBackoff = 600 * time.Millisecond
 	}
-	if o.Timeout <= 0 {
-		o.Timeout = 30 * time.Second
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
 	}
 	return openai.NewClientWithConfig(cfg), o
 }

@@ -28,9 +28,6 @@ type Transcriber struct {
 // contact the server.
 func NewTranscriber(o Options) *Transcriber {
 	client, o := newClient(o)
-	if o.MaxConcurrency <= 0 {
-		o.MaxConcurrency = 4
-	}
 	return &Transcriber{apiKey: o.APIKey, client: client, model: o.Model, timeout: o.Timeout, backoff: o.RetryBackoff,
 		sem: make(chan struct{}, o.MaxConcurrency)}
 }
