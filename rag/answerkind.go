@@ -393,7 +393,7 @@ var bearingCues = []string{"which part", "what part", "which region", "what regi
 var totalWords = nlp.WordSet(`total altogether overall combined كلها كلهم بالمجموع المجموع مجموع بالمجمل اجمالا اجمالي
 	الاجمالي بالاجمال`)
 
-// asksTotal reports a count question asking how many in all: it wants a number, not the list.
+// asksTotal reports a count question asking how many in all.
 func asksTotal(kind answerType, words []string) bool {
 	return kind == countAnswer && slices.ContainsFunc(words, func(w string) bool { return totalWords[nlp.BareWord(w)] })
 }
@@ -429,7 +429,7 @@ func isListQuestion(words []string) bool {
 const countWindow = 3
 
 // countedTerms are the stems and glossary concepts a number counts in a sentence, and most is the largest
-// number counting something: the words within three after
+// number counting something: the words after "number of" / "عدد" when a number follows, the words within three after
 // it ("five Central Asian countries"), and in Arabic within three before it ("دول آسيا الوسطى الخمس"), unless a unit of
 // time follows ("launched four years ago" counts years, not launches). A term may come more than once.
 func countedTerms(a analysis) (terms []string, most int) {
@@ -450,6 +450,9 @@ func countedTerms(a analysis) (terms []string, most int) {
 		}
 	}
 	for i, t := range a.toks {
+		if numberOf(a.toks, i) && slices.ContainsFunc(a.toks[i+1:], func(t nlp.Token) bool { return countValue(t.Word) > 0 || nlp.IsDigits(t.Word) }) {
+			add(i+1, i+2) // "يبلغ عدد سكانها 37 مليون", "the number of members is 12": what the number counts
+		}
 		if !nlp.IsDigits(t.Word) && !numberWords[t.Word] && !numberWords[t.Stem] {
 			continue
 		}

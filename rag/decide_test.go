@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"ccabot/knowledge"
 	"ccabot/knowledge/nlp"
 )
 
@@ -138,5 +139,29 @@ func TestWhoElse(t *testing.T) {
 	a := ask(t, "who else besides Wang Yi sent congratulations?", nil)
 	if strings.Contains(a.Body, "Wang Yi") || !strings.Contains(a.Body, "Murat Nurtleu") || !strings.Contains(a.Body, "Bakhtiyor Saidov") {
 		t.Errorf("Answer = %q, want the other ministers and not Wang Yi", a.Body)
+	}
+}
+
+// TestNumberOfNamesWhatIsCounted: in an operator document, "the number of X … N" counts X wherever N stands,
+// and a question's "عدد X" asks for X even behind a verb ("بكم يقدر عدد سكان …؟").
+func TestNumberOfNamesWhatIsCounted(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "city", Lang: nlp.Arabic, Title: "مدينة الواحة",
+		Text: "يقدر عدد سكان مدينة الواحة في عام 2020 بحوالي 350 ألف نسمة.\n\nوتضم مدينة الواحة ثلاث جامعات وأربعة مستشفيات."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{})
+	for q, want := range map[string]string{
+		"بكم يقدر عدد سكان مدينة الواحة؟": "350",
+		"كم عدد سكان الواحة؟":             "350",
+		"كم مستشفى في مدينة الواحة؟":      "أربعة مستشفيات",
+	} {
+		a, err := svc.Ask(t.Context(), Request{Question: q})
+		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
+		}
 	}
 }

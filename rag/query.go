@@ -172,7 +172,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		lang:     nlp.DetectLang(text),
 		kind:     kind,
 		absent:   absent,
-		list:     (isListQuestion(typed) || isListQuestion(words)) && !asksTotal(kind, typed),
+		list:     (isListQuestion(typed) || isListQuestion(words)) && kind != countAnswer,
 		other:    slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
 		bearing:  asksBearing(typed, kind, isYesNo(typed)),
 		total:    asksTotal(kind, typed),
@@ -249,36 +249,59 @@ func (ix *Index) prepare(text string, prev *query) *query {
 // "number of" or dialect "كم", or the glossary name it begins ("how many ppl work there" counts people, not
 // work).
 func (ix *Index) countedAfter(toks []nlp.Token) []string {
-	for i, t := range toks {
-		cue := t.Word == "many" || t.Word == "much" || t.Word == "of" && i > 0 && toks[i-1].Word == "number" ||
-			kindAsked[nlp.DialectAsks(nlp.BareQuestionWord(t.Word))] == countAnswer
-		if !cue {
-			continue
-		}
-		end := i + 1
-		for end < len(toks) && end < i+3 && !toks[end].Stop {
-			end++
-		}
-		if end == i+1 {
-			return nil
-		}
-		// The first word, or the glossary name it begins ("how many Central Asian countries").
-		a := ix.lex.analyzeTokens(toks[i+1:end], false)
-		for _, sp := range a.spans {
-			if sp.start == 0 {
-				return []string{conceptTerm(sp.entry)}
+	// "The number of X" names what is counted wherever it stands ("بكم يقدر عدد سكان العراق؟": inhabitants, not
+	// "estimated"); else the word after "how many" or "كم".
+	for _, cue := range []func(i int) bool{
+		func(i int) bool { return numberOf(toks, i) },
+		func(i int) bool {
+			w := toks[i].Word
+			return w == "many" || w == "much" || kindAsked[nlp.DialectAsks(nlp.BareQuestionWord(w))] == countAnswer
+		},
+	} {
+		for i := range toks {
+			if cue(i) {
+				return ix.countedAt(toks, i+1)
 			}
 		}
-		first := toks[i+1]
-		if syn, ok := ix.synonyms[first.Stem]; ok && !ix.isKnown(first.Stem) {
-			return []string{syn} // "how many nations" counts what "the six countries" does
-		}
-		if r := rootTerm(first); r != "" {
-			return []string{first.Stem, r} // "كم دولة" counts what "الدول الخمس" does
-		}
-		return []string{first.Stem}
 	}
 	return nil
+}
+
+// numberOf reports whether toks[i] ends "number of" or is the Arabic "عدد" (with a clitic: "بعدد", "وعدد").
+func numberOf(toks []nlp.Token, i int) bool {
+	switch toks[i].Word {
+	case "عدد", "بعدد", "وعدد", "لعدد", "العدد":
+		return true
+	case "of":
+		return i > 0 && toks[i-1].Word == "number"
+	}
+	return false
+}
+
+// countedAt is the terms of the counted word at toks[i]: the glossary name it begins, its synonym the sources
+// hold, or its stem (and Arabic root); nil for a stop word or none.
+func (ix *Index) countedAt(toks []nlp.Token, i int) []string {
+	end := i
+	for end < len(toks) && end < i+2 && !toks[end].Stop {
+		end++
+	}
+	if end == i {
+		return nil
+	}
+	a := ix.lex.analyzeTokens(toks[i:end], false)
+	for _, sp := range a.spans {
+		if sp.start == 0 {
+			return []string{conceptTerm(sp.entry)}
+		}
+	}
+	first := toks[i]
+	if syn, ok := ix.synonyms[first.Stem]; ok && !ix.isKnown(first.Stem) {
+		return []string{syn} // "how many nations" counts what "the six countries" does
+	}
+	if r := rootTerm(first); r != "" {
+		return []string{first.Stem, r} // "كم دولة" counts what "الدول الخمس" does
+	}
+	return []string{first.Stem}
 }
 
 // resolve returns q with the ids of its terms in v looked up anew (a copy when q had them): analysing clauses
