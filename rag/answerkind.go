@@ -133,6 +133,7 @@ const (
 	hasAlso    // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
 	hasClock   // a time of day: "10 a.m.", "الساعة العاشرة", "in the morning"
 	hasBearing // a compass direction: "northwest", "شمال غربي"
+	hasBelief  // a belief, hope or expectation: "he believes", "expressed the hope", "يؤمن", "أمله"
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -225,6 +226,12 @@ var (
 	bearings = nlp.WordSet(`north south east west northern southern eastern western northeast northwest southeast
 		southwest northeastern northwestern southeastern southwestern شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
 		الشمال الجنوب الشرق الغرب الشمالي الجنوبي الشرقي الغربي شمالا جنوبا شرقا غربا`)  // not "central": Central Asia
+	// beliefWords state what someone believes, hopes or expects (in a source), or ask it (in a question: "what
+	// does Wang expect?", "وانغ متفائل بشو؟").
+	beliefWords = nlp.WordSet(`believe believes believed belief hope hopes hoped hoping expect expects expected
+		expectation expectations confident confidence optimistic optimism predict prediction predicts think thinks
+		view views opinion يؤمن يعتقد اعتقاده امل امله املهم امال امالا يامل ياملون يتوقع متوقع توقعات متفائل
+		تفاؤل واثق رايه رايو يرى شايف بيشوف بيتوقع`)
 	clockWords = nlp.WordSet(`am pm oclock hour hours الساعه ساعه`) // beside a number, a time of day
 	dayParts   = nlp.WordSet(`morning afternoon evening noon midnight صباحا صباح مساء مساءا ظهرا الظهر ليلا منتصف`)
 	yearWords  = nlp.WordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
@@ -311,6 +318,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		}
 		if bearings[t.Word] {
 			ts |= hasBearing
+		}
+		if beliefWords[t.Word] || beliefWords[t.Stem] {
+			ts |= hasBelief
 		}
 		if alsoWords[t.Word] {
 			ts |= hasAlso

@@ -48,7 +48,9 @@ func TestDecideReasons(t *testing.T) {
 		{"الآلية نفسها تأسست في أي عام؟", false, High, "", "2020"},
 		{"who sent congratulations from tashkent?", false, High, "", "Saidov"}, // a capital for its country
 		{"مين رئيس الدبلوماسية الطاجيكية؟", false, High, "", "مهر الدين"},
-		{"when was astana founded?", true, "", ReasonNamedAbsent, ""}, // not a "who" question: the city
+		{"when was astana founded?", true, "", ReasonNamedAbsent, ""},                   // not a "who" question: the city
+		{"what does wang yi expect from the secretariat?", false, High, "", "smoothly"}, // what he believes
+		{"شو بيتوقع وانغ من الأمانة؟", false, High, "", "سلس"},
 		// Near misses: refused, or at most the closest passage, marked.
 		{"how many people work at the secretariat?", false, Low, ReasonKindAbsent, ""}, // its numbers count countries
 		{"at what time did the ceremony begin?", false, Low, ReasonKindAbsent, ""},     // no time of day

@@ -96,6 +96,9 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 					score += typeBonus // "in total": the largest count of what is asked ("the six countries")
 				}
 			}
+			if q.belief && s.types&hasBelief != 0 {
+				score += typeBonus // "how does Wang expect it to run?": what he believes, not what he said it shows
+			}
 			if q.bearing && s.types&hasBearing != 0 {
 				score += placeBonus // "which part of China?": "northwest China"
 			}
