@@ -232,6 +232,11 @@ var (
 		expectation expectations confident confidence optimistic optimism predict prediction predicts think thinks
 		view views opinion يؤمن يعتقد اعتقاده امل امله املهم امال امالا يامل ياملون يتوقع متوقع توقعات متفائل
 		تفاؤل واثق رايه رايو يرى شايف بيشوف بيتوقع`)
+	// futureWords ask what will become of something, which is what someone expects ("the mechanism's future").
+	futureWords = nlp.WordSet(`future مستقبل المستقبل بمستقبل مستقبلها مستقبله`)
+	// lastWords ask for the last or final item ("his end goal", "الهدف الأخير", "بالآخر"): the end of a sentence
+	// that lists several.
+	lastWords  = nlp.WordSet(`last final finally end ultimately ultimate eventually اخر الاخر بالاخر الاخير الاخيره اخيرا النهائي نهائي النهايه بالنهايه`)
 	clockWords = nlp.WordSet(`am pm oclock hour hours الساعه ساعه`) // beside a number, a time of day
 	dayParts   = nlp.WordSet(`morning afternoon evening noon midnight صباحا صباح مساء مساءا ظهرا الظهر ليلا منتصف`)
 	yearWords  = nlp.WordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)

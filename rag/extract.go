@@ -97,7 +97,7 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 				}
 			}
 			if q.belief && s.types&hasBelief != 0 {
-				score += typeBonus // "how does Wang expect it to run?": what he believes, not what he said it shows
+				score += 2 * typeBonus // "how does Wang expect it to run?": what he believes, not what he said it shows
 			}
 			if q.bearing && s.types&hasBearing != 0 {
 				score += placeBonus // "which part of China?": "northwest China"

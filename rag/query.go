@@ -29,8 +29,9 @@ type query struct {
 	// bearing: the question asks in which part of a place something is (see asksBearing); total: it asks how
 	// many in all (see totalWords).
 	bearing, total bool
-	// belief: the question asks what someone believes, hopes or expects (see beliefWords).
-	belief bool
+	// belief: the question asks what someone believes, hopes or expects (see beliefWords); last: it asks for the
+	// last or final one ("his end goal", "الهدف الأخير", see lastWords).
+	belief, last bool
 	// counting holds the terms of what a count question counts ("how many countries", "كم دولة"), Arabic ones
 	// also by their roots: a number that counts something else does not answer it. Nil when the question counts
 	// nothing it names.
@@ -178,7 +179,8 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		other:    slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
 		bearing:  asksBearing(typed, kind, isYesNo(typed)),
 		total:    asksTotal(kind, typed),
-		belief:   slices.ContainsFunc(typed, func(w string) bool { return beliefWords[w] || beliefWords[nlp.Stem(w)] }),
+		belief:   slices.ContainsFunc(typed, func(w string) bool { return beliefWords[w] || beliefWords[nlp.Stem(w)] || futureWords[w] }),
+		last:     slices.ContainsFunc(typed, func(w string) bool { return lastWords[w] }),
 		weights:  map[string]float64{},
 		cover:    map[string]float64{},
 		concepts: map[int]bool{},

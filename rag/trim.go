@@ -72,6 +72,9 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 				}
 				score += listItemBonus * float64(ex.othersNamed(q, window))
 			}
+			if q.last && end == len(clauses)-1 {
+				score += typeBonus // "his end goal": the last of what the sentence lists
+			}
 			if q.kind == whenAnswer || q.kind == dateAnswer || q.kind == yearAnswer {
 				score += dateBonus * float64(min(dates, 4)) // "March 30, 2024 … (Saturday)" beats "(Saturday)"
 			}
