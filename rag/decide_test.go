@@ -63,6 +63,7 @@ func TestDecideReasons(t *testing.T) {
 		{"did the us comment on the secretariat?", true, "", ReasonNamedAbsent, ""},
 		{"where did wang yi study?", true, "", ReasonNamedAbsent, ""},
 		{"who pays for the secretariat?", true, "", ReasonNamedAbsent, ""},
+		{"مين فاز في كأس العالم الأخيرة؟", true, "", ReasonNamedAbsent, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -55,7 +55,9 @@ var topicStems = stemSet(append([]string{
 	"كيلومتر", "كيلو", "الجو", "فروع", "فرع",
 	// everyday matters no news text of this kind answers
 	"recipe", "recipes", "cook", "cooking", "food", "dish", "restaurant", "طبخ", "طبخه", "اكله", "اكلات",
-	"مطعم",
+	"مطعم", "لحم", "دجاج", "كبسه",
+	"football", "soccer", "cup", "league", "match", "tournament", "olympics", "كاس", "كره", "مباراه", "دوري",
+	"بطوله", "اولمبياد",
 }, otherEventWords...)...) // and words that move a question to another event
 
 // otherEventStems are words that move a question to another event than the one reported ("the next summit",
