@@ -193,7 +193,9 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 		return wt&hasTime != 0 || has("date")
 	case countAnswer:
 		if strict {
-			return q.countedShare(s) > 0 // "how many countries" wants "five countries", not "four years"
+			// "how many countries" wants "five countries", not "four years"; "how many ministers sent
+			// messages?" is answered by the sentence naming them (see listed).
+			return q.countedShare(s) > 0 || listed(lex, q, s) >= 2
 		}
 		return wt&hasNumber != 0 || has("number")
 	case ageAnswer:
@@ -347,8 +349,11 @@ func questionKind(words []string) answerType {
 		return kind
 	}
 	bare := bareQuestionWords(words)
-	for _, w := range bare {
+	for i, w := range bare {
 		if k := kindAsked[nlp.DialectAsks(w)]; k != anyAnswer {
+			if k == countAnswer && i+1 < len(words) && yearWords[words[i+1]] {
+				return ageAnswer // "قديش سنة", "چم سنه": how many years, a duration
+			}
 			return k
 		}
 	}
@@ -407,6 +412,41 @@ var bearingCues = []string{"which part", "what part", "which region", "what regi
 // count what is asked, the largest answers.
 var totalWords = nlp.WordSet(`total altogether overall combined كلها كلهم بالمجموع المجموع مجموع بالمجمل اجمالا اجمالي
 	الاجمالي بالاجمال`)
+
+// listed is how many distinct people (for a question counting people or holders of a post) or countries (for
+// one counting countries) s names, when it names them without a number counting them: "how many foreign
+// ministers sent messages?" is answered by the sentence listing the six. 0 otherwise.
+func listed(lex *lexicon, q *query, s sentence) int {
+	if len(q.counting) == 0 || s.counted.has(q.ids[q.counting[0]]) {
+		return 0
+	}
+	want := ""
+	switch t := q.counting[0]; {
+	case strings.HasPrefix(t, "§"):
+		switch lex.entries[lex.conceptIndex(t)].Kind {
+		case "person", "role":
+			want = "person"
+		case "country":
+			want = "country"
+		}
+	case countryStems[t]:
+		want = "country"
+	}
+	if want == "" {
+		return 0
+	}
+	seen := map[int]bool{}
+	for _, e := range s.concepts {
+		if lex.entries[e].Kind == want {
+			seen[e] = true
+		}
+	}
+	return len(seen)
+}
+
+// countryStems are the stems of the plain words for countries, which a question may count.
+var countryStems = stemSet("country", "countries", "nation", "nations", "state", "states", "دوله", "دول",
+	"بلد", "بلدان")
 
 // asksTotal reports a count question asking how many in all.
 func asksTotal(kind answerType, words []string) bool {

@@ -45,6 +45,8 @@ func TestDecideReasons(t *testing.T) {
 		{"شيان بأي ناحية من الصين؟", false, High, "", "شمال غربي"},                            // the same in Arabic
 		{"how many nations altogether are in the mechanism?", false, High, "", "six"},         // the largest count of them
 		{"in what year did the china central asia mechanism begin?", false, High, "", "2020"}, // four years before 2024
+		{"how many ministers sent congratulatory messages?", false, High, "", "6: Chinese Foreign Minister Wang Yi"},
+		{"چم سنة صار عمر الآلية؟", false, High, "", "4 أعوام"}, // how many years: a duration, not a count
 		{"الآلية نفسها تأسست في أي عام؟", false, High, "", "2020"},
 		{"who sent congratulations from tashkent?", false, High, "", "Saidov"}, // a capital for its country
 		{"مين رئيس الدبلوماسية الطاجيكية؟", false, High, "", "مهر الدين"},
