@@ -234,8 +234,10 @@ var (
 		expectation expectations confident confidence optimistic optimism predict prediction predicts think thinks
 		view views opinion يؤمن يعتقد اعتقاده امل امله املهم امال امالا يامل ياملون يتوقع متوقع توقعات متفائل
 		تفاؤل واثق رايه رايو يرى شايف بيشوف بيتوقع`)
-	// futureWords ask what will become of something, which is what someone expects ("the mechanism's future").
+	// futureWords ask what will become of something, which is what someone expects ("the mechanism's future");
+	// wishWords, what someone wants it to be, which is what they hope ("what should it be", "بدو تكون شو").
 	futureWords = nlp.WordSet(`future مستقبل المستقبل بمستقبل مستقبلها مستقبله`)
+	wishWords   = nlp.WordSet(`should want wants wanted wish wishes عايز عاوز بدو بده بدهم يريد تريد يريدون بغا بغاو حاب بيحب يتمنى`)
 	// lastWords ask for the last or final item ("his end goal", "الهدف الأخير", "بالآخر"): the end of a sentence
 	// that lists several.
 	lastWords  = nlp.WordSet(`last final finally end ultimately ultimate eventually اخر الاخر بالاخر الاخير الاخيره اخيرا النهائي نهائي النهايه بالنهايه`)

@@ -53,8 +53,9 @@ func TestDecideReasons(t *testing.T) {
 		{"when was astana founded?", true, "", ReasonNamedAbsent, ""},                   // not a "who" question: the city
 		{"what does wang yi expect from the secretariat?", false, High, "", "smoothly"}, // what he believes
 		{"شو بيتوقع وانغ من الأمانة؟", false, High, "", "سلس"},
-		{"what did wang yi say about the future of the mechanism", false, High, "", "grow stronger"}, // what he expects
-		{"وو ينغ تشين شو آخر هدف ذكره؟", false, High, "", "إنجازات جديدة"},                           // the last of what he lists
+		{"what does sun want the secretariat to become for the mechanism?", false, High, "", "servant"}, // his hope
+		{"what did wang yi say about the future of the mechanism", false, High, "", "grow stronger"},    // what he expects
+		{"وو ينغ تشين شو آخر هدف ذكره؟", false, High, "", "إنجازات جديدة"},                              // the last of what he lists
 		// Near misses: refused, or at most the closest passage, marked.
 		{"how many people work at the secretariat?", false, Low, ReasonKindAbsent, ""}, // its numbers count countries
 		{"at what time did the ceremony begin?", false, Low, ReasonKindAbsent, ""},     // no time of day

@@ -29,8 +29,8 @@ type query struct {
 	// bearing: the question asks in which part of a place something is (see asksBearing); total: it asks how
 	// many in all (see totalWords).
 	bearing, total bool
-	// belief: the question asks what someone believes, hopes or expects (see beliefWords); last: it asks for the
-	// last or final one ("his end goal", "الهدف الأخير", see lastWords).
+	// belief: the question asks what someone believes, hopes, expects or wants (see beliefWords); last: it asks
+	// for the last or final one ("his end goal", "الهدف الأخير", see lastWords).
 	belief, last bool
 	// counting holds the terms of what a count question counts ("how many countries", "كم دولة"), Arabic ones
 	// also by their roots: a number that counts something else does not answer it. Nil when the question counts
@@ -171,15 +171,17 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		kind = whereAnswer // "which part of China is Xi'an in?", "is Xi'an in the south?"
 	}
 	q := &query{
-		text:     corrected,
-		lang:     nlp.DetectLang(text),
-		kind:     kind,
-		absent:   absent,
-		list:     (isListQuestion(typed) || isListQuestion(words)) && kind != countAnswer,
-		other:    slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
-		bearing:  asksBearing(typed, kind, isYesNo(typed)),
-		total:    asksTotal(kind, typed),
-		belief:   slices.ContainsFunc(typed, func(w string) bool { return beliefWords[w] || beliefWords[nlp.Stem(w)] || futureWords[w] }),
+		text:    corrected,
+		lang:    nlp.DetectLang(text),
+		kind:    kind,
+		absent:  absent,
+		list:    (isListQuestion(typed) || isListQuestion(words)) && kind != countAnswer,
+		other:   slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
+		bearing: asksBearing(typed, kind, isYesNo(typed)),
+		total:   asksTotal(kind, typed),
+		belief: slices.ContainsFunc(typed, func(w string) bool {
+			return beliefWords[w] || beliefWords[nlp.Stem(w)] || futureWords[w] || wishWords[w]
+		}),
 		last:     slices.ContainsFunc(typed, func(w string) bool { return lastWords[w] }),
 		weights:  map[string]float64{},
 		cover:    map[string]float64{},
