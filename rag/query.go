@@ -160,6 +160,9 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	if nlp.AsksOpinion(typed) {
 		absent = append(absent, "opinion") // the bot's own opinion: no source holds it
 	}
+	if nlp.AsksCareer(typed) {
+		absent = append(absent, "career") // what someone did before: a report of one event does not say
+	}
 	if kind == titleAnswer && slices.ContainsFunc(typed, func(w string) bool { return addressContext[nlp.BareWord(w)] }) {
 		// "العنوان" of a headquarters is its address, not a headline.
 		kind = whereAnswer

@@ -9,9 +9,20 @@ var opinionCues = []string{"your opinion", "ur opinion", "your personal", "your 
 	"وجهه نظرك", "انت شو بتشوف", "انت ايش تشوف", "انت شنو تشوف", "شو بتحس", "احساسك"}
 
 // AsksOpinion reports whether a question (its normalised words) asks for the bot's own opinion.
-func AsksOpinion(words []string) bool {
+func AsksOpinion(words []string) bool { return containsPhrase(words, opinionCues) }
+
+// careerCues ask what someone did before the post the sources give them ("before becoming director", "قبل ما
+// يبقى مدير"): a news report of one event does not tell a career.
+var careerCues = []string{"before becoming", "before he became", "before she became", "before being", "before he was",
+	"before taking", "previously worked", "used to work", "قبل ما يبقى", "قبل ما يصير", "قبل ما يصبح", "قبل ان يصبح",
+	"قبل ما صار", "قبل ما بقى", "قبل توليه", "قبل ما يتولى", "قبل تعيينه", "قبل ما يتعين"}
+
+// AsksCareer reports whether a question (its normalised words) asks what someone did before their present post.
+func AsksCareer(words []string) bool { return containsPhrase(words, careerCues) }
+
+func containsPhrase(words, phrases []string) bool {
 	joined := " " + strings.Join(words, " ") + " "
-	for _, c := range opinionCues {
+	for _, c := range phrases {
 		if strings.Contains(joined, " "+Normalize(c)+" ") {
 			return true
 		}

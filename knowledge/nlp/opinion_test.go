@@ -17,3 +17,16 @@ func TestAsksOpinion(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksCareer(t *testing.T) {
+	for text, want := range map[string]bool{
+		"what did wu yingchen do before becoming executive director": true,
+		"وو ينغ تشين كان بيشتغل فين قبل ما يبقى مدير الأمانة؟":       true,
+		"what happened before the ceremony":                          false,
+		"who is the executive director":                              false,
+	} {
+		if got := AsksCareer(Words(Normalize(text))); got != want {
+			t.Errorf("AsksCareer(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
