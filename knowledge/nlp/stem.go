@@ -30,14 +30,22 @@ var arSuffixes = []string{"ها", "ان", "ات", "ون", "وا", "ين", "يه"
 
 func stemArabic(w string) string {
 	w, _ = CutArticle(w, 2)
-	n := utf8.RuneCountInString(w)
 	// The conjunction و may stand before a word that itself starts with و ("ووزير" = "and minister"): strip
-	// up to two, so "ووزير" and "وزير" stem alike.
+	// up to two, so "ووزير" and "وزير" stem alike. But a و whose removal would leave a stem of two letters was
+	// the word's own ("الولايات" is "ولا", not "لا", the stem of every "لا").
 	for range 2 {
-		if r, ok := CutAnd(w, 3); ok {
-			w, n = r, n-1
+		r, ok := CutAnd(w, 3)
+		if !ok || utf8.RuneCountInString(cutSuffixes(r)) < 3 {
+			break
 		}
+		w = r
 	}
+	return cutSuffixes(w)
+}
+
+// cutSuffixes strips one pass of light10's suffixes from w, always leaving at least two letters.
+func cutSuffixes(w string) string {
+	n := utf8.RuneCountInString(w)
 	for _, s := range arSuffixes {
 		if sl := len([]rune(s)); strings.HasSuffix(w, s) && n-sl >= 2 {
 			w, n = w[:len(w)-len(s)], n-sl
