@@ -39,7 +39,8 @@ var kindAsked = [...]answerType{nlp.AsksAnything: anyAnswer, nlp.AsksWho: whoAns
 	nlp.AsksWhere: whereAnswer, nlp.AsksCount: countAnswer, nlp.AsksSay: sayAnswer, nlp.AsksAge: ageAnswer}
 
 // questionCues maps normalised question words to the answer type they ask for, first match wins: multi-word
-// cues before single words, question words before content cues.
+// cues before single words, question words before content cues. A phrase mapped to anyAnswer keeps a shorter
+// cue inside it from firing ("ما معنى كلمة أوربا؟" asks a meaning, not a quoted word).
 var questionCues = []struct {
 	phrase string
 	kind   answerType
@@ -50,6 +51,8 @@ var questionCues = []struct {
 	{"years ago", ageAnswer}, {"age of", ageAnswer}, {"كم عمر", ageAnswer}, {"قديش عمر", ageAnswer},
 	{"عمر", ageAnswer}, {"عمره", ageAnswer}, {"عمرها", ageAnswer}, {"من كم سنه", ageAnswer},
 	{"قبل كم سنه", ageAnswer}, {"كم سنه", ageAnswer}, {"how many years", ageAnswer},
+	{"معنى كلمه", anyAnswer}, {"معني كلمه", anyAnswer}, {"اصل كلمه", anyAnswer}, {"تعني كلمه", anyAnswer},
+	{"meaning of the word", anyAnswer}, {"origin of the word", anyAnswer}, {"what does the word", anyAnswer},
 	{"what word", quoteAnswer}, {"which word", quoteAnswer}, {"in quotes", quoteAnswer},
 	{"quotation", quoteAnswer}, {"quote", quoteAnswer}, {"quoted", quoteAnswer}, {"what term", quoteAnswer},
 	{"تنصيص", quoteAnswer}, {"اقتباس", quoteAnswer}, {"بكلمه", quoteAnswer}, {"كلمه", quoteAnswer},

@@ -150,12 +150,12 @@ func TestWhoElse(t *testing.T) {
 	}
 }
 
-// TestNumberOfNamesWhatIsCounted: in an operator document, "the number of X … N" counts X wherever N stands,
-// and a question's "عدد X" asks for X even behind a verb ("بكم يقدر عدد سكان …؟").
-func TestNumberOfNamesWhatIsCounted(t *testing.T) {
+// TestOperatorCountsAndMeanings: in an operator document, "the number of X … N" counts X wherever N stands, a
+// question's "عدد X" asks for X even behind a verb ("بكم يقدر عدد سكان …؟"), and "ما معنى كلمة X" asks a meaning.
+func TestOperatorCountsAndMeanings(t *testing.T) {
 	t.Parallel()
 	doc := knowledge.Document{ID: "city", Lang: nlp.Arabic, Title: "مدينة الواحة",
-		Text: "يقدر عدد سكان مدينة الواحة في عام 2020 بحوالي 350 ألف نسمة.\n\nوتضم مدينة الواحة ثلاث جامعات وأربعة مستشفيات."}
+		Text: "يقدر عدد سكان مدينة الواحة في عام 2020 بحوالي 350 ألف نسمة.\n\nوتضم مدينة الواحة ثلاث جامعات وأربعة مستشفيات.\n\nوتعني كلمة الواحة الأرض الخصبة في الصحراء."}
 	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
 	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
 	if err != nil {
@@ -166,6 +166,7 @@ func TestNumberOfNamesWhatIsCounted(t *testing.T) {
 		"بكم يقدر عدد سكان مدينة الواحة؟": "350",
 		"كم عدد سكان الواحة؟":             "350",
 		"كم مستشفى في مدينة الواحة؟":      "أربعة مستشفيات",
+		"ما معنى كلمة الواحة؟":            "الأرض الخصبة", // a meaning, not a word in quotation marks
 	} {
 		a, err := svc.Ask(t.Context(), Request{Question: q})
 		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
