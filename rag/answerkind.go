@@ -165,6 +165,9 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 		if strict && q.namesPerson {
 			return has("role") // "who is Wang Yi?" asks for his post
 		}
+		if q.whoIs {
+			return true // "من هو جمال خاشقجي؟" about someone no glossary knows: what the sources say of them
+		}
 		if strict {
 			return has("person")
 		}
@@ -452,6 +455,20 @@ func listed(lex *lexicon, q *query, s sentence) int {
 // countryStems are the stems of the plain words for countries, which a question may count.
 var countryStems = stemSet("country", "countries", "nation", "nations", "state", "states", "دوله", "دول",
 	"بلد", "بلدان")
+
+// asksWhoIs reports a question asking who someone is ("who is X?", "من هو X؟", "مين هي X؟"): it wants what the
+// sources say of X, whatever that is.
+func asksWhoIs(words []string) bool {
+	if len(words) < 3 {
+		return false
+	}
+	switch words[0] + " " + words[1] {
+	case "who is", "who was", "من هو", "من هي", "مين هو", "مين هي", "منو هو", "منو هي", "شكون هو", "شكون هي",
+		"من يكون", "من كان", "من كانت":
+		return true
+	}
+	return false
+}
 
 // asksTotal reports a count question asking how many in all.
 func asksTotal(kind answerType, words []string) bool {

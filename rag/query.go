@@ -32,6 +32,8 @@ type query struct {
 	// belief: the question asks what someone believes, hopes, expects or wants (see beliefWords); last: it asks
 	// for the last or final one ("his end goal", "الهدف الأخير", see lastWords).
 	belief, last bool
+	// whoIs: the question asks who someone is (see asksWhoIs).
+	whoIs bool
 	// counting holds the terms of what a count question counts ("how many countries", "كم دولة"), Arabic ones
 	// also by their roots: a number that counts something else does not answer it. Nil when the question counts
 	// nothing it names.
@@ -186,6 +188,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 			return beliefWords[w] || beliefWords[nlp.Stem(w)] || futureWords[w] || wishWords[w]
 		}),
 		last:     slices.ContainsFunc(typed, func(w string) bool { return lastWords[w] }),
+		whoIs:    kind == whoAnswer && asksWhoIs(typed),
 		weights:  map[string]float64{},
 		cover:    map[string]float64{},
 		concepts: map[int]bool{},
