@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -392,14 +393,32 @@ func firstCue(words []string) (answerType, string) {
 	return anyAnswer, ""
 }
 
-// cueWords are the words of a question's first cue phrase ("how long has" → how, long, has): they say what kind
-// of answer is wanted, not what it is about, so a word of them the sources lack ("long") is no gap in coverage.
-func cueWords(words []string) map[string]bool {
-	_, phrase := firstCue(words)
-	if phrase == "" {
-		return nil
+// cueWords are the words of the first cue phrase of a question, as typed or as read ("how long has" → how,
+// long, has): they say what kind of answer is wanted, not what it is about, so a word of them the sources lack
+// ("long") is no gap in coverage.
+func cueWords(readings ...[]string) map[string]bool {
+	cues := map[string]bool{}
+	for _, words := range readings {
+		if _, phrase := firstCue(words); phrase != "" {
+			maps.Copy(cues, nlp.WordSet(phrase))
+		}
 	}
-	return nlp.WordSet(phrase)
+	return cues
+}
+
+// readAsks sets what q asks beyond its answer kind, from its words as typed: a bearing, a total, a belief or
+// hope, the last of several, who someone is.
+func (q *query) readAsks(typed []string, yesNo bool) {
+	has := func(sets ...map[string]bool) bool {
+		return slices.ContainsFunc(typed, func(w string) bool {
+			return slices.ContainsFunc(sets, func(set map[string]bool) bool { return set[w] || set[nlp.Stem(w)] })
+		})
+	}
+	q.bearing = asksBearing(typed, q.kind, yesNo)
+	q.total = asksTotal(q.kind, typed)
+	q.belief = has(beliefWords, futureWords, wishWords)
+	q.last = has(lastWords)
+	q.whoIs = q.kind == whoAnswer && asksWhoIs(typed)
 }
 
 func bareQuestionWords(words []string) []string {

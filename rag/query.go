@@ -151,7 +151,8 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	}
 	// In a question about who, a capital stands for its country ("who sent greetings from Ashgabat?", "Tashkent's
 	// top diplomat"); elsewhere it is the city ("was it in Beijing?", "when was Astana founded?").
-	words := ix.readTokens(toks, questionKind(typed) == whoAnswer && !isYesNo(typed))
+	yesNo := isYesNo(typed)
+	words := ix.readTokens(toks, questionKind(typed) == whoAnswer && !yesNo)
 	corrected := strings.Join(words, " ")
 	a := ix.lex.analyzeTokens(toks, false)
 	kind := questionKind(typed)
@@ -172,23 +173,16 @@ func (ix *Index) prepare(text string, prev *query) *query {
 			absent = append(absent, "عنوان")
 		}
 	}
-	if kind == anyAnswer && asksBearing(typed, kind, isYesNo(typed)) {
+	if kind == anyAnswer && asksBearing(typed, kind, yesNo) {
 		kind = whereAnswer // "which part of China is Xi'an in?", "is Xi'an in the south?"
 	}
 	q := &query{
-		text:    corrected,
-		lang:    nlp.DetectLang(text),
-		kind:    kind,
-		absent:  absent,
-		list:    (isListQuestion(typed) || isListQuestion(words)) && kind != countAnswer,
-		other:   slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
-		bearing: asksBearing(typed, kind, isYesNo(typed)),
-		total:   asksTotal(kind, typed),
-		belief: slices.ContainsFunc(typed, func(w string) bool {
-			return beliefWords[w] || beliefWords[nlp.Stem(w)] || futureWords[w] || wishWords[w]
-		}),
-		last:     slices.ContainsFunc(typed, func(w string) bool { return lastWords[w] }),
-		whoIs:    kind == whoAnswer && asksWhoIs(typed),
+		text:     corrected,
+		lang:     nlp.DetectLang(text),
+		kind:     kind,
+		absent:   absent,
+		list:     (isListQuestion(typed) || isListQuestion(words)) && kind != countAnswer,
+		other:    slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
 		weights:  map[string]float64{},
 		cover:    map[string]float64{},
 		concepts: map[int]bool{},
@@ -196,6 +190,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		unknown:  map[string]bool{},
 		strange:  map[string]bool{},
 	}
+	q.readAsks(typed, yesNo)
 	if kind == countAnswer {
 		q.counting = ix.countedAfter(toks)
 	}
@@ -215,14 +210,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	for _, t := range a.terms {
 		q.weights[t] = 1
 	}
-	cues := cueWords(typed)
-	for w := range cueWords(words) {
-		if cues == nil {
-			cues = map[string]bool{}
-		}
-		cues[w] = true
-	}
-	ix.weigh(q, a, isYesNo(typed), cues)
+	ix.weigh(q, a, yesNo, cueWords(typed, words))
 	var canon []string
 	for _, e := range a.concepts {
 		entry := ix.lex.entries[e]
