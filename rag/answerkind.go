@@ -50,7 +50,10 @@ var questionCues = []struct {
 	{"صار له", ageAnswer}, {"صارلها", ageAnswer},
 	{"how old", ageAnswer}, {"how long ago", ageAnswer}, {"how long has", ageAnswer}, {"how long have", ageAnswer}, {"how many years ago", ageAnswer},
 	{"years ago", ageAnswer}, {"age of", ageAnswer}, {"كم عمر", ageAnswer}, {"قديش عمر", ageAnswer},
-	{"عمر", ageAnswer}, {"عمره", ageAnswer}, {"عمرها", ageAnswer}, {"من كم سنه", ageAnswer},
+	// Not "عمر" alone: it is also a name ("عمر المختار").
+	{"ما عمر", ageAnswer}, {"ما هو عمر", ageAnswer}, {"شو عمر", ageAnswer}, {"ايش عمر", ageAnswer},
+	{"وش عمر", ageAnswer}, {"شنو عمر", ageAnswer}, {"اديش عمر", ageAnswer}, {"كام عمر", ageAnswer},
+	{"عمر كام", ageAnswer}, {"عمره", ageAnswer}, {"عمرها", ageAnswer}, {"من كم سنه", ageAnswer},
 	{"قبل كم سنه", ageAnswer}, {"كم سنه", ageAnswer}, {"how many years", ageAnswer},
 	{"معنى كلمه", anyAnswer}, {"معني كلمه", anyAnswer}, {"اصل كلمه", anyAnswer}, {"تعني كلمه", anyAnswer},
 	{"meaning of the word", anyAnswer}, {"origin of the word", anyAnswer}, {"what does the word", anyAnswer},
