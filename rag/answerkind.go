@@ -57,6 +57,8 @@ var questionCues = []struct {
 	{"قبل كم سنه", ageAnswer}, {"كم سنه", ageAnswer}, {"how many years", ageAnswer},
 	{"معنى كلمه", anyAnswer}, {"معني كلمه", anyAnswer}, {"اصل كلمه", anyAnswer}, {"تعني كلمه", anyAnswer},
 	{"meaning of the word", anyAnswer}, {"origin of the word", anyAnswer}, {"what does the word", anyAnswer},
+	{"his name", whoAnswer}, {"her name", whoAnswer}, {"their names", whoAnswer}, {"اسمه", whoAnswer},
+	{"اسمها", whoAnswer}, {"اسمو", whoAnswer}, {"اسمهم", whoAnswer}, {"اسامي", whoAnswer}, // a person's name
 	{"what word", quoteAnswer}, {"which word", quoteAnswer}, {"in quotes", quoteAnswer},
 	{"quotation", quoteAnswer}, {"quote", quoteAnswer}, {"quoted", quoteAnswer}, {"what term", quoteAnswer},
 	{"تنصيص", quoteAnswer}, {"اقتباس", quoteAnswer}, {"بكلمه", quoteAnswer}, {"كلمه", quoteAnswer},
@@ -451,16 +453,23 @@ func listed(lex *lexicon, q *query, s sentence) int {
 		return 0
 	}
 	want := ""
-	switch t := q.counting[0]; {
-	case strings.HasPrefix(t, "§"):
-		switch lex.entries[lex.conceptIndex(t)].Kind {
-		case "person", "role":
+	for _, t := range q.counting {
+		switch {
+		case strings.HasPrefix(t, "§"):
+			switch lex.entries[lex.conceptIndex(t)].Kind {
+			case "person", "role":
+				want = "person"
+			case "country":
+				want = "country"
+			}
+		case peopleStems[t]:
 			want = "person"
-		case "country":
+		case countryStems[t]:
 			want = "country"
 		}
-	case countryStems[t]:
-		want = "country"
+		if want != "" {
+			break
+		}
 	}
 	if want == "" {
 		return 0
@@ -473,6 +482,11 @@ func listed(lex *lexicon, q *query, s sentence) int {
 	}
 	return len(seen)
 }
+
+// peopleStems are the stems of the plain words for people, which a question may count ("how many people sent
+// messages?", "قديش واحد من الوزرا").
+var peopleStems = stemSet("people", "persons", "person", "officials", "official", "ministers", "شخص", "اشخاص",
+	"ناس", "مسؤول", "مسؤولين", "وزرا", "وزراء")
 
 // countryStems are the stems of the plain words for countries, which a question may count.
 var countryStems = stemSet("country", "countries", "nation", "nations", "state", "states", "دوله", "دول",

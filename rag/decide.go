@@ -101,11 +101,12 @@ type evidence struct {
 // typo, a dialect word, a greeting or a paraphrase lowers coverage a little (see termWeight) but cannot by
 // itself refuse. With a model this decides the fallback answer, used when the model fails.
 //
-//  3. a question about the document itself (its headline, publisher or gist) is answered from it, unless
+//  3. the question names something no source holds, or asks what a report of one event does not tell (the
+//     bot's opinion, a career, what happened afterwards): refuse (named_absent);
+//  4. a question about the document itself (its headline, publisher or gist) is answered from it, unless
 //     there is none: refuse (no_candidate);
-//  4. nothing to look up: refuse (no_content); a question naming only the kind of answer it wants ("when?")
+//  5. nothing to look up: refuse (no_content); a question naming only the kind of answer it wants ("when?")
 //     asks about what the sources are about, and is answered from the first unit holding that kind;
-//  5. the question names something no source holds: refuse (named_absent);
 //  6. no passage shares anything with it: refuse (no_candidate);
 //  7. the best passage covers under half of MinCoverage: refuse (weak_evidence);
 //  8. no candidate sentence holds the kind of answer asked for (kind_absent): refuse when the best unit covers
@@ -146,6 +147,9 @@ func (s *Service) decide(e evidence) verdict {
 		return verdict{confidence: High, passage: -1}
 	}
 	q, hits, minCoverage := e.q, e.hits, s.opts.MinCoverage
+	if len(q.absent) > 0 {
+		return refuse(ReasonNamedAbsent) // also "what happened after the ceremony?", which reads like a gist question
+	}
 	if q.kind.aboutDocument() {
 		if len(hits) == 0 {
 			return refuse(ReasonNoCandidate) // no document at all
@@ -156,8 +160,6 @@ func (s *Service) decide(e evidence) verdict {
 	switch {
 	case !q.substantive() && !kindOnly:
 		return refuse(ReasonNoContent) // "good morning, how are you today?" names nothing to look up
-	case len(q.absent) > 0:
-		return refuse(ReasonNamedAbsent)
 	case len(hits) == 0:
 		return refuse(ReasonNoCandidate)
 	case hits[0].coverage < minCoverage/2:

@@ -67,6 +67,13 @@ func TestDecideReasons(t *testing.T) {
 		{"where did wang yi study?", true, "", ReasonNamedAbsent, ""},
 		{"who pays for the secretariat?", true, "", ReasonNamedAbsent, ""},
 		{"مين فاز في كأس العالم الأخيرة؟", true, "", ReasonNamedAbsent, ""},
+		{"what happened after the launch ceremony?", true, "", ReasonNamedAbsent, ""}, // not the gist
+		{"وزير خارجية كازاخستان راح على الاحتفال بنفسه؟", true, "", ReasonNamedAbsent, ""},
+		{"wat year did the mechanism start", false, High, "", "2020"},            // "wat" is "what"
+		{"how many people sent congratulations?", false, High, "", "6: Chinese"}, // the people named
+		{"هل الاحتفال كان ببكين؟", false, High, "", "شيآن"},                      // a city behind ب, checked
+		{"whats wu's title", false, High, "", "Executive Director"},              // "wu's" is Wu
+		{"كم دولة داخلة بالآلية؟", false, High, "", ""},                          // "داخلة" is no interior ministry
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

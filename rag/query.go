@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -144,7 +145,7 @@ const followUpWeight = 0.5
 // prepare analyses a question. prev, when not nil, is the previous question of the same conversation; a short or
 // pronoun-led question ("and the Tajik one?", "what did he say?", "وتركمانستان؟") is read together with it.
 func (ix *Index) prepare(text string, prev *query) *query {
-	toks := nlp.Tokenize(text)
+	toks := nlp.Tokenize(possessive.ReplaceAllString(text, "$1"))
 	typed := make([]string, len(toks)) // as typed (normalised): question words are read from these first
 	for i, t := range toks {
 		typed[i] = t.Word
@@ -165,6 +166,9 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	}
 	if nlp.AsksCareer(typed) {
 		absent = append(absent, "career") // what someone did before: a report of one event does not say
+	}
+	if nlp.AsksAside(typed) {
+		absent = append(absent, "aside") // what happened after it, who was there in person: not reported
 	}
 	if kind == titleAnswer && slices.ContainsFunc(typed, func(w string) bool { return addressContext[nlp.BareWord(w)] }) {
 		// "العنوان" of a headquarters is its address, not a headline.
@@ -246,6 +250,9 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	return q.resolve(ix.vocab)
 }
 
+// possessive is an English "'s" ("wu's title"): the name is what the sources hold ("wus" stems as itself).
+var possessive = regexp.MustCompile(`(?i)([a-z])['’‘ʼ]s\b`)
+
 // countedAfter is the terms of what a count question counts: the content word right after its "how many",
 // "number of" or dialect "كم", or the glossary name it begins ("how many ppl work there" counts people, not
 // work).
@@ -282,6 +289,10 @@ func numberOf(toks []nlp.Token, i int) bool {
 // countedAt is the terms of the counted word at toks[i]: the glossary name it begins, its synonym the sources
 // hold, or its stem (and Arabic root); nil for a stop word or none.
 func (ix *Index) countedAt(toks []nlp.Token, i int) []string {
+	// "How many of the ministers", "قديش واحد من الوزرا": past "one" and "of" to what is counted.
+	for skip := 0; skip < 2 && i < len(toks) && (toks[i].Stop || countValue(toks[i].Word) == 1); skip++ {
+		i++
+	}
 	end := i
 	for end < len(toks) && end < i+2 && !toks[end].Stop {
 		end++
@@ -290,12 +301,12 @@ func (ix *Index) countedAt(toks []nlp.Token, i int) []string {
 		return nil
 	}
 	a := ix.lex.analyzeTokens(toks[i:end], false)
+	first := toks[i]
 	for _, sp := range a.spans {
 		if sp.start == 0 {
-			return []string{conceptTerm(sp.entry)}
+			return []string{conceptTerm(sp.entry), first.Stem}
 		}
 	}
-	first := toks[i]
 	if syn, ok := ix.synonyms[first.Stem]; ok && !ix.isKnown(first.Stem) {
 		return []string{syn} // "how many nations" counts what "the six countries" does
 	}
@@ -341,6 +352,20 @@ func (ix *Index) declitic(t nlp.Token) (string, bool) {
 	return "", false
 }
 
+// nameBehindClitic reads an Arabic word the sources lack as the world name or capital it holds behind a
+// one-letter proclitic ("ببكين" → "بكين", "لموسكو" → "موسكو").
+func (ix *Index) nameBehindClitic(t nlp.Token) (string, bool) {
+	if !nlp.IsArabic(t.Word) || ix.isKnown(t.Stem) || nameStems[t.Stem] {
+		return "", false
+	}
+	for _, v := range nlp.CliticVariants(t.Word) {
+		if _, capital := capitals[v]; capital || nameStems[nlp.Stem(v)] {
+			return v, true
+		}
+	}
+	return "", false
+}
+
 // substantive reports whether the question names anything beyond framing words ("date", "exact", "title").
 func (q *query) substantive() bool {
 	for t := range q.cover {
@@ -376,6 +401,10 @@ func (ix *Index) readTokens(toks []nlp.Token, capitalsAsCountries bool) []string
 		if w := nlp.Shorthand(typed, i); w != "" {
 			words[i], toks[i] = w, nlp.TokenOf(w)
 			continue
+		}
+		if name, ok := ix.nameBehindClitic(t); ok {
+			t = nlp.TokenOf(name) // "ببكين" is "بكين", a world name, behind the preposition ب
+			words[i], toks[i] = name, t
 		}
 		if country, ok := capitals[t.Word]; ok && capitalsAsCountries && !ix.words[t.Word] {
 			words[i], toks[i] = country, nlp.TokenOf(country)

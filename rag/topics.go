@@ -32,10 +32,13 @@ var topicStems = stemSet(append([]string{
 	// portfolios and other officials
 	"defence", "defense", "interior", "finance", "treasury", "health", "education", "justice", "agriculture",
 	"energy", "commerce", "culture", "tourism", "transport", "labour", "labor", "mayor",
-	"الدفاع", "الداخليه", "الماليه", "الصحه", "التعليم", "التربيه", "العدل", "الزراعه", "الطاقه", "التجاره",
+	"الدفاع", "الماليه", // not "الداخليه": it stems as "داخله" (taking part) "الصحه", "التعليم", "التربيه", "العدل", "الزراعه", "الطاقه", "التجاره",
 	"الثقافه", "السياحه", "النقل",
-	// trade
-	"trade", "trading", "tariff", "tariffs", "تجاره", "التبادل", "تبادل", "جمارك", "رسوم",
+	// trade, agreements
+	"trade", "trading", "tariff", "tariffs", "تجاره", "التبادل", "تبادل", "جمارك", "رسوم", "treaty",
+	"treaties", // not "agreement": the glossary reads it as the consensus the article reports "deal", "deals", "اتفاقيه", "اتفاقيات", "معاهده", "وقعوا", "توقيع",
+	// loaded judgements the sources do not make
+	"propaganda", "بروباغندا", "بروباجندا",
 	// people's particulars
 	"born", "birthday", "birthplace", "died", "death", "wife", "husband", "married", "children", "son",
 	"daughter", "family", "religion", "height", "education", "degree", "university", "hobby", "hobbies",

@@ -15,7 +15,18 @@ func AsksOpinion(words []string) bool { return containsPhrase(words, opinionCues
 // يبقى مدير"): a news report of one event does not tell a career.
 var careerCues = []string{"before becoming", "before he became", "before she became", "before being", "before he was",
 	"before taking", "previously worked", "used to work", "قبل ما يبقى", "قبل ما يصير", "قبل ما يصبح", "قبل ان يصبح",
-	"قبل ما صار", "قبل ما بقى", "قبل توليه", "قبل ما يتولى", "قبل تعيينه", "قبل ما يتعين"}
+	"قبل ما صار", "قبل ما بقى", "قبل توليه", "قبل ما يتولى", "قبل تعيينه", "قبل ما يتعين", "his previous job",
+	"what was his job before", "كان شغله قبل", "شو كان شغله", "وش كان شغله", "شنو كان شغله", "كان يشتغل قبل"}
+
+// asideCues ask what a report of one event does not tell: what happened after it ("what happened after the
+// ceremony?", "شو صار بعد الاحتفال؟") or whether someone was there in person ("did Wang Yi attend in person?").
+var asideCues = []string{"after the ceremony", "after the launch", "after the event", "afterwards", "after that",
+	"بعد الاحتفال", "بعد الحفل", "بعد الاطلاق", "بعد المراسم", "بعد الحفله", "بعد هيك", "بعد كذا", "in person",
+	"personally", "himself", "herself", "شخصيا", "بنفسه", "بنفسها", "بشحمه ولحمه"}
+
+// AsksAside reports whether a question (its normalised words) asks what happened after the event reported or
+// who was there in person (see asideCues).
+func AsksAside(words []string) bool { return containsPhrase(words, asideCues) }
 
 // AsksCareer reports whether a question (its normalised words) asks what someone did before their present post.
 func AsksCareer(words []string) bool { return containsPhrase(words, careerCues) }

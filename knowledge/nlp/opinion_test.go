@@ -2,31 +2,35 @@ package nlp
 
 import "testing"
 
-func TestAsksOpinion(t *testing.T) {
-	for text, want := range map[string]bool{
-		"what's your opinion of the secretariat":         true,
-		"شو رأيك الشخصي بالموضوع":                        true,
-		"برأيك هل ستنجح الأمانة؟":                        true,
-		"what do you think about the mechanism":          true,
-		"do you think the secretariat will run smoothly": false, // asks what the sources say
-		"شو رأي وانغ يي بمستقبل الآلية؟":                 false, // Wang's opinion, which the sources give
-		"what is wang's view of the mechanism":           false,
-	} {
-		if got := AsksOpinion(Words(Normalize(text))); got != want {
-			t.Errorf("AsksOpinion(%q) = %v, want %v", text, got, want)
-		}
+// TestAsksWhatNoReportTells: the bot's opinion, a career, what happened afterwards, who was there in person.
+func TestAsksWhatNoReportTells(t *testing.T) {
+	tests := []struct {
+		name string
+		asks func([]string) bool
+		text string
+		want bool
+	}{
+		{"opinion", AsksOpinion, "what's your opinion of the secretariat", true},
+		{"opinion", AsksOpinion, "شو رأيك الشخصي بالموضوع", true},
+		{"opinion", AsksOpinion, "برأيك هل ستنجح الأمانة؟", true},
+		{"opinion", AsksOpinion, "what do you think about the mechanism", true},
+		{"opinion", AsksOpinion, "do you think the secretariat will run smoothly", false}, // what the sources say
+		{"opinion", AsksOpinion, "شو رأي وانغ يي بمستقبل الآلية؟", false},                 // Wang's, in the sources
+		{"opinion", AsksOpinion, "what is wang's view of the mechanism", false},
+		{"career", AsksCareer, "what did wu yingchen do before becoming executive director", true},
+		{"career", AsksCareer, "وو ينغ تشين كان بيشتغل فين قبل ما يبقى مدير الأمانة؟", true},
+		{"career", AsksCareer, "what happened before the ceremony", false},
+		{"career", AsksCareer, "who is the executive director", false},
+		{"aside", AsksAside, "what happened after the ceremony?", true},
+		{"aside", AsksAside, "شو صار بعد الاحتفال؟", true},
+		{"aside", AsksAside, "did wang yi attend the ceremony in person", true},
+		{"aside", AsksAside, "وزير خارجية كازاخستان حضر بنفسه؟", true},
+		{"aside", AsksAside, "what happened at the ceremony?", false},
+		{"aside", AsksAside, "who attended the ceremony?", false},
 	}
-}
-
-func TestAsksCareer(t *testing.T) {
-	for text, want := range map[string]bool{
-		"what did wu yingchen do before becoming executive director": true,
-		"وو ينغ تشين كان بيشتغل فين قبل ما يبقى مدير الأمانة؟":       true,
-		"what happened before the ceremony":                          false,
-		"who is the executive director":                              false,
-	} {
-		if got := AsksCareer(Words(Normalize(text))); got != want {
-			t.Errorf("AsksCareer(%q) = %v, want %v", text, got, want)
+	for _, tt := range tests {
+		if got := tt.asks(Words(Normalize(tt.text))); got != tt.want {
+			t.Errorf("%s: %q = %v, want %v", tt.name, tt.text, got, tt.want)
 		}
 	}
 }

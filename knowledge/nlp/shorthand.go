@@ -11,6 +11,8 @@ var shorthand = map[string]string{
 	"bday": "birthday", "intl": "international", "natl": "national", "dept": "department", "mgr": "manager",
 	"dir": "director", "pres": "president", "prez": "president", "ctry": "country", "cntry": "country",
 	"mtg": "meeting", "anniv": "anniversary", "approx": "approximately", "prc": "china",
+	// question words as chat types them (they are stop words too, but a cue such as "what year" needs them)
+	"wat": "what", "wut": "what", "wht": "what", "hw": "how", "whn": "when", "whr": "where",
 }
 
 // Shorthand is the word that the normalised word at i of words stands for, or "": English chat shorthand

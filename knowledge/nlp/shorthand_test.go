@@ -17,6 +17,7 @@ func TestShorthand(t *testing.T) {
 		{"the govt pays", 1, "government"},
 		{"the secretariat", 1, ""},
 		{"كم موظف", 1, ""},
+		{"wat year was it", 0, "what"},
 	}
 	for _, tt := range tests {
 		words := Words(Normalize(tt.text))
