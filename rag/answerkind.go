@@ -67,7 +67,9 @@ var questionCues = []struct {
 	{"what year", yearAnswer}, {"which year", yearAnswer}, {"in what year", yearAnswer}, {"سنه كم", yearAnswer},
 	{"سنه كام", yearAnswer}, {"سنه قديش", yearAnswer}, {"عام كم", yearAnswer}, {"اي سنه", yearAnswer},
 	{"انهي سنه", yearAnswer}, {"اي عام", yearAnswer}, {"باي سنه", yearAnswer}, {"في اي عام", yearAnswer},
-	{"how long", whenAnswer}, {"since when", whenAnswer}, {"until when", whenAnswer},
+	{"من امتي", ageAnswer}, {"من ايمتي", ageAnswer}, {"من متي", ageAnswer}, {"من متين", ageAnswer},
+	{"من وقتيش", ageAnswer}, {"من وقتاش", ageAnswer}, {"since when", ageAnswer}, // how long it has been
+	{"how long", whenAnswer}, {"until when", whenAnswer},
 	{"what time", hourAnswer}, {"which time", hourAnswer}, {"what hour", hourAnswer}, {"الساعه كم", hourAnswer},
 	{"الساعه كام", hourAnswer}, {"الساعه قديش", hourAnswer}, {"الساعه اديش", hourAnswer}, {"كم الساعه", hourAnswer},
 	{"اي ساعه", hourAnswer}, {"باي ساعه", hourAnswer}, {"في اي ساعه", hourAnswer}, {"انهي ساعه", hourAnswer},

@@ -74,6 +74,8 @@ func TestDecideReasons(t *testing.T) {
 		{"هل الاحتفال كان ببكين؟", false, High, "", "شيآن"},                      // a city behind ب, checked
 		{"whats wu's title", false, High, "", "Executive Director"},              // "wu's" is Wu
 		{"كم دولة داخلة بالآلية؟", false, High, "", ""},                          // "داخلة" is no interior ministry
+		{"the mechanism itself, not the secretariat: since when has it existed?", false, High, "", "four years"},
+		{"الآلية مو الأمانة، من متى موجودة؟", false, High, "", "4 أعوام"}, // not about the secretariat; how long
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -215,6 +215,10 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		q.weights[t] = 1
 	}
 	ix.weigh(q, a, yesNo, cueWords(typed, words))
+	for _, t := range negated(a) {
+		delete(q.cover, t) // "the mechanism itself, not the secretariat": what it is not about
+		delete(q.weights, t)
+	}
 	var canon []string
 	for _, e := range a.concepts {
 		entry := ix.lex.entries[e]
@@ -248,6 +252,36 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		q.dense += " " + prev.dense
 	}
 	return q.resolve(ix.vocab)
+}
+
+// notWords say what a question is not about when a noun follows ("الآلية نفسها مش الأمانة", "the mechanism,
+// not the secretariat").
+var notWords = nlp.WordSet(`not مش مو موش ماشي ليس ليست وليس وليست مهوش`)
+
+// negated is the terms of the nouns right after a negation in a: the glossary name that begins there, else the
+// word's stem.
+func negated(a analysis) []string {
+	var out []string
+	for i := 0; i+1 < len(a.toks); i++ {
+		if !notWords[a.toks[i].Word] {
+			continue
+		}
+		j := i + 1
+		if a.toks[j].Word == "the" || a.toks[j].Word == "its" {
+			j++
+		}
+		if j >= len(a.toks) || a.toks[j].Stop {
+			continue
+		}
+		term := a.toks[j].Stem
+		for _, sp := range a.spans {
+			if sp.start == j {
+				term = conceptTerm(sp.entry)
+			}
+		}
+		out = append(out, term)
+	}
+	return out
 }
 
 // possessive is an English "'s" ("wu's title"): the name is what the sources hold ("wus" stems as itself).
