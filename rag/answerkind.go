@@ -57,6 +57,7 @@ var questionCues = []struct {
 	{"قبل كم سنه", ageAnswer}, {"كم سنه", ageAnswer}, {"how many years", ageAnswer},
 	{"معنى كلمه", anyAnswer}, {"معني كلمه", anyAnswer}, {"اصل كلمه", anyAnswer}, {"تعني كلمه", anyAnswer},
 	{"meaning of the word", anyAnswer}, {"origin of the word", anyAnswer}, {"what does the word", anyAnswer},
+	{"guy", whoAnswer}, {"dude", whoAnswer}, {"الراجل", whoAnswer}, {"الزلمه", whoAnswer}, // "the turkmen guy"
 	{"his name", whoAnswer}, {"her name", whoAnswer}, {"their names", whoAnswer}, {"اسمه", whoAnswer},
 	{"اسمها", whoAnswer}, {"اسمو", whoAnswer}, {"اسمهم", whoAnswer}, {"اسامي", whoAnswer}, // a person's name
 	{"what word", quoteAnswer}, {"which word", quoteAnswer}, {"in quotes", quoteAnswer},

@@ -76,6 +76,9 @@ func TestDecideReasons(t *testing.T) {
 		{"كم دولة داخلة بالآلية؟", false, High, "", ""},                          // "داخلة" is no interior ministry
 		{"the mechanism itself, not the secretariat: since when has it existed?", false, High, "", "four years"},
 		{"الآلية مو الأمانة، من متى موجودة؟", false, High, "", "4 أعوام"}, // not about the secretariat; how long
+		{"what's the kyrgyz guy called?", false, High, "", "Kulubaev"},    // a guy is a person
+		{"what did the stans' foreign ministers say about the secretariat?", false, High, "", "high hopes"},
+		{"is the secretariat gonna prepare smth big?", false, High, "", "Summit"}, // chat shorthand
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -11,6 +11,8 @@ var shorthand = map[string]string{
 	"bday": "birthday", "intl": "international", "natl": "national", "dept": "department", "mgr": "manager",
 	"dir": "director", "pres": "president", "prez": "president", "ctry": "country", "cntry": "country",
 	"mtg": "meeting", "anniv": "anniversary", "approx": "approximately", "prc": "china",
+	"smth": "something", "sth": "something", "smthg": "something", "gonna": "going", "wanna": "want",
+	"gotta": "got", "kinda": "kind", "dunno": "know",
 	// question words as chat types them (they are stop words too, but a cue such as "what year" needs them)
 	"wat": "what", "wut": "what", "wht": "what", "hw": "how", "whn": "when", "whr": "where",
 }

@@ -18,6 +18,7 @@ func TestShorthand(t *testing.T) {
 		{"the secretariat", 1, ""},
 		{"كم موظف", 1, ""},
 		{"wat year was it", 0, "what"},
+		{"some summit or smth", 3, "something"},
 	}
 	for _, tt := range tests {
 		words := Words(Normalize(tt.text))
