@@ -15,11 +15,14 @@ type lexicon struct {
 	broader [][]int               // entry → broader entries
 	forms   map[string][][]string // first stem → stem sequences of forms starting with it
 	entryOf map[string]int        // joined stem sequence → entry index
+	// given maps the first word of a person's full name ("zheenbek", "سراج") to the person, -1 when it begins
+	// more than one person's name: a question may name someone by it alone ("jeenbek who?").
+	given map[string]int
 }
 
 func newLexicon(entries []knowledge.Entry) *lexicon {
 	l := &lexicon{entries: entries, forms: map[string][][]string{}, entryOf: map[string]int{},
-		broader: make([][]int, len(entries))}
+		broader: make([][]int, len(entries)), given: map[string]int{}}
 	byName := map[string]int{}
 	for i, e := range entries {
 		byName[e.EN[0]] = i
@@ -47,6 +50,14 @@ func newLexicon(entries []knowledge.Entry) *lexicon {
 			}
 			l.entryOf[key] = i
 			l.forms[stems[0]] = append(l.forms[stems[0]], stems)
+			if e.Kind == "person" && len(toks) > 1 && !toks[0].Stop && len([]rune(toks[0].Word)) >= 4 &&
+				!nlp.IsCommonEnglish(toks[0].Word) {
+				if j, seen := l.given[stems[0]]; seen && j != i {
+					l.given[stems[0]] = -1
+				} else {
+					l.given[stems[0]] = i
+				}
+			}
 		}
 	}
 	return l
@@ -93,6 +104,11 @@ func (l *lexicon) match(toks []nlp.Token) []span {
 				if ok {
 					best = span{entry: l.entryOf[strings.Join(stems, " ")], start: i, end: i + len(stems)}
 				}
+			}
+		}
+		if best.entry < 0 && !toks[i].Stop {
+			if e, ok := l.given[toks[i].Stem]; ok && e >= 0 {
+				best = span{entry: e, start: i, end: i + 1} // a given name alone: "jeenbek who?"
 			}
 		}
 		if best.entry < 0 || allStop(toks[best.start:best.end]) {

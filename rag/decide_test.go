@@ -79,6 +79,11 @@ func TestDecideReasons(t *testing.T) {
 		{"what's the kyrgyz guy called?", false, High, "", "Kulubaev"},    // a guy is a person
 		{"what did the stans' foreign ministers say about the secretariat?", false, High, "", "high hopes"},
 		{"is the secretariat gonna prepare smth big?", false, High, "", "Summit"}, // chat shorthand
+		{"mukhriddin is the fm of which country", false, High, "", "Tajik"},       // another transliteration
+		{"sirojiddin?", false, High, "", "Sirojiddin Muhriddin"},                  // a given name alone
+		{"so it was launched in shanghai, right?", false, High, "", "Xi'an"},      // a statement to confirm
+		{"who praised the cooperation?", false, High, "", "(Wang Yi) Wang, who"},  // the name in full
+		{"day of week?", false, High, "", "Saturday"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

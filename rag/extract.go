@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"ccabot/knowledge/nlp"
 )
 
 // maxExtractRunes bounds an extractive answer (list answers excepted: they keep the whole list).
@@ -179,7 +181,33 @@ func (ex *extractor) compose(q *query, p, best int) string {
 		}
 	}
 	if sp := ex.speaker[p]; sp >= 0 && best == 0 && !strings.HasPrefix(text, "…") {
-		text = "(" + ex.lex.name(sp, ex.passages[p].Lang) + ") " + text
+		return "(" + ex.lex.name(sp, ex.passages[p].Lang) + ") " + text
+	}
+	if q.kind == whoAnswer {
+		// "Who praised the cooperation?" answered by "Wang, who is also …": the name in full, first.
+		if name := ex.shortNamed(sents[best], ex.passages[p].Lang, text); name != "" {
+			return "(" + name + ") " + text
+		}
 	}
 	return text
+}
+
+// shortNamed is the full name of the one person s names only in part in text ("Wang" for Wang Yi), or "".
+func (ex *extractor) shortNamed(s sentence, lang nlp.Lang, text string) string {
+	full := ""
+	norm := nlp.Normalize(text)
+	for _, e := range s.concepts {
+		if ex.lex.entries[e].Kind != "person" {
+			continue
+		}
+		name := ex.lex.name(e, lang)
+		if strings.Contains(norm, nlp.Normalize(name)) {
+			return "" // named in full: nothing to add
+		}
+		if full != "" && full != name {
+			return "" // more than one person: a name in front would not say which answers
+		}
+		full = name
+	}
+	return full
 }

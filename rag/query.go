@@ -123,7 +123,7 @@ func (ix *Index) termWeight(t, word string) (float64, termClass) {
 var namedKinds = map[string]bool{"person": true, "place": true, "country": true, "region": true, "org": true,
 	"role": true, "event": true}
 
-// isYesNo reports a yes/no question: "is it true that …", "was it …", "هل …", "واش …".
+// isYesNo reports a yes/no question: "is it true that …", "was it …", "هل …", "واش …", "…, صح؟".
 func isYesNo(words []string) bool {
 	if len(words) == 0 {
 		return false
@@ -132,6 +132,10 @@ func isYesNo(words []string) bool {
 	case "هل", "واش", "ياتري", "صحيح", "صح", "is", "was", "were", "did", "does", "do", "are", "has", "have", "can",
 		"isnt", "wasnt", "didnt":
 		return true
+	}
+	switch words[len(words)-1] { // a statement to confirm: "so it was launched in Shanghai, right?"
+	case "صح", "صحيح", "مظبوط", "مضبوط", "right", "correct", "true", "yeah", "yes":
+		return len(words) > 2
 	}
 	return false
 }
@@ -179,6 +183,9 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	}
 	if kind == anyAnswer && asksBearing(typed, kind, yesNo) {
 		kind = whereAnswer // "which part of China is Xi'an in?", "is Xi'an in the south?"
+	}
+	if kind == anyAnswer && yesNo && slices.ContainsFunc(words, func(w string) bool { return cityStems[nlp.Stem(w)] }) {
+		kind = whereAnswer // "so it was launched in Shanghai, right?": the answer says where it was
 	}
 	q := &query{
 		text:     corrected,

@@ -45,6 +45,7 @@ var topicStems = stemSet(append([]string{
 	"study", "studied", "studies", "graduated", "graduate", "hometown", "ethnicity", // not "nationality": it stems as "nations"
 	"مواليد", "ولد", "مولده", "توفي", "مات", "وفاته", "زوجته", "زوجها", "متزوج", "اولاده", "ابنه", "ابنته",
 	"عائلته", "دينه", "ديانه", "طوله", "شهاده", "جامعه", "هوايات", "درس", "تخرج", "اصله", "اصلها", "جنسيته",
+	"tenure", // not "انولد": things are born too ("شو الشي الجديد اللي انولد؟")
 	// organisations' and places' particulars
 	"staff", "staffs", "employees", "employee", "workers", "personnel", "headcount", "employ", "hire",
 	"address", "street", "phone", "telephone", "email", "website", "url", "population", "inhabitants",

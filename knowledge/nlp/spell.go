@@ -10,15 +10,18 @@ import "strings"
 // A Speller is filled with Add and then only read: Correct, Knows and KnowsStem are safe for concurrent use,
 // Add is not safe together with anything else.
 type Speller struct {
-	known  map[string]int   // normalised word → frequency
-	stems  map[string]bool  // stems of known words
-	byLen  map[int][]string // known words by rune length
+	known map[string]int   // normalised word → frequency
+	stems map[string]bool  // stems of known words
+	byLen map[int][]string // known words by rune length
+	// byKey holds the known Latin words that are no English word (names, mostly) by their latinKey.
+	byKey  map[string][]string
 	minLen int
 }
 
 // NewSpeller returns a speller that knows no word yet.
 func NewSpeller() *Speller {
-	return &Speller{known: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, minLen: 4}
+	return &Speller{known: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{},
+		byKey: map[string][]string{}, minLen: 4}
 }
 
 // Add adds a word of the vocabulary (a stop word is not added); a word added more often wins a tie.
@@ -30,6 +33,9 @@ func (s *Speller) Add(t Token) {
 		// Kept for good: a copy, not a piece of the normalised text it was cut from.
 		t.Word, t.Stem = strings.Clone(t.Word), strings.Clone(t.Stem)
 		s.byLen[len([]rune(t.Word))] = append(s.byLen[len([]rune(t.Word))], t.Word)
+		if k := latinKey(t.Word); k != "" && !IsCommonEnglish(t.Word) {
+			s.byKey[k] = append(s.byKey[k], t.Word)
+		}
 	}
 	s.known[t.Word]++
 	if !s.stems[t.Stem] && s.known[t.Stem] == 0 {
@@ -99,7 +105,35 @@ func (s *Speller) Correct(w string) string {
 			}
 		}
 	}
+	if best == w {
+		// A name transliterated another way ("jeenbek", "kulubayev", "mukhriddin"): the one known name with
+		// the same consonant skeleton.
+		if same := s.byKey[latinKey(w)]; len(same) == 1 {
+			return same[0]
+		}
+	}
 	return best
+}
+
+// latinKey is the consonant skeleton of a Latin word of five letters or more, folding what transliterations
+// of the same name vary on: zh, dzh, dj and j; kh and h; ph and f; q and k; w and v; vowels and y (after the
+// first letter); doubled letters. "" for other words.
+func latinKey(w string) string {
+	if len(w) < 5 || IsArabic(w) || IsDigits(w) {
+		return ""
+	}
+	r := strings.NewReplacer("dzh", "j", "zh", "j", "dj", "j", "kh", "h", "ph", "f", "ck", "k", "q", "k", "w", "v").Replace(w)
+	var b strings.Builder
+	var last byte
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		if i > 0 && strings.IndexByte("aeiouy", c) >= 0 || c == last {
+			continue
+		}
+		b.WriteByte(c)
+		last = c
+	}
+	return b.String()
 }
 
 // editDistance is the optimal-string-alignment distance (Levenshtein plus adjacent transpositions) between a and

@@ -23,3 +23,25 @@ func TestEditDistanceAndSpeller(t *testing.T) {
 		}
 	}
 }
+
+// TestTransliterations: a name spelt another way reads as the one known name with its consonant skeleton, and
+// no common English word is read as a name.
+func TestTransliterations(t *testing.T) {
+	s := NewSpeller()
+	for _, w := range []string{"zheenbek", "kulubaev", "muhriddin", "meredov", "secretariat"} {
+		s.Add(TokenOf(w))
+	}
+	for in, want := range map[string]string{
+		"jeenbek":    "zheenbek",
+		"kulubayev":  "kulubaev",
+		"mukhriddin": "muhriddin",
+		"meredow":    "meredov",
+		"merdov":     "meredov", // one edit: the speller's own rule
+		"market":     "market",  // a common English word stays itself
+		"nazarbayev": "nazarbayev",
+	} {
+		if got := s.Correct(in); got != want {
+			t.Errorf("Correct(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
