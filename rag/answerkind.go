@@ -60,6 +60,8 @@ var questionCues = []struct {
 	{"guy", whoAnswer}, {"dude", whoAnswer}, {"الراجل", whoAnswer}, {"الزلمه", whoAnswer}, // "the turkmen guy"
 	{"his name", whoAnswer}, {"her name", whoAnswer}, {"their names", whoAnswer}, {"اسمه", whoAnswer},
 	{"اسمها", whoAnswer}, {"اسمو", whoAnswer}, {"اسمهم", whoAnswer}, {"اسامي", whoAnswer}, // a person's name
+	{"did he call", quoteAnswer}, {"did she call", quoteAnswer}, {"did they call", quoteAnswer},
+	{"likened", quoteAnswer}, {"likens", quoteAnswer}, // the word someone used for a thing
 	{"what word", quoteAnswer}, {"which word", quoteAnswer}, {"in quotes", quoteAnswer},
 	{"quotation", quoteAnswer}, {"quote", quoteAnswer}, {"quoted", quoteAnswer}, {"what term", quoteAnswer},
 	{"تنصيص", quoteAnswer}, {"اقتباس", quoteAnswer}, {"بكلمه", quoteAnswer}, {"كلمه", quoteAnswer},

@@ -84,6 +84,7 @@ func TestDecideReasons(t *testing.T) {
 		{"so it was launched in shanghai, right?", false, High, "", "Xi'an"},      // a statement to confirm
 		{"who praised the cooperation?", false, High, "", "(Wang Yi) Wang, who"},  // the name in full
 		{"day of week?", false, High, "", "Saturday"},
+		{"sun weidong: what did he call the secretariat?", false, High, "", "servant"}, // the word he used
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
