@@ -15,7 +15,7 @@ type lexicon struct {
 	broader [][]int               // entry → broader entries
 	forms   map[string][][]string // first stem → stem sequences of forms starting with it
 	entryOf map[string]int        // joined stem sequence → entry index
-	// given maps the first word of a person's full name ("zheenbek", "سراج") to the person, -1 when it begins
+	// given maps the first word of a person's full Latin name ("zheenbek") to the person, -1 when it begins
 	// more than one person's name: a question may name someone by it alone ("jeenbek who?").
 	given map[string]int
 }
@@ -50,8 +50,9 @@ func newLexicon(entries []knowledge.Entry) *lexicon {
 			}
 			l.entryOf[key] = i
 			l.forms[stems[0]] = append(l.forms[stems[0]], stems)
-			if e.Kind == "person" && len(toks) > 1 && !toks[0].Stop && len([]rune(toks[0].Word)) >= 4 &&
-				!nlp.IsCommonEnglish(toks[0].Word) {
+			// Latin given names only: Arabic ones are often words too ("مراد", what is meant; "رشيد", wise).
+			if e.Kind == "person" && len(toks) > 1 && !toks[0].Stop && len(toks[0].Word) >= 4 &&
+				!nlp.IsArabic(toks[0].Word) && !nlp.IsCommonEnglish(toks[0].Word) {
 				if j, seen := l.given[stems[0]]; seen && j != i {
 					l.given[stems[0]] = -1
 				} else {

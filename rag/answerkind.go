@@ -57,27 +57,24 @@ var questionCues = []struct {
 	{"قبل كم سنه", ageAnswer}, {"كم سنه", ageAnswer}, {"how many years", ageAnswer},
 	{"معنى كلمه", anyAnswer}, {"معني كلمه", anyAnswer}, {"اصل كلمه", anyAnswer}, {"تعني كلمه", anyAnswer},
 	{"meaning of the word", anyAnswer}, {"origin of the word", anyAnswer}, {"what does the word", anyAnswer},
-	{"guy", whoAnswer}, {"dude", whoAnswer}, {"الراجل", whoAnswer}, {"الزلمه", whoAnswer}, // "the turkmen guy"
-	{"his name", whoAnswer}, {"her name", whoAnswer}, {"their names", whoAnswer}, {"اسمه", whoAnswer},
-	{"اسمها", whoAnswer}, {"اسمو", whoAnswer}, {"اسمهم", whoAnswer}, {"اسامي", whoAnswer}, // a person's name
-	{"did he call", quoteAnswer}, {"did she call", quoteAnswer}, {"did they call", quoteAnswer},
+	{"what did he call", quoteAnswer}, {"what did she call", quoteAnswer}, {"what did they call", quoteAnswer},
 	{"likened", quoteAnswer}, {"likens", quoteAnswer}, // the word someone used for a thing
 	{"what word", quoteAnswer}, {"which word", quoteAnswer}, {"in quotes", quoteAnswer},
 	{"quotation", quoteAnswer}, {"quote", quoteAnswer}, {"quoted", quoteAnswer}, {"what term", quoteAnswer},
 	{"تنصيص", quoteAnswer}, {"اقتباس", quoteAnswer}, {"بكلمه", quoteAnswer}, {"كلمه", quoteAnswer},
 	{"اي كلمه", quoteAnswer}, {"الكلمه", quoteAnswer}, {"بين قوسين", quoteAnswer},
 	{"how many", countAnswer}, {"how much", countAnswer}, {"number of", countAnswer},
-	{"what year", yearAnswer}, {"which year", yearAnswer}, {"in what year", yearAnswer}, {"سنه كم", yearAnswer},
+	{"what year", yearAnswer}, {"which year", yearAnswer}, {"سنه كم", yearAnswer},
 	{"سنه كام", yearAnswer}, {"سنه قديش", yearAnswer}, {"عام كم", yearAnswer}, {"اي سنه", yearAnswer},
-	{"انهي سنه", yearAnswer}, {"اي عام", yearAnswer}, {"باي سنه", yearAnswer}, {"في اي عام", yearAnswer},
+	{"انهي سنه", yearAnswer}, {"اي عام", yearAnswer}, {"باي سنه", yearAnswer},
 	{"من امتي", ageAnswer}, {"من ايمتي", ageAnswer}, {"من متي", ageAnswer}, {"من متين", ageAnswer},
 	{"من وقتيش", ageAnswer}, {"من وقتاش", ageAnswer}, {"since when", ageAnswer}, // how long it has been
 	{"how long", whenAnswer}, {"until when", whenAnswer},
 	{"what time", hourAnswer}, {"which time", hourAnswer}, {"what hour", hourAnswer}, {"الساعه كم", hourAnswer},
 	{"الساعه كام", hourAnswer}, {"الساعه قديش", hourAnswer}, {"الساعه اديش", hourAnswer}, {"كم الساعه", hourAnswer},
-	{"اي ساعه", hourAnswer}, {"باي ساعه", hourAnswer}, {"في اي ساعه", hourAnswer}, {"انهي ساعه", hourAnswer},
+	{"اي ساعه", hourAnswer}, {"انهي ساعه", hourAnswer},
 	{"day of the week", weekdayAnswer}, {"day of week", weekdayAnswer}, {"weekday", weekdayAnswer},
-	{"يوم الاسبوع", weekdayAnswer}, {"what weekday", weekdayAnswer}, {"which weekday", weekdayAnswer},
+	{"يوم الاسبوع", weekdayAnswer},
 	{"يوم في الاسبوع", weekdayAnswer}, {"اي يوم من الاسبوع", weekdayAnswer}, {"اي يوم بالاسبوع", weekdayAnswer},
 	{"whered", whereAnswer}, {"whend", whenAnswer}, {"whod", whoAnswer}, {"whos", whoAnswer},
 	{"what date", dateAnswer}, {"which date", dateAnswer}, {"what day", dateAnswer}, {"which day", dateAnswer},
@@ -255,11 +252,13 @@ var (
 	// futureWords ask what will become of something, which is what someone expects ("the mechanism's future");
 	// wishWords, what someone wants it to be, which is what they hope ("what should it be", "بدو تكون شو").
 	futureWords = nlp.WordSet(`future مستقبل المستقبل بمستقبل مستقبلها مستقبله`)
-	wishWords   = nlp.WordSet(`should want wants wanted wish wishes عايز عاوز بدو بده بدهم يريد تريد يريدون بغا بغاو حاب بيحب يتمنى`)
+	// (Not "I want to know", "عايز اعرف": see wishOf.)
+	wishWords = nlp.WordSet(`should want wants wanted عايز عاوز بدو بده بدهم يريد يريدون بغا بغاو يتمنى`)
 	// lastWords ask for the last or final item ("his end goal", "الهدف الأخير", "بالآخر"): the end of a sentence
 	// that lists several.
-	lastWords  = nlp.WordSet(`last final finally end ultimately ultimate eventually اخر الاخر بالاخر الاخير الاخيره اخيرا النهائي نهائي النهايه بالنهايه`)
-	clockWords = nlp.WordSet(`am pm oclock hour hours الساعه ساعه`) // beside a number, a time of day
+	// (Not "end": "when did it end?"; "اخر" only before a noun: see readAsks.)
+	lastWords  = nlp.WordSet(`last final finally ultimately ultimate eventually الاخر بالاخر الاخير الاخيره اخيرا النهائي نهائي النهايه بالنهايه`)
+	clockWords = nlp.WordSet(`am pm oclock الساعه`) // beside a number, a time of day ("48 hours" is a duration)
 	dayParts   = nlp.WordSet(`morning afternoon evening noon midnight صباحا صباح مساء مساءا ظهرا الظهر ليلا منتصف`)
 	yearWords  = nlp.WordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
 	ageWords   = nlp.WordSet(`aged age old عمره عمرها العمر`)
@@ -378,6 +377,11 @@ func questionKind(words []string) answerType {
 		}
 	}
 	for _, w := range bare {
+		if personWords[w] {
+			return whoAnswer // "whats the turkmen guy called", "شو اسمه"
+		}
+	}
+	for _, w := range bare {
 		switch {
 		case weekdays[w]:
 			return weekdayAnswer
@@ -391,6 +395,9 @@ func questionKind(words []string) answerType {
 	}
 	return anyAnswer
 }
+
+// personWords ask for a person when no question word says otherwise: "the turkmen guy", "his name", "اسمه".
+var personWords = nlp.WordSet(`guy dude الراجل الرجال الزلمه اسمه اسمو`)
 
 // firstCue is a question's first cue phrase (questionCues) and the kind it asks for; "" when it has none.
 func firstCue(words []string) (answerType, string) {
@@ -427,11 +434,17 @@ func (q *query) readAsks(typed []string, yesNo bool) {
 	}
 	q.bearing = asksBearing(typed, q.kind, yesNo)
 	q.total = asksTotal(q.kind, typed)
-	q.belief = has(beliefWords, futureWords, wishWords)
+	q.belief = has(beliefWords, futureWords) || wishOf(typed)
 	q.last = has(lastWords)
+	for i := 0; i+1 < len(typed) && !q.last; i++ {
+		// "آخر هدف" (the last goal) before a noun; after one, "وزير آخر" is another minister.
+		q.last = typed[i] == "اخر" && !nlp.IsStop(typed[i+1])
+	}
 	q.whoIs = q.kind == whoAnswer && asksWhoIs(typed)
 }
 
+// bareQuestionWords are words with a question word read behind a conjunction ("وشو" as "شو"; see
+// nlp.BareQuestionWord).
 func bareQuestionWords(words []string) []string {
 	bare := make([]string, len(words))
 	for i, w := range words {
@@ -442,8 +455,8 @@ func bareQuestionWords(words []string) []string {
 
 // bearingCues ask in which part of a place something is ("which part of China?", "بأي جهة من الصين؟"): the
 // answer is a compass direction.
-var bearingCues = []string{"which part", "what part", "which region", "what region", "north or south",
-	"east or west", "اي جهه", "باي جهه", "انهي جهه", "اي منطقه", "باي منطقه", "اي ناحيه", "باي ناحيه",
+var bearingCues = []string{"which part", "what part", "north or south", // not "which region": "Central Asia"
+	"east or west", "اي جهه", "باي جهه", "انهي جهه", "اي ناحيه", "باي ناحيه",
 	"شمال ولا جنوب", "شمال او جنوب", "شرق ولا غرب", "شرق او غرب"}
 
 // totalWords ask for a total ("how many countries in total?", "كم دولة بالآلية كلها؟"): of the numbers that
@@ -455,7 +468,7 @@ var totalWords = nlp.WordSet(`total altogether overall combined كلها كله�
 // one counting countries) s names, when it names them without a number counting them: "how many foreign
 // ministers sent messages?" is answered by the sentence listing the six. 0 otherwise.
 func listed(lex *lexicon, q *query, s sentence) int {
-	if len(q.counting) == 0 || s.counted.has(q.ids[q.counting[0]]) {
+	if len(q.counting) == 0 || q.counts(s) {
 		return 0
 	}
 	want := ""
@@ -507,10 +520,33 @@ func asksWhoIs(words []string) bool {
 	switch words[0] + " " + words[1] {
 	case "who is", "who was", "من هو", "من هي", "مين هو", "مين هي", "منو هو", "منو هي", "شكون هو", "شكون هي",
 		"من يكون", "من كان", "من كانت":
-		return true
+		// A name follows, not "the head of …" or "hosting …", which ask for a person by what they do.
+		return !nlp.IsStop(words[2]) && !strings.HasSuffix(words[2], "ing")
 	}
 	return false
 }
+
+// wishOf reports a question asking what someone else wants ("what did he want it to be", "سون عايز الأمانة
+// تكون ايه"), not the asker's own wish ("I want to know …", "عايز اعرف …").
+func wishOf(words []string) bool {
+	for i, w := range words {
+		if !wishWords[w] {
+			continue
+		}
+		mine := i > 0 && askerWords[words[i-1]] || i+1 < len(words) && askWords[words[i+1]] ||
+			i+2 < len(words) && words[i+1] == "to" && askWords[words[i+2]]
+		if !mine {
+			return true
+		}
+	}
+	return false
+}
+
+// askerWords are the asker speaking of themselves or the bot; askWords, what they want to do ("know", "ask").
+var (
+	askerWords = nlp.WordSet(`i we you u انا احنا انت انتي`)
+	askWords   = nlp.WordSet(`know ask understand find learn اعرف افهم اسال اسأل نعرف`)
+)
 
 // asksTotal reports a count question asking how many in all.
 func asksTotal(kind answerType, words []string) bool {
@@ -522,7 +558,7 @@ func asksTotal(kind answerType, words []string) bool {
 func asksBearing(words []string, kind answerType, yesNo bool) bool {
 	joined := " " + strings.Join(words, " ") + " "
 	for _, c := range bearingCues {
-		if strings.Contains(joined, " "+nlp.Normalize(c)+" ") {
+		if strings.Contains(joined, " "+c+" ") { // written normalised, as questionCues are
 			return true
 		}
 	}
@@ -596,10 +632,15 @@ func countedTerms(a analysis) (terms []string, most int) {
 // A sentence that does not count what the question counts ("how many people work there?" and "the six
 // countries") has none.
 func (q *query) countedShare(s sentence) float64 {
-	if len(q.counting) == 0 || slices.ContainsFunc(q.counting, func(t string) bool { return s.counted.has(q.ids[t]) }) {
+	if len(q.counting) == 0 || q.counts(s) {
 		return q.coverage(s.counted)
 	}
 	return 0
+}
+
+// counts reports whether a number in s counts what q counts (see query.counting).
+func (q *query) counts(s sentence) bool {
+	return slices.ContainsFunc(q.counting, func(t string) bool { return s.counted.has(q.ids[t]) })
 }
 
 // aboutDocument reports the kinds answered from the document itself.

@@ -73,7 +73,7 @@ func TestDecideReasons(t *testing.T) {
 		{"how many people sent congratulations?", false, High, "", "6: Chinese"}, // the people named
 		{"هل الاحتفال كان ببكين؟", false, High, "", "شيآن"},                      // a city behind ب, checked
 		{"whats wu's title", false, High, "", "Executive Director"},              // "wu's" is Wu
-		{"كم دولة داخلة بالآلية؟", false, High, "", ""},                          // "داخلة" is no interior ministry
+		{"كم دولة داخلة بالآلية؟", false, High, "", "الست"},                      // "داخلة" is no interior ministry
 		{"the mechanism itself, not the secretariat: since when has it existed?", false, High, "", "four years"},
 		{"الآلية مو الأمانة، من متى موجودة؟", false, High, "", "4 أعوام"}, // not about the secretariat; how long
 		{"what's the kyrgyz guy called?", false, High, "", "Kulubaev"},    // a guy is a person
@@ -85,6 +85,11 @@ func TestDecideReasons(t *testing.T) {
 		{"who praised the cooperation?", false, High, "", "(Wang Yi) Wang, who"},  // the name in full
 		{"day of week?", false, High, "", "Saturday"},
 		{"sun weidong: what did he call the secretariat?", false, High, "", "servant"}, // the word he used
+		// Rules that must not misfire on ordinary questions:
+		{"who are the foreign mins?", false, High, "", "Foreign Minister Wang Yi"}, // "mins" is no shorthand here
+		{"what did Wang Yi himself say?", false, High, "", "Wang"},                 // "himself" asks nothing aside
+		{"how long was it discussed before being launched?", false, High, "", "four years"},
+		{"who is Rashid Muradov?", false, Low, ReasonWeakEvidence, ""}, // another name, not Meredov spelt otherwise
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

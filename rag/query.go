@@ -157,10 +157,10 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	// In a question about who, a capital stands for its country ("who sent greetings from Ashgabat?", "Tashkent's
 	// top diplomat"); elsewhere it is the city ("was it in Beijing?", "when was Astana founded?").
 	yesNo := isYesNo(typed)
-	words := ix.readTokens(toks, questionKind(typed) == whoAnswer && !yesNo)
+	kind := questionKind(typed)
+	words := ix.readTokens(toks, typed, kind == whoAnswer && !yesNo)
 	corrected := strings.Join(words, " ")
 	a := ix.lex.analyzeTokens(toks, false)
-	kind := questionKind(typed)
 	if kind == anyAnswer {
 		kind = questionKind(words)
 	}
@@ -263,10 +263,10 @@ func (ix *Index) prepare(text string, prev *query) *query {
 
 // notWords say what a question is not about when a noun follows ("الآلية نفسها مش الأمانة", "the mechanism,
 // not the secretariat").
-var notWords = nlp.WordSet(`not مش مو موش ماشي ليس ليست وليس وليست مهوش`)
+var notWords = nlp.WordSet(`not مش مو موش ليس ليست وليس وليست مهوش`)
 
-// negated is the terms of the nouns right after a negation in a: the glossary name that begins there, else the
-// word's stem.
+// negated is the glossary names right after a negation in a ("not the secretariat"); a verb after one ("did
+// not send") is left alone.
 func negated(a analysis) []string {
 	var out []string
 	for i := 0; i+1 < len(a.toks); i++ {
@@ -277,16 +277,11 @@ func negated(a analysis) []string {
 		if a.toks[j].Word == "the" || a.toks[j].Word == "its" {
 			j++
 		}
-		if j >= len(a.toks) || a.toks[j].Stop {
-			continue
-		}
-		term := a.toks[j].Stem
 		for _, sp := range a.spans {
 			if sp.start == j {
-				term = conceptTerm(sp.entry)
+				out = append(out, conceptTerm(sp.entry))
 			}
 		}
-		out = append(out, term)
 	}
 	return out
 }
@@ -431,12 +426,8 @@ func (q *query) kindOnly() bool {
 // stands for, a capital the sources lack as its country (when capitalsAsCountries), a word with a clitic or
 // dialect prefix the sources lack without it, a typo as the sources' word, a misspelt question or function word
 // as that word. It returns the words as read.
-func (ix *Index) readTokens(toks []nlp.Token, capitalsAsCountries bool) []string {
+func (ix *Index) readTokens(toks []nlp.Token, typed []string, capitalsAsCountries bool) []string {
 	words := make([]string, len(toks))
-	typed := make([]string, len(toks))
-	for i, t := range toks {
-		typed[i] = t.Word
-	}
 	for i, t := range toks {
 		words[i] = t.Word
 		if w := nlp.Shorthand(typed, i); w != "" {
@@ -451,7 +442,7 @@ func (ix *Index) readTokens(toks []nlp.Token, capitalsAsCountries bool) []string
 			words[i], toks[i] = country, nlp.TokenOf(country)
 			continue
 		}
-		if t.Word == "اباد" && i > 0 && typed[i-1] == "عشق" && capitalsAsCountries {
+		if t.Word == "اباد" && i > 0 && typed[i-1] == "عشق" && words[i-1] != typed[i-1] {
 			toks[i].Stop = true // "عشق آباد": the first word stood for the country
 			continue
 		}

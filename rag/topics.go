@@ -22,8 +22,8 @@ var topicStems = stemSet(append([]string{
 	// money
 	"budget", "budgets", "funding", "funds", "fund", "cost", "costs", "costing", "price", "prices", "salary",
 	"salaries", "money", "dollar", "dollars", "yuan", "euro", "euros", "expenses", "spending", "spend",
-	"invest", "investment", "investments", "loan", "loans", "tax", "taxes", "pay", "pays", "paid", "payment",
-	"payments", "finance", "finances", "financed", "financing", "funded", "sponsor", "sponsors", "sponsored",
+	"invest", "investment", "investments", "loan", "loans", "tax", "taxes", "pay", "pays", "payment", // not "paid": tribute
+	"payments", "finances", "financed", "financing", "funded", "sponsor", "sponsors", "sponsored",
 	"ميزانيه", "الميزانيه", "موازنه", "تمويل", "التمويل", "تكلفه", "تكاليف", "كلفه", "سعر", "اسعار", "راتب",
 	"رواتب", "فلوس", "اموال", "دولار", "يوان", "مصاريف", "نفقات", "استثمار", "استثمارات", "قرض", "قروض",
 	"ضرائب", "يمول", "تمول", "بيمول", "بتمول", "ممول", // not "يدفع": it also pushes ("تدفع التعاون")
@@ -44,7 +44,7 @@ var topicStems = stemSet(append([]string{
 	"daughter", "family", "religion", "height", "education", "degree", "university", "hobby", "hobbies",
 	"study", "studied", "studies", "graduated", "graduate", "hometown", "ethnicity", // not "nationality": it stems as "nations"
 	"مواليد", "ولد", "مولده", "توفي", "مات", "وفاته", "زوجته", "زوجها", "متزوج", "اولاده", "ابنه", "ابنته",
-	"عائلته", "دينه", "ديانه", "طوله", "شهاده", "جامعه", "هوايات", "درس", "تخرج", "اصله", "اصلها", "جنسيته",
+	"عائلته", "دينه", "ديانه", "طوله", "شهاده", "جامعه", "هوايات", "درس", "اصله", "اصلها", "جنسيته",
 	"tenure", // not "انولد": things are born too ("شو الشي الجديد اللي انولد؟")
 	// organisations' and places' particulars
 	"staff", "staffs", "employees", "employee", "workers", "personnel", "headcount", "employ", "hire",
@@ -60,8 +60,8 @@ var topicStems = stemSet(append([]string{
 	// everyday matters no news text of this kind answers
 	"recipe", "recipes", "cook", "cooking", "food", "dish", "restaurant", "طبخ", "طبخه", "اكله", "اكلات",
 	"مطعم", "لحم", "دجاج", "كبسه",
-	"football", "soccer", "cup", "league", "match", "tournament", "olympics", "كاس", "كره", "مباراه", "دوري",
-	"بطوله", "اولمبياد",
+	"football", "soccer", "cup", "league", "tournament", "olympics", "كاس", "مباراه", "بطوله", "اولمبياد",
+	// not "match", "كره" (ball, hate), "دوري" (my role, periodic)
 }, otherEventWords...)...) // and words that move a question to another event
 
 // otherEventStems are words that move a question to another event than the one reported ("the next summit",

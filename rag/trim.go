@@ -59,7 +59,6 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 			dates += parts[end].dates
 			window.concepts = append(window.concepts, parts[end].concepts...)
 			window.counted = window.counted.union(parts[end].counted)
-			window.most = max(window.most, parts[end].most)
 			// Prefer what was asked for, then more coverage, then fewer clauses, then earlier ones.
 			score := cq.coverage(have) - 0.001*float64(end-start) - 0.0001*float64(start)
 			if answers(ex.lex, q, window, true) {

@@ -13,7 +13,7 @@ import (
 // report's date, before the quote: the reader should not have to do the sum, and should see where it comes from.
 
 // agoYears is how many years before its report text says something happened ("four years ago", "قبل 4
-// أعوام"), or 0.
+// أعوام", "منذ حوالي 4 سنوات"), or 0.
 func agoYears(text string) int {
 	words := nlp.Words(nlp.Normalize(text))
 	for i := 1; i < len(words); i++ {
@@ -24,11 +24,13 @@ func agoYears(text string) int {
 		if n == 0 {
 			continue
 		}
-		switch {
-		case i+1 < len(words) && words[i+1] == "ago":
+		if i+1 < len(words) && words[i+1] == "ago" {
 			return n
-		case i >= 2 && words[i-2] == "قبل":
-			return n
+		}
+		for j := i - 2; j >= max(i-4, 0); j-- { // "قبل 4 أعوام", "منذ نحو 4 سنوات"
+			if words[j] == "قبل" || words[j] == "منذ" {
+				return n
+			}
 		}
 	}
 	return 0

@@ -12,6 +12,7 @@ func TestAgoYears(t *testing.T) {
 	for text, want := range map[string]int{
 		"the mechanism, which was launched four years ago.": 4,
 		"التي تم إطلاقها قبل 4 أعوام.":                      4,
+		"انطلقت منذ حوالي 5 سنوات":                          5,
 		"أسست قبل ثلاث سنوات":                               3,
 		"it was set up 10 years ago":                        10,
 		"held a ceremony on March 30, 2024":                 0, // a date, not a count back

@@ -9,11 +9,11 @@ var opinionCues = []string{"your opinion", "ur opinion", "your personal", "your 
 	"وجهه نظرك", "انت شو بتشوف", "انت ايش تشوف", "انت شنو تشوف", "شو بتحس", "احساسك"}
 
 // AsksOpinion reports whether a question (its normalised words) asks for the bot's own opinion.
-func AsksOpinion(words []string) bool { return containsPhrase(words, opinionCues) }
+func AsksOpinion(words []string) bool { return containsPhrase(words, opinionPhrases) }
 
 // careerCues ask what someone did before the post the sources give them ("before becoming director", "قبل ما
 // يبقى مدير"): a news report of one event does not tell a career.
-var careerCues = []string{"before becoming", "before he became", "before she became", "before being", "before he was",
+var careerCues = []string{"before becoming", "before he became", "before she became", "before he was",
 	"before taking", "previously worked", "used to work", "قبل ما يبقى", "قبل ما يصير", "قبل ما يصبح", "قبل ان يصبح",
 	"قبل ما صار", "قبل ما بقى", "قبل توليه", "قبل ما يتولى", "قبل تعيينه", "قبل ما يتعين", "his previous job",
 	"what was his job before", "كان شغله قبل", "شو كان شغله", "وش كان شغله", "شنو كان شغله", "كان يشتغل قبل"}
@@ -22,19 +22,32 @@ var careerCues = []string{"before becoming", "before he became", "before she bec
 // ceremony?", "شو صار بعد الاحتفال؟") or whether someone was there in person ("did Wang Yi attend in person?").
 var asideCues = []string{"after the ceremony", "after the launch", "after the event", "afterwards", "after that",
 	"بعد الاحتفال", "بعد الحفل", "بعد الاطلاق", "بعد المراسم", "بعد الحفله", "بعد هيك", "بعد كذا", "in person",
-	"personally", "himself", "herself", "شخصيا", "بنفسه", "بنفسها", "بشحمه ولحمه"}
+	"شخصيا", "بنفسه", "بنفسها", "بشحمه ولحمه"} // not "himself": "what did Wang Yi himself say?"
 
 // AsksAside reports whether a question (its normalised words) asks what happened after the event reported or
 // who was there in person (see asideCues).
-func AsksAside(words []string) bool { return containsPhrase(words, asideCues) }
+func AsksAside(words []string) bool { return containsPhrase(words, asidePhrases) }
+
+// The cues normalised and padded once, as containsPhrase looks them up.
+var opinionPhrases, careerPhrases, asidePhrases = phrases(opinionCues), phrases(careerCues), phrases(asideCues)
+
+// phrases normalises cues and pads each with a space either side.
+func phrases(cues []string) []string {
+	out := make([]string, len(cues))
+	for i, c := range cues {
+		out[i] = " " + Normalize(c) + " "
+	}
+	return out
+}
 
 // AsksCareer reports whether a question (its normalised words) asks what someone did before their present post.
-func AsksCareer(words []string) bool { return containsPhrase(words, careerCues) }
+func AsksCareer(words []string) bool { return containsPhrase(words, careerPhrases) }
 
+// containsPhrase reports whether words (normalised) hold one of phrases (see phrases) as whole words.
 func containsPhrase(words, phrases []string) bool {
 	joined := " " + strings.Join(words, " ") + " "
-	for _, c := range phrases {
-		if strings.Contains(joined, " "+Normalize(c)+" ") {
+	for _, p := range phrases {
+		if strings.Contains(joined, p) {
 			return true
 		}
 	}

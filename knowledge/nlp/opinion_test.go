@@ -27,6 +27,8 @@ func TestAsksWhatNoReportTells(t *testing.T) {
 		{"aside", AsksAside, "وزير خارجية كازاخستان حضر بنفسه؟", true},
 		{"aside", AsksAside, "what happened at the ceremony?", false},
 		{"aside", AsksAside, "who attended the ceremony?", false},
+		{"aside", AsksAside, "what did wang yi himself say?", false},
+		{"career", AsksCareer, "how long was it discussed before being launched?", false},
 	}
 	for _, tt := range tests {
 		if got := tt.asks(Words(Normalize(tt.text))); got != tt.want {

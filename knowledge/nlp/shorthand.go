@@ -7,9 +7,9 @@ package nlp
 var shorthand = map[string]string{
 	"ppl": "people", "ppls": "people", "peeps": "people", "govt": "government", "govts": "governments",
 	"gov": "government", "msg": "message", "msgs": "messages", "info": "information", "yr": "year",
-	"yrs": "years", "mins": "minutes", "hrs": "hours", "tmrw": "tomorrow", "tmr": "tomorrow",
+	"yrs": "years", "hrs": "hours", "tmrw": "tomorrow", "tmr": "tomorrow", // not "mins": "foreign mins"
 	"bday": "birthday", "intl": "international", "natl": "national", "dept": "department", "mgr": "manager",
-	"dir": "director", "pres": "president", "prez": "president", "ctry": "country", "cntry": "country",
+	"prez": "president", "ctry": "country", "cntry": "country",
 	"mtg": "meeting", "anniv": "anniversary", "approx": "approximately", "prc": "china",
 	"smth": "something", "sth": "something", "smthg": "something", "gonna": "going", "wanna": "want",
 	"gotta": "got", "kinda": "kind", "dunno": "know",

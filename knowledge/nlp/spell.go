@@ -107,13 +107,23 @@ func (s *Speller) Correct(w string) string {
 	}
 	if best == w {
 		// A name transliterated another way ("jeenbek", "kulubayev", "mukhriddin"): the one known name with
-		// the same consonant skeleton.
-		if same := s.byKey[latinKey(w)]; len(same) == 1 {
+		// the same consonant skeleton, about as long and with the same first vowel ("muradov" is not "meredov").
+		if same := s.byKey[latinKey(w)]; len(same) == 1 && abs(len(same[0])-len(w)) <= 2 &&
+			firstVowel(same[0]) == firstVowel(w) {
 			return same[0]
 		}
 	}
 	return best
 }
+
+func firstVowel(w string) byte {
+	if i := strings.IndexAny(w, "aeiou"); i >= 0 {
+		return w[i]
+	}
+	return 0
+}
+
+func abs(n int) int { return max(n, -n) }
 
 // latinKey is the consonant skeleton of a Latin word of five letters or more, folding what transliterations
 // of the same name vary on: zh, dzh, dj and j; kh and h; ph and f; q and k; w and v; vowels and y (after the

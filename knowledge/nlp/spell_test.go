@@ -39,6 +39,8 @@ func TestTransliterations(t *testing.T) {
 		"merdov":     "meredov", // one edit: the speller's own rule
 		"market":     "market",  // a common English word stays itself
 		"nazarbayev": "nazarbayev",
+		"muradov":    "muradov", // another name with the same skeleton: the first vowel differs
+		"sidov":      "sidov",
 	} {
 		if got := s.Correct(in); got != want {
 			t.Errorf("Correct(%q) = %q, want %q", in, got, want)
