@@ -161,32 +161,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	words := ix.readTokens(toks, typed, kind == whoAnswer && !yesNo)
 	corrected := strings.Join(words, " ")
 	a := ix.lex.analyzeTokens(toks, false)
-	if kind == anyAnswer {
-		kind = questionKind(words)
-	}
-	var absent []string
-	if nlp.AsksOpinion(typed) {
-		absent = append(absent, "opinion") // the bot's own opinion: no source holds it
-	}
-	if nlp.AsksCareer(typed) {
-		absent = append(absent, "career") // what someone did before: a report of one event does not say
-	}
-	if nlp.AsksAside(typed) {
-		absent = append(absent, "aside") // what happened after it, who was there in person: not reported
-	}
-	if kind == titleAnswer && slices.ContainsFunc(typed, func(w string) bool { return addressContext[nlp.BareWord(w)] }) {
-		// "العنوان" of a headquarters is its address, not a headline.
-		kind = whereAnswer
-		if !ix.words["عنوان"] {
-			absent = append(absent, "عنوان")
-		}
-	}
-	if kind == anyAnswer && asksBearing(typed, kind, yesNo) {
-		kind = whereAnswer // "which part of China is Xi'an in?", "is Xi'an in the south?"
-	}
-	if kind == anyAnswer && yesNo && slices.ContainsFunc(words, func(w string) bool { return cityStems[nlp.Stem(w)] }) {
-		kind = whereAnswer // "so it was launched in Shanghai, right?": the answer says where it was
-	}
+	kind, absent := ix.readKind(kind, typed, words, yesNo)
 	q := &query{
 		text:     corrected,
 		lang:     nlp.DetectLang(text),
@@ -259,6 +234,39 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		q.dense += " " + prev.dense
 	}
 	return q.resolve(ix.vocab)
+}
+
+// readKind settles the kind of answer a question asks for, from its words as typed and as read (kind is what
+// the typed words' cues said), and lists what it asks that no source can hold: the bot's opinion, a career,
+// what happened afterwards, an address.
+func (ix *Index) readKind(kind answerType, typed, words []string, yesNo bool) (answerType, []string) {
+	if kind == anyAnswer {
+		kind = questionKind(words)
+	}
+	var absent []string
+	if nlp.AsksOpinion(typed) {
+		absent = append(absent, "opinion") // the bot's own opinion: no source holds it
+	}
+	if nlp.AsksCareer(typed) {
+		absent = append(absent, "career") // what someone did before: a report of one event does not say
+	}
+	if nlp.AsksAside(typed) {
+		absent = append(absent, "aside") // what happened after it, who was there in person: not reported
+	}
+	if kind == titleAnswer && slices.ContainsFunc(typed, func(w string) bool { return addressContext[nlp.BareWord(w)] }) {
+		// "العنوان" of a headquarters is its address, not a headline.
+		kind = whereAnswer
+		if !ix.words["عنوان"] {
+			absent = append(absent, "عنوان")
+		}
+	}
+	if kind == anyAnswer && asksBearing(typed, kind, yesNo) {
+		kind = whereAnswer // "which part of China is Xi'an in?", "is Xi'an in the south?"
+	}
+	if kind == anyAnswer && yesNo && slices.ContainsFunc(words, func(w string) bool { return cityStems[nlp.Stem(w)] }) {
+		kind = whereAnswer // "so it was launched in Shanghai, right?": the answer says where it was
+	}
+	return kind, absent
 }
 
 // notWords say what a question is not about when a noun follows ("الآلية نفسها مش الأمانة", "the mechanism,
