@@ -308,7 +308,7 @@ func countValue(w string) int {
 func wordTypes(a analysis) (ts typeSet, dates int) {
 	number := func(i int) bool {
 		return i >= 0 && i < len(a.toks) && (nlp.IsDigits(a.toks[i].Word) || numberWords[a.toks[i].Word] ||
-			numberWords[a.toks[i].Stem])
+			numberWords[a.toks[i].Stem] || nlp.IsDigits(a.toks[i].Stem))
 	}
 	for i, t := range a.toks {
 		if yearWords[t.Word] && (number(i-1) || number(i+1)) {
@@ -331,7 +331,7 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 			if weekdays[w] {
 				ts |= hasWeekday
 			}
-		case numberWords[w] || numberWords[t.Stem]:
+		case numberWords[w] || numberWords[t.Stem] || nlp.IsDigits(t.Stem): // "وخمس" stems as "5"
 			ts |= hasNumber
 		case timeWords[w] || timeWords[t.Stem]:
 			ts |= hasTime
@@ -608,7 +608,7 @@ func countedTerms(a analysis) (terms []string, most int) {
 		if numberOf(a.toks, i) && slices.ContainsFunc(a.toks[i+1:], func(t nlp.Token) bool { return countValue(t.Word) > 0 || nlp.IsDigits(t.Word) }) {
 			add(i+1, i+2) // "يبلغ عدد سكانها 37 مليون", "the number of members is 12": what the number counts
 		}
-		if !nlp.IsDigits(t.Word) && !numberWords[t.Word] && !numberWords[t.Stem] {
+		if !nlp.IsDigits(t.Word) && !numberWords[t.Word] && !numberWords[t.Stem] && !nlp.IsDigits(t.Stem) {
 			continue
 		}
 		if i+1 < len(a.toks) && (yearWords[a.toks[i+1].Word] || timeWords[a.toks[i+1].Word]) {

@@ -178,7 +178,7 @@ func TestWhoElse(t *testing.T) {
 func TestOperatorCountsAndMeanings(t *testing.T) {
 	t.Parallel()
 	doc := knowledge.Document{ID: "city", Lang: nlp.Arabic, Title: "مدينة الواحة",
-		Text: "يقدر عدد سكان مدينة الواحة في عام 2020 بحوالي 350 ألف نسمة.\n\nوتضم مدينة الواحة ثلاث جامعات وأربعة مستشفيات.\n\nوتعني كلمة الواحة الأرض الخصبة في الصحراء."}
+		Text: "يقدر عدد سكان مدينة الواحة في عام 2020 بحوالي 350 ألف نسمة.\n\nوتضم مدينة الواحة ثلاث جامعات وأربعة مستشفيات وخمس حدائق.\n\nوتعني كلمة الواحة الأرض الخصبة في الصحراء."}
 	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
 	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
 	if err != nil {
@@ -189,6 +189,7 @@ func TestOperatorCountsAndMeanings(t *testing.T) {
 		"بكم يقدر عدد سكان مدينة الواحة؟": "350",
 		"كم عدد سكان الواحة؟":             "350",
 		"كم مستشفى في مدينة الواحة؟":      "أربعة مستشفيات",
+		"كم حديقة في الواحة؟":             "وخمس حدائق",   // a number word behind و ("وخمس")
 		"ما معنى كلمة الواحة؟":            "الأرض الخصبة", // a meaning, not a word in quotation marks
 	} {
 		a, err := svc.Ask(t.Context(), Request{Question: q})
