@@ -303,13 +303,15 @@ func countValue(w string) int {
 	return 0
 }
 
+// isNumber reports a number: digits, or a number word, also behind a clitic ("وخمس" stems as "5").
+func isNumber(t nlp.Token) bool {
+	return nlp.IsDigits(t.Word) || numberWords[t.Word] || numberWords[t.Stem] || nlp.IsDigits(t.Stem)
+}
+
 // wordTypes finds times and numbers among a text's words; dates counts the words of calendar dates ("March",
 // "30", "2024", "Saturday").
 func wordTypes(a analysis) (ts typeSet, dates int) {
-	number := func(i int) bool {
-		return i >= 0 && i < len(a.toks) && (nlp.IsDigits(a.toks[i].Word) || numberWords[a.toks[i].Word] ||
-			numberWords[a.toks[i].Stem] || nlp.IsDigits(a.toks[i].Stem))
-	}
+	number := func(i int) bool { return i >= 0 && i < len(a.toks) && isNumber(a.toks[i]) }
 	for i, t := range a.toks {
 		if yearWords[t.Word] && (number(i-1) || number(i+1)) {
 			ts |= hasDuration // "4 years", "أربعة أعوام"
@@ -608,7 +610,7 @@ func countedTerms(a analysis) (terms []string, most int) {
 		if numberOf(a.toks, i) && slices.ContainsFunc(a.toks[i+1:], func(t nlp.Token) bool { return countValue(t.Word) > 0 || nlp.IsDigits(t.Word) }) {
 			add(i+1, i+2) // "يبلغ عدد سكانها 37 مليون", "the number of members is 12": what the number counts
 		}
-		if !nlp.IsDigits(t.Word) && !numberWords[t.Word] && !numberWords[t.Stem] && !nlp.IsDigits(t.Stem) {
+		if !isNumber(t) {
 			continue
 		}
 		if i+1 < len(a.toks) && (yearWords[a.toks[i+1].Word] || timeWords[a.toks[i+1].Word]) {

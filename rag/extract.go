@@ -114,7 +114,7 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 		}
 		if bestP >= 0 {
 			best := ex.sents[bestP][bestS]
-			if n := listed(ex.lex, q, best); strict && q.kind == countAnswer && n >= 2 && q.countedShare(best) == 0 {
+			if n := listed(ex.lex, q, best); strict && q.kind == countAnswer && n >= 2 { // no number counts them
 				whole := *q
 				whole.list = true // the count of those the sentence names, and all of them
 				return strconv.Itoa(n) + ": " + ex.compose(&whole, bestP, bestS), bestP, fit
