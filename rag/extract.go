@@ -57,7 +57,7 @@ func newExtractor(ix *Index) *extractor {
 // presents as the answer. passage is -1 when there is no candidate at all.
 func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fit kindFit) {
 	type cand struct {
-		p, s     int
+		p, s, at int
 		cov, hit float64
 	}
 	var cands []cand
@@ -66,13 +66,16 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 		if h >= extractHits {
 			break
 		}
-		p := ex.member(hit.group, q.lang)
-		for i, s := range ex.sents[p] {
-			c := cand{p: p, s: i, cov: q.coverage(s.free), hit: hit.score}
-			cands = append(cands, c)
-			bestCov = max(bestCov, c.cov)
-			if q.total && q.countedShare(s) > 0 {
-				most = max(most, s.most)
+		at := 0 // the sentence's place in its paragraph, across the parts of a long one
+		for _, p := range ex.inLang(hit.group, q.lang) {
+			for i, s := range ex.sents[p] {
+				c := cand{p: p, s: i, at: at, cov: q.coverage(s.free), hit: hit.score}
+				at++
+				cands = append(cands, c)
+				bestCov = max(bestCov, c.cov)
+				if q.total && q.countedShare(s) > 0 {
+					most = max(most, s.most)
+				}
 			}
 		}
 	}
@@ -89,7 +92,7 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 			if strict && q.list && s.items < 3 {
 				continue // "which countries…" wants the sentence that lists them
 			}
-			score := hitWeight*c.hit + c.cov - 0.01*float64(c.s)
+			score := hitWeight*c.hit + c.cov - 0.01*float64(c.at)
 			if q.list {
 				score += listItemBonus * float64(min(s.items, 6))
 			}

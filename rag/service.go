@@ -276,7 +276,7 @@ func (s *Service) extractive(ctx context.Context, question string, q *query, k i
 	var src Source
 	for _, h := range hits {
 		if h.group == s.ix.groupOf[p] {
-			src = s.ix.source(h, q.lang)
+			src = s.ix.sourceOf(p, h.score) // the part of a long paragraph the answer quotes
 			break
 		}
 	}

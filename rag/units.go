@@ -36,25 +36,41 @@ func (g *group) addTitle(term string) {
 	g.titles[strings.Clone(term)] = true
 }
 
-// member picks the passage of a unit in the wanted language, else the original.
-func (u *units) member(g int, lang nlp.Lang) int {
+// member picks the passage of a unit in the wanted language, else the original: the first, when a long
+// paragraph was cut into parts.
+func (u *units) member(g int, lang nlp.Lang) int { return u.inLang(g, lang)[0] }
+
+// inLang lists a unit's passages in the wanted language, else its originals, in document order: every part of a
+// long paragraph, so that an answer in the third part is found.
+func (u *units) inLang(g int, lang nlp.Lang) []int {
 	members := u.groups[g].members
+	var out []int
 	for _, m := range members {
 		if u.passages[m].Lang == lang {
-			return m
+			out = append(out, m)
 		}
 	}
-	for _, m := range members {
-		if !u.passages[m].Translation {
-			return m
+	if len(out) == 0 {
+		for _, m := range members {
+			if !u.passages[m].Translation {
+				out = append(out, m)
+			}
 		}
 	}
-	return members[0]
+	if len(out) == 0 {
+		return members[:1]
+	}
+	return out
 }
 
 // source is the Source of hit h: its unit's passage in lang (see member).
 func (u *units) source(h hit, lang nlp.Lang) Source {
-	p := u.passages[u.member(h.group, lang)]
-	return Source{ID: p.ID, Group: u.groups[h.group].key, Title: p.Title, Publisher: p.Source, Date: p.Date,
-		Translation: p.Translation, Text: p.Text, Score: h.score}
+	return u.sourceOf(u.member(h.group, lang), h.score)
+}
+
+// sourceOf is the Source of passage p, found with score.
+func (u *units) sourceOf(p int, score float64) Source {
+	ps := u.passages[p]
+	return Source{ID: ps.ID, Group: u.groups[u.groupOf[p]].key, Title: ps.Title, Publisher: ps.Source, Date: ps.Date,
+		Translation: ps.Translation, Text: ps.Text, Score: score}
 }

@@ -1,0 +1,35 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+
+	"ccabot/knowledge"
+	"ccabot/knowledge/nlp"
+)
+
+// An encyclopaedic paragraph longer than a passage is cut into parts that form one unit; an answer in a later
+// part must be found there and cited by that part, not replaced by the closest sentence of the first part.
+func TestAnswerFromLaterPartOfLongParagraph(t *testing.T) {
+	t.Parallel()
+	filler := strings.Repeat("وكانت المدينة مركزا للتجارة بين الشرق والغرب طوال قرون عديدة. ", 12)
+	doc := knowledge.Document{ID: "oasis", Lang: nlp.Arabic, Title: "مدينة الواحة",
+		Text: "مدينة الواحة هي مدينة قديمة في الصحراء. " + filler + "وقد بنى السلطان مراد سور المدينة عام 1432."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	if len(c.Passages) < 2 {
+		t.Fatalf("the paragraph was not cut into parts (%d passage): the test needs a longer one", len(c.Passages))
+	}
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{})
+	a, err := svc.Ask(t.Context(), Request{Question: "متى بني سور مدينة الواحة؟"})
+	if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, "1432") {
+		t.Fatalf("Ask = %q (confidence %q, reason %q), want the year 1432 with confidence", a.Body, a.Confidence, a.Reason)
+	}
+	last := c.Passages[len(c.Passages)-1].ID
+	if a.Sources[0].ID != last || a.Sources[0].Group != "oasis#1" {
+		t.Errorf("cited %s (unit %s), want the part that says it, %s (unit oasis#1)", a.Sources[0].ID, a.Sources[0].Group, last)
+	}
+}
