@@ -133,6 +133,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	}
 	for i := range corpus.Passages {
 		ix.inheritSpeaker(i, terms)
+		ix.inheritTopic(i)
 	}
 	ix.applyTitles(titles, terms)
 	ix.bm = newBM25(terms, ix.vocab)

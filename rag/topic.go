@@ -1,0 +1,63 @@
+package rag
+
+import (
+	"strings"
+
+	"ccabot/knowledge/nlp"
+)
+
+// inheritTopic gives every sentence of a document that opens as an encyclopaedia article does ("ألبرت أينشتاين
+// (14 مارس 1879 – …) عالم فيزياء …", "Paris is the capital …") the terms of the subject that opening names:
+// the rest of the article is about it without naming it ("أما النسبية العامة فقد طرحها عام 1915"), so "in which
+// year did Einstein put forward general relativity?" is covered by the sentence that answers it, not only by the
+// opening, which names him. The sentences' coverage terms change, not the index terms: retrieval ranks as before.
+// A news report, which opens with a headline or a dateline, has no such subject.
+func (ix *Index) inheritTopic(i int) {
+	p := ix.passages[i]
+	first, ok := ix.byID[p.DocID+"#1"]
+	if !ok {
+		first, ok = ix.byID[p.DocID+"#1.1"]
+	}
+	if !ok || len(ix.sents[first]) == 0 {
+		return
+	}
+	subject := definedSubject(ix.sents[first][0].text)
+	if subject == "" {
+		return
+	}
+	topic := ix.vocab.set(ix.lex.analyzeSource(subject).free...)
+	for j := range ix.sents[i] {
+		ix.sents[i][j].free = ix.sents[i][j].free.union(topic)
+	}
+}
+
+// maxSubjectWords bounds the subject an opening defines: "محمد علي باشا المسعود بن إبراهيم آغا القوللي" is eight.
+const maxSubjectWords = 8
+
+// definedSubject is the subject an encyclopaedic opening sentence defines: the words before its first
+// parenthesis or copula ("X (…) is …", "X أو Y هي …"), or "" when the sentence does not open so. A dateline
+// ("شيآن 30 مارس 2024 (شينخوا) --") names a date, and is no subject.
+func definedSubject(sentence string) string {
+	words := strings.Fields(sentence)
+	for i, w := range words {
+		if i > maxSubjectWords {
+			return ""
+		}
+		if strings.HasPrefix(w, "(") || copulas[nlp.Normalize(w)] {
+			if i == 0 {
+				return ""
+			}
+			subject := words[:i]
+			for _, s := range subject {
+				if n := nlp.Normalize(strings.Trim(s, ",،")); dateWords[n] || weekdays[n] {
+					return ""
+				}
+			}
+			return strings.Join(subject, " ")
+		}
+	}
+	return ""
+}
+
+// copulas link an encyclopaedic opening's subject to what it is.
+var copulas = nlp.WordSet(`is was are were هو هي هم هن`)
