@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"ccabot/knowledge"
 	"ccabot/knowledge/nlp"
 )
 
@@ -86,5 +87,26 @@ func TestMisspellingsFindTheSourceWord(t *testing.T) {
 		if a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
 			t.Errorf("Ask(%q) = %q (confidence %q), want %q", q, a.Body, a.Confidence, want)
 		}
+	}
+}
+
+// TestRootChannelWithinAUnit: a question word some source holds ("يلقب") still earns root credit from a
+// sentence holding another form of it ("الملقب"): being held elsewhere does not make this sentence answer less.
+func TestRootChannelWithinAUnit(t *testing.T) {
+	t.Parallel()
+	docs := []knowledge.Document{
+		{ID: "hero", Lang: nlp.Arabic, Title: "قائد",
+			Text: "ولد سالم بن راشد في قرية صغيرة قرب الساحل سنة 1858. وعمل سالم بن راشد في التجارة مع أبيه. " +
+				"وتعلم سالم بن راشد القراءة في الكتاب. وقاد سالم بن راشد المقاومة عشرين عاما، وهو الملقب بأسد الصحراء."},
+		{ID: "king", Lang: nlp.Arabic, Title: "ملك", Text: "كان الملك يلقب بالعادل بين رعيته."},
+	}
+	c, _ := knowledge.NewCorpus(docs, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "بماذا يلقب سالم بن راشد؟"})
+	if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, "أسد الصحراء") {
+		t.Errorf("Ask = %q (confidence %q, reason %q), want أسد الصحراء with confidence", a.Body, a.Confidence, a.Reason)
 	}
 }

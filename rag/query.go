@@ -503,9 +503,11 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 		case termStrange:
 			q.unknown[t], q.strange[t] = true, true
 		}
-		if r := a.roots[t]; r != "" && !ix.isKnown(t) {
+		if r := a.roots[t]; r != "" {
 			q.alt[t] = r
-			q.weights[r] = rootWeight
+			if !ix.isKnown(t) {
+				q.weights[r] = rootWeight
+			}
 		}
 	}
 }
