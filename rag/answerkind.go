@@ -33,6 +33,7 @@ const (
 	gistAnswer   // what the document is about
 	hourAnswer   // the time of day: "what time did it start?"
 	yearAnswer   // the year: "what year did it start?", answered by a year or by "four years ago" (see withYear)
+	spanAnswer   // how long something lasted: "كم استمرت الخلافة؟", answered by "262 سنة"
 )
 
 // kindAsked is the answer kind a dialect question word asks for.
@@ -54,7 +55,14 @@ var questionCues = []struct {
 	{"ما عمر", ageAnswer}, {"ما هو عمر", ageAnswer}, {"شو عمر", ageAnswer}, {"ايش عمر", ageAnswer},
 	{"وش عمر", ageAnswer}, {"شنو عمر", ageAnswer}, {"اديش عمر", ageAnswer}, {"كام عمر", ageAnswer},
 	{"عمر كام", ageAnswer}, {"عمره", ageAnswer}, {"عمرها", ageAnswer}, {"من كم سنه", ageAnswer},
-	{"قبل كم سنه", ageAnswer}, {"كم سنه", ageAnswer}, {"how many years", ageAnswer},
+	{"كم كان عمر", ageAnswer}, {"قديش كان عمر", ageAnswer}, {"كم كان سن", ageAnswer}, {"قبل كم سنه", ageAnswer}, {"كم سنه", ageAnswer}, {"how many years", ageAnswer},
+	// How long something lasted: a verb of lasting behind كم, or a word for a period.
+	{"كم استمر", spanAnswer}, {"كم استمرت", spanAnswer}, {"كم دام", spanAnswer}, {"كم دامت", spanAnswer},
+	{"كم امتد", spanAnswer}, {"كم امتدت", spanAnswer}, {"كم استغرق", spanAnswer}, {"كم استغرقت", spanAnswer},
+	{"كم عاش", spanAnswer}, {"كم عاشت", spanAnswer}, {"كم بقي", spanAnswer}, {"كم بقيت", spanAnswer},
+	{"كم مده", spanAnswer}, {"ما مده", spanAnswer}, {"ما هي مده", spanAnswer}, {"كم طول مده", spanAnswer},
+	{"how long did", spanAnswer}, {"how long was", spanAnswer}, {"how long were", spanAnswer},
+	{"how long does", spanAnswer}, {"for how long", spanAnswer},
 	{"معنى كلمه", anyAnswer}, {"معني كلمه", anyAnswer}, {"اصل كلمه", anyAnswer}, {"تعني كلمه", anyAnswer},
 	{"meaning of the word", anyAnswer}, {"origin of the word", anyAnswer}, {"what does the word", anyAnswer},
 	{"what did he call", quoteAnswer}, {"what did she call", quoteAnswer}, {"what did they call", quoteAnswer},
@@ -146,6 +154,7 @@ const (
 	hasClock   // a time of day: "10 a.m.", "الساعة العاشرة", "in the morning"
 	hasBearing // a compass direction: "northwest", "شمال غربي"
 	hasBelief  // a belief, hope or expectation: "he believes", "expressed the hope", "يؤمن", "أمله"
+	hasPeriod  // a number of time units: "262 سنة", "three months", "ستة أيام"
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -219,6 +228,8 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 			return wt&hasAge != 0
 		}
 		return wt&(hasDuration|hasAge) != 0 || !strict && has("date")
+	case spanAnswer:
+		return wt&hasPeriod != 0 || !strict && wt&hasTime != 0
 	case quoteAnswer:
 		return wt&hasQuote != 0
 	case weekdayAnswer:
@@ -261,6 +272,9 @@ var (
 	clockWords = nlp.WordSet(`am pm oclock الساعه`) // beside a number, a time of day ("48 hours" is a duration)
 	dayParts   = nlp.WordSet(`morning afternoon evening noon midnight صباحا صباح مساء مساءا ظهرا الظهر ليلا منتصف`)
 	yearWords  = nlp.WordSet(`year years yrs اعوام عام عاما سنه سنوات سنين`)
+	// periodWords are the time units besides years that measure how long something lasted.
+	periodWords = nlp.WordSet(`day days week weeks month months decade decades century centuries hours
+		يوم ايام يوما اسبوع اسابيع شهر شهرا اشهر شهور عقد عقود قرن قرنا قرون ساعه ساعات`)
 	ageWords   = nlp.WordSet(`aged age old عمره عمرها العمر`)
 	alsoWords  = nlp.WordSet(`also too additionally ايضا أيضا كذلك كمان`)
 	otherWords = nlp.WordSet(`other another else besides aside additional second تاني التاني ثاني الثاني اخر آخر الاخر الآخر
@@ -316,6 +330,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		if yearWords[t.Word] && (number(i-1) || number(i+1)) {
 			ts |= hasDuration // "4 years", "أربعة أعوام"
 		}
+		if (periodWords[t.Word] || yearWords[t.Word]) && (number(i-1) || number(i+1)) {
+			ts |= hasPeriod // "262 سنة", "ثلاثة أشهر"
+		}
 		if ageWords[t.Word] && (number(i-1) || number(i+1) || number(i-2)) {
 			ts |= hasAge // "aged 70", "70 years old"
 		}
@@ -335,7 +352,7 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 			}
 		case numberWords[w] || numberWords[t.Stem] || nlp.IsDigits(t.Stem): // "وخمس" stems as "5"
 			ts |= hasNumber
-		case timeWords[w] || timeWords[t.Stem]:
+		case timeWords[w] || timeWords[t.Stem], atAge(a.toks, i):
 			ts |= hasTime
 		}
 		if speechWords[t.Word] {
@@ -361,6 +378,20 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		}
 	}
 	return ts, dates
+}
+
+// atAge reports an age given as a time ("تزوج في سن الخامسة والعشرين", "married at the age of 25"): it answers
+// "when?" in a life. "سن" alone is also a verb ("سن قانونا", enacted a law).
+func atAge(toks []nlp.Token, i int) bool {
+	switch w := toks[i].Word; {
+	case w == "بسن":
+		return true
+	case w == "سن":
+		return i > 0 && toks[i-1].Word == "في"
+	case w == "age":
+		return i+1 < len(toks) && toks[i+1].Word == "of"
+	}
+	return false
 }
 
 // questionKind is the kind of answer a question asks for: its first cue, else a dialect question word, else a

@@ -198,3 +198,35 @@ func TestOperatorCountsAndMeanings(t *testing.T) {
 		}
 	}
 }
+
+// Durations and ages in text the glossary knows nothing about: "how long did it last" wants a period, an age
+// answers "when" in a life, and "how old was he when …" asks his age.
+func TestOperatorDurationsAndAges(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "emirate", Lang: nlp.Arabic, Title: "إمارة الساحل",
+		Text: "أسس سالم بن راشد إمارة الساحل، واستمرت الإمارة 262 سنة حتى سقوطها.\n\n" +
+			"تزوج سالم بن راشد في سن الخامسة والعشرين من ابنة تاجر.\n\n" +
+			"حارب سالم بن راشد الغزاة منذ كان عمره 53 عامًا.\n\n" +
+			"وسن مجلس الإمارة قانونا جديدا للتجارة."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{})
+	for q, want := range map[string]string{
+		"كم استمرت إمارة الساحل؟":                    "262 سنة",
+		"كم دامت الإمارة؟":                           "262 سنة",
+		"متى تزوج سالم بن راشد؟":                     "في سن الخامسة والعشرين",
+		"كم كان عمر سالم بن راشد عندما حارب الغزاة؟": "53 عامًا",
+	} {
+		a, err := svc.Ask(t.Context(), Request{Question: q})
+		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
+		}
+	}
+	// "سن" is also a verb (enacted): a law enacted is no time.
+	if a, _ := svc.Ask(t.Context(), Request{Question: "متى سن مجلس الإمارة قانون التجارة؟"}); a.Confidence == High && !a.Refused {
+		t.Errorf("Ask(when was the law enacted) = %q with confidence, want it hedged or refused: the sources give no date", a.Body)
+	}
+}
