@@ -7,7 +7,8 @@ import (
 )
 
 // Sentences splits text after sentence-ending punctuation (. ! ? … and the Arabic ؟ and ؛) that is followed by
-// a space or the end, keeping closing quotes and brackets with their sentence. Decimal points and initials such
+// a space or the end, keeping closing quotes and brackets with their sentence; punctuation inside brackets
+// ends nothing. Decimal points and initials such
 // as "U.S." stay inside a sentence because no space follows their dot. Joining the result with single spaces
 // gives back the text with its whitespace collapsed.
 func Sentences(text string) []string {
@@ -57,9 +58,21 @@ func splitAfter(text string, isEnd func(rune) bool) []string {
 	at[len(runes)] = len(collapsed)
 	var out []string
 	start := 0
+	open := -1 // where the bracket the scan is inside opened, or -1
 	for i := 0; i < len(runes); i++ {
+		switch runes[i] {
+		case '(', '[':
+			if open < 0 {
+				open = i
+			}
+		case ')', ']':
+			open = -1
+		}
 		if !isEnd(runes[i]) {
 			continue
+		}
+		if open >= 0 && i-open < maxBracketRunes {
+			continue // "X (بالتركية: …؛ وبالتركية الحديثة: …) هو …" is one sentence
 		}
 		j := i + 1
 		for j < len(runes) && (isEnd(runes[j]) || isCloser(runes[j])) {
@@ -85,6 +98,10 @@ func splitAfter(text string, isEnd func(rune) bool) []string {
 	}
 	return out
 }
+
+// maxBracketRunes bounds how far a bracket keeps its text in one piece: one never closed does not glue the rest
+// of a document into one sentence.
+const maxBracketRunes = 200
 
 // abbreviations end in a dot that does not end a sentence.
 var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,

@@ -14,6 +14,11 @@ func TestSentencesAndClauses(t *testing.T) {
 		{"قال وانغ. هل انتهى؟ نعم؛ انتهى", []string{"قال وانغ.", "هل انتهى؟", "نعم؛", "انتهى"}},
 		{`He said "go." Then left.`, []string{`He said "go."`, "Then left."}},
 		{"The U.S. rate is 3.5 now.", []string{"The U.S. rate is 3.5 now."}},
+		// Punctuation inside brackets ends nothing, unless the bracket never closes.
+		{"محمد علي (بالتركية: قوللى؛ وبالتركية الحديثة: Kavalalı) هو مؤسس الأسرة. حكم مصر.",
+			[]string{"محمد علي (بالتركية: قوللى؛ وبالتركية الحديثة: Kavalalı) هو مؤسس الأسرة.", "حكم مصر."}},
+		{"Open (never closed. " + strings.Repeat("word ", 50) + "end. Next.",
+			[]string{"Open (never closed. " + strings.Repeat("word ", 50) + "end.", "Next."}},
 	}
 	for _, tt := range tests {
 		if got := Sentences(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
