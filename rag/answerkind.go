@@ -29,11 +29,12 @@ const (
 	ageAnswer   // how long ago something began, or a person's age
 	quoteAnswer // the word or phrase someone used, in quotation marks
 	weekdayAnswer
-	sourceAnswer // who reported the document: its publisher
-	gistAnswer   // what the document is about
-	hourAnswer   // the time of day: "what time did it start?"
-	yearAnswer   // the year: "what year did it start?", answered by a year or by "four years ago" (see withYear)
-	spanAnswer   // how long something lasted: "كم استمرت الخلافة؟", answered by "262 سنة"
+	sourceAnswer  // who reported the document: its publisher
+	gistAnswer    // what the document is about
+	hourAnswer    // the time of day: "what time did it start?"
+	yearAnswer    // the year: "what year did it start?", answered by a year or by "four years ago" (see withYear)
+	spanAnswer    // how long something lasted: "كم استمرت الخلافة؟", answered by "262 سنة"
+	measureAnswer // a quantity in units: "ما مساحة مصر؟" (see measure.go)
 )
 
 // kindAsked is the answer kind a dialect question word asks for.
@@ -155,6 +156,7 @@ const (
 	hasBearing // a compass direction: "northwest", "شمال غربي"
 	hasBelief  // a belief, hope or expectation: "he believes", "expressed the hope", "يؤمن", "أمله"
 	hasPeriod  // a number of time units: "262 سنة", "three months", "ستة أيام"
+	hasMeasure // a number with a unit: "1115 كم", "16 مليون جنيه", "13%"
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -228,6 +230,8 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 			return wt&hasAge != 0
 		}
 		return wt&(hasDuration|hasAge) != 0 || !strict && has("date")
+	case measureAnswer:
+		return wt&hasMeasure != 0 || !strict && wt&hasNumber != 0
 	case spanAnswer:
 		return wt&hasPeriod != 0 || !strict && wt&hasTime != 0
 	case quoteAnswer:
@@ -376,6 +380,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		if personCues[t.Word] || personCues[nlp.BareWord(t.Word)] {
 			ts |= hasPersonCue
 		}
+	}
+	if measured(a.toks, number) {
+		ts |= hasMeasure
 	}
 	return ts, dates
 }

@@ -230,3 +230,27 @@ func TestOperatorDurationsAndAges(t *testing.T) {
 		t.Errorf("Ask(when was the law enacted) = %q with confidence, want it hedged or refused: the sources give no date", a.Body)
 	}
 }
+
+// A measure question wants a number with its unit, not a number counting something else.
+func TestOperatorMeasures(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "oasis", Lang: nlp.Arabic, Title: "مدينة الواحة",
+		Text: "تضم مدينة الواحة ثلاث مناطق سكنية حول مساحة خضراء واسعة.\n\nتبلغ مساحة مدينة الواحة 120 كيلومترا مربعا.\n\n" +
+			"ويعمل 40% من سكان الواحة في الزراعة."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{})
+	for q, want := range map[string]string{
+		"ما مساحة مدينة الواحة؟":                       "120 كيلومترا",
+		"كم تبلغ مساحة الواحة؟":                        "120 كيلومترا",
+		"ما نسبة سكان الواحة الذين يعملون في الزراعة؟": "40%",
+	} {
+		a, err := svc.Ask(t.Context(), Request{Question: q})
+		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
+		}
+	}
+}

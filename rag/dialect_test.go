@@ -28,6 +28,16 @@ func TestDialectWords(t *testing.T) {
 		{"مين المدير التنفيذي", whoAnswer},   // Egyptian, Levantine
 		{"منو المدير التنفيذي", whoAnswer},   // Gulf, Iraqi
 		{"شو قال وانغ", sayAnswer},           // Levantine: "what" leaves the kind to "said"
+		{"من وين الوزير", whereAnswer},       // the two-word form
+		// A word of a two-word form ("من" of "من وين") asks nothing alone.
+		{"من أطلق الأمانة", whoAnswer},
+		{"ما هي الدول الخمس من آسيا الوسطى", anyAnswer},
+		// A measure wants a number with its unit; "من حيث" (in terms of) asks no place.
+		{"ما نسبة المصابين في مرحلة من حياة الناس", measureAnswer},
+		{"كم تبلغ مساحة الصين", measureAnswer},
+		{"ما ترتيب الهند من حيث المساحة", anyAnswer},
+		{"كم استمرت الخلافة", spanAnswer},
+		{"كم كان عمر عمر المختار عندما حارب", ageAnswer},
 	}
 	svc := articleService()
 	for _, tt := range tests {

@@ -260,6 +260,9 @@ func (ix *Index) readKind(kind answerType, typed, words []string, yesNo bool) (a
 			absent = append(absent, "عنوان")
 		}
 	}
+	if (kind == anyAnswer || kind == countAnswer) && asksMeasure(typed) {
+		kind = measureAnswer // "ما مساحة مصر؟", "كم تبلغ قيمة التمويل؟": a number with its unit
+	}
 	if kind == anyAnswer && asksBearing(typed, kind, yesNo) {
 		kind = whereAnswer // "which part of China is Xi'an in?", "is Xi'an in the south?"
 	}

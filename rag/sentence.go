@@ -31,6 +31,9 @@ func sentenceOf(text string, a analysis, lex *lexicon, v *vocab) sentence {
 	if strings.ContainsAny(text, "\"«»“”") {
 		s.types |= hasQuote
 	}
+	if strings.ContainsAny(text, "%٪") && s.types&hasNumber != 0 {
+		s.types |= hasMeasure // "13%": the tokens keep no sign
+	}
 	s.concepts = a.concepts
 	seen := map[int]bool{}
 	for _, e := range a.concepts {

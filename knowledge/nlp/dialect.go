@@ -98,10 +98,15 @@ var dialectForms = func() map[string]Asks {
 	m := map[string]Asks{}
 	for _, row := range dialectWords {
 		for _, f := range strings.Fields(row.forms) {
-			for _, w := range strings.Split(f, "_") {
+			parts := strings.Split(f, "_")
+			for _, w := range parts {
 				if w = Normalize(w); w != "" {
-					if _, seen := m[w]; !seen || row.asks != AsksAnything {
+					// A word of a two-word form asks nothing alone: "من" of "من وين" is also "who" and "from".
+					if _, seen := m[w]; !seen || row.asks != AsksAnything && len(parts) == 1 {
 						m[w] = row.asks
+						if len(parts) > 1 {
+							m[w] = AsksAnything
+						}
 					}
 				}
 			}
