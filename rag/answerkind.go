@@ -250,10 +250,13 @@ var (
 		monday tuesday wednesday thursday friday saturday sunday
 		يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر كانون شباط اذار نيسان ايار حزيران
 		تموز ايلول تشرين السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
-	timeWords = nlp.WordSet(`today yesterday tomorrow year years ago week month
-		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل`)
+	timeWords = nlp.WordSet(`today yesterday tomorrow year years ago week month century centuries decade decades era
+		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل قرن القرن القرون حقبه الحقبه عصر العصر`)
 	speechWords = nlp.WordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
-		قال وقال أضاف واضاف أوضح واوضح ذكر وذكر أعرب واعرب أثنى واثنى أكد واكد يؤمن قالوا وقالوا أعربوا يدل يظهر`)
+		wrote writes described describes called declared announced stated argued claimed told
+		قال وقال أضاف واضاف أوضح واوضح ذكر وذكر أعرب واعرب أثنى واثنى أكد واكد يؤمن قالوا وقالوا أعربوا يدل يظهر
+		قالت وقالت يقول ويقول تقول كتب وكتب كتبت وصف ووصف وصفه ووصفه وصفها اعتبر واعتبر اعتبره واعتبره صرح وصرح
+		أعلن واعلن أشار واشار يرى ويرى رأى`)
 	weekdays = nlp.WordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
 	bearings = nlp.WordSet(`north south east west northern southern eastern western northeast northwest southeast
 		southwest northeastern northwestern southeastern southwestern شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
@@ -292,16 +295,23 @@ var (
 		ملك الملك رئيس الرئيس امير الامير سلطان السلطان الشيخ شيخ الدكتور دكتور الامام الخليفه بن ابن ابو ام
 		مؤسس القائد قائد الكاتب الشاعر العالم`)
 	numberWords = nlp.WordSet(`one two three four five six seven eight nine ten first second third dozen
-		واحد اثنان اثنين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره الخمس الست
-		الاربع الثلاث اول ثاني ثالث`)
+		eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+		million millions billion billions dozens
+		واحد اثنان اثنين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثمان ثماني ثمانيه تسع تسعه عشر عشره
+		الخمس الست الاربع الثلاث اول ثاني ثالث اثنا اثني اثنتا اثنتي عشرون عشرين ثلاثون ثلاثين اربعون اربعين
+		خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين مئة مائة مئات مئتان مئتين مائتين الف آلاف
+		الاف مليون ملايين مليار مليارات عشرات`)
 )
 
 // numberValues are the values of the number words that count things ("the six countries", "الدول الست").
 var numberValues = func() map[string]int {
 	m := map[string]int{}
-	for v, words := range [...]string{1: "one واحد واحده", 2: "two اثنان اثنين اثنتين", 3: "three ثلاث ثلاثه الثلاث",
+	for v, words := range map[int]string{1: "one واحد واحده", 2: "two اثنان اثنين اثنتين", 3: "three ثلاث ثلاثه الثلاث",
 		4: "four اربع اربعه الاربع", 5: "five خمس خمسه الخمس", 6: "six ست سته الست", 7: "seven سبع سبعه السبع",
-		8: "eight ثماني ثمانيه الثماني", 9: "nine تسع تسعه التسع", 10: "ten عشر عشره العشر", 12: "dozen"} {
+		8: "eight ثمان ثماني ثمانيه الثماني", 9: "nine تسع تسعه التسع", 10: "ten عشر عشره العشر", 12: "dozen twelve",
+		11: "eleven", 20: "twenty عشرون عشرين", 30: "thirty ثلاثون ثلاثين", 40: "forty اربعون اربعين",
+		50: "fifty خمسون خمسين", 60: "sixty ستون ستين", 70: "seventy سبعون سبعين", 80: "eighty ثمانون ثمانين",
+		90: "ninety تسعون تسعين", 100: "hundred مئة مائة"} {
 		for w := range nlp.WordSet(words) {
 			m[w] = v
 		}

@@ -254,3 +254,27 @@ func TestOperatorMeasures(t *testing.T) {
 		}
 	}
 }
+
+// Number words beyond ten, a century as a time, and verbs of describing as what someone said.
+func TestOperatorNumbersTimesAndWords(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "fort", Lang: nlp.Arabic, Title: "قلعة الواحة",
+		Text: "بنيت قلعة الواحة في القرن الثاني عشر على تل صخري.\n\nوفاز نادي الواحة بكأس البلاد ثمان مرات.\n\n" +
+			"ووصف الرحالة ابن بطوطة قلعة الواحة بأنها جوهرة الصحراء.\n\nويزور القلعة الكثير من السياح كل عام."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{})
+	for q, want := range map[string]string{
+		"متى بنيت قلعة الواحة؟":               "القرن الثاني عشر",
+		"كم مرة فاز نادي الواحة بكأس البلاد؟": "ثمان مرات",
+		"ماذا قال ابن بطوطة عن قلعة الواحة؟":  "جوهرة الصحراء",
+	} {
+		a, err := svc.Ask(t.Context(), Request{Question: q})
+		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
+		}
+	}
+}

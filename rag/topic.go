@@ -29,6 +29,37 @@ func (ix *Index) inheritTopic(i int) {
 	for j := range ix.sents[i] {
 		ix.sents[i][j].free = ix.sents[i][j].free.union(topic)
 	}
+	if i == first && lifeDates(ix.sents[i][0].text, subject) {
+		// "ألبرت أينشتاين (14 مارس 1879 – 18 أبريل 1955)": the dates of a birth and a death.
+		life := ix.lex.analyzeSource(lifeWords[p.Lang])
+		ix.sents[i][0].free = ix.sents[i][0].free.union(ix.vocab.set(life.free...))
+		for _, w := range life.words {
+			ix.words[w] = true // "متى ولد أينشتاين؟" asks what the sources hold
+		}
+	}
+}
+
+// lifeWords are what the dates in brackets after an encyclopaedic subject are: its birth and its death.
+var lifeWords = map[nlp.Lang]string{nlp.Arabic: "ولد مولد ولادة توفي وفاة", nlp.English: "born birth died death"}
+
+// lifeDates reports an opening that gives, in the bracket right after its subject, a date: "X (13 أكتوبر
+// 1958، المدينة المنورة - 2 أكتوبر 2018)", "Y (born 5 May 1950)".
+func lifeDates(sentence, subject string) bool {
+	rest := strings.TrimSpace(strings.TrimPrefix(sentence, subject))
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	end := strings.IndexByte(rest, ')')
+	if end < 0 {
+		return false
+	}
+	for _, w := range strings.Fields(strings.Trim(rest[1:end], "()")) {
+		w = strings.Trim(w, ",،;؛-–")
+		if len(w) == 4 && nlp.IsDigits(w) || dateWords[nlp.Normalize(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSubjectWords bounds the subject an opening defines: "محمد علي باشا المسعود بن إبراهيم آغا القوللي" is eight.

@@ -41,8 +41,32 @@ func TestSentencesInheritTheArticleSubject(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := NewService(ix, Options{})
-	a, err := svc.Ask(t.Context(), Request{Question: "في أي عام طرح ألبرت أينشتاين النسبية العامة؟"})
-	if err != nil || a.Refused || !strings.Contains(a.Body, "1915") {
-		t.Errorf("Ask = %q (refused %v, reason %q), want the sentence with 1915", a.Body, a.Refused, a.Reason)
+	for q, want := range map[string]string{
+		"في أي عام طرح ألبرت أينشتاين النسبية العامة؟": "1915",
+		// The dates in brackets after the subject are a birth and a death.
+		"متى ولد ألبرت أينشتاين؟": "14 مارس 1879",
+	} {
+		a, err := svc.Ask(t.Context(), Request{Question: q})
+		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want the sentence with %q", q, a.Body, a.Confidence, a.Reason, want)
+		}
+	}
+}
+
+func TestLifeDates(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		sentence, subject string
+		want              bool
+	}{
+		{"ألبرت أينشتاين (14 مارس 1879 – 18 أبريل 1955) عالم فيزياء.", "ألبرت أينشتاين", true},
+		{"Jane Roe (born 5 May 1950) is a writer.", "Jane Roe", true},
+		{"ابن خلدون (1332 - 1406م) مؤرخ.", "ابن خلدون", true}, // years alone
+		{"السرطان (بالإنجليزية: Cancer) هو مجموعة من الأمراض.", "السرطان", false},
+		{"Paris is the capital of France.", "Paris", false},
+	} {
+		if got := lifeDates(tt.sentence, tt.subject); got != tt.want {
+			t.Errorf("lifeDates(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
 	}
 }
