@@ -33,3 +33,23 @@ func TestAnswerFromLaterPartOfLongParagraph(t *testing.T) {
 		t.Errorf("cited %s (unit %s), want the part that says it, %s (unit oasis#1)", a.Sources[0].ID, a.Sources[0].Group, last)
 	}
 }
+
+// A long opening cut to its answering clauses is widened by what it says, not by what it puts in brackets: "who
+// is X?" gets the clause that says what X is, past a bracket of X's names in other languages.
+func TestTrimmedAnswerWidenedPastBrackets(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "pasha", Lang: nlp.Arabic, Title: "باشا",
+		Text: "سليم باشا الكبير (بالتركية العثمانية: سليم پاشا الكبير؛ وبالتركية الحديثة: Büyük Selim Paşa؛ " +
+			"وبالألبانية: Selim Pasha i Madh؛ وبالفرنسية: Sélim Pacha le Grand)، الملقب بالعادل، هو مؤسس الأسرة السليمية " +
+			"وحاكم الإقليم ما بين عامي 1805 إلى 1848، ويشيع وصفه بأنه مؤسس الإقليم الحديث، وهي مقولة روج لها هو نفسه " +
+			"وبقيت بعده زمنا طويلا في كتب التاريخ المدرسية وفي خطب الاحتفالات الرسمية."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "من هو سليم باشا الكبير؟"})
+	if err != nil || a.Refused || !strings.Contains(a.Body, "مؤسس الأسرة السليمية") {
+		t.Errorf("Ask = %q (refused %v, reason %q), want what he was: مؤسس الأسرة السليمية", a.Body, a.Refused, a.Reason)
+	}
+}

@@ -96,13 +96,17 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 	if subject >= 0 && subject == bestStart-1 {
 		bestStart, subject = subject, -1
 	}
+	// Widened by what it says, not by what it puts in brackets: "محمد علي باشا (بالتركية: …؛ وبالألبانية: …)" is
+	// a name, and "هو مؤسس الأسرة العلوية" after it is what answers "who is he?".
 	length := utf8.RuneCountInString(strings.Join(clauses[bestStart:bestEnd], " "))
-	for bestEnd < len(clauses) && length < minAnswerRunes {
+	said := runesOutsideBrackets(strings.Join(clauses[bestStart:bestEnd], " "))
+	for bestEnd < len(clauses) && said < minAnswerRunes {
 		next := utf8.RuneCountInString(clauses[bestEnd]) + 1
 		if length+next > maxExtractRunes {
 			break
 		}
 		length += next
+		said += runesOutsideBrackets(clauses[bestEnd]) + 1
 		bestEnd++
 	}
 	out := strings.Join(clauses[bestStart:bestEnd], " ")
@@ -124,6 +128,22 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 		out += "…"
 	}
 	return out
+}
+
+// runesOutsideBrackets counts the runes of s outside round brackets.
+func runesOutsideBrackets(s string) int {
+	n, depth := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			n++
+		}
+	}
+	return n
 }
 
 // othersNamed counts the distinct people s names that the question does not.
