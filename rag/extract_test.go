@@ -53,3 +53,26 @@ func TestTrimmedAnswerWidenedPastBrackets(t *testing.T) {
 		t.Errorf("Ask = %q (refused %v, reason %q), want what he was: مؤسس الأسرة السليمية", a.Body, a.Refused, a.Reason)
 	}
 }
+
+// A paragraph that says what is asked in one sentence ranks above one with the same words scattered over
+// sentences about other things.
+func TestOneSentenceSayingItRanksFirst(t *testing.T) {
+	t.Parallel()
+	docs := []knowledge.Document{
+		{ID: "scattered", Lang: nlp.Arabic, Title: "الواحة",
+			Text: "تقع الواحة في الصحراء. النخيل كثير في الواحة. وفي الربيع يأتي الزوار. وتعرف الواحة بالمهرجان. " +
+				"ويقام سوق النخيل في الربيع. والمدينة جميلة."},
+		{ID: "together", Lang: nlp.Arabic, Title: "مهرجانات",
+			Text: "يقام مهرجان النخيل في مدينة الواحة كل ربيع. وتشارك فيه فرق من بلاد بعيدة تعرض أغاني تراثية " +
+				"ورقصات شعبية. ويباع فيه التمر والعسل والحلوى. ويكتب الصحفيون عنه تقارير مطولة كل عام."},
+	}
+	c, _ := knowledge.NewCorpus(docs, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "ماذا عن مهرجان النخيل في مدينة الواحة في الربيع؟"})
+	if err != nil || len(a.Retrieved) == 0 || a.Retrieved[0].Group != "together#1" {
+		t.Fatalf("retrieved %v, want together#1 first", a.Retrieved)
+	}
+}

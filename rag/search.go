@@ -98,10 +98,34 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]hit, error) {
 		hits = append(hits, hit{group: g, coverage: cov, score: score})
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
+	// The best few are ranked again with how much of the question one sentence of theirs covers: a paragraph
+	// saying it in one place beats one that has the words scattered over a long text.
+	top := hits[:min(len(hits), rerankDepth)]
+	for i := range top {
+		top[i].score = (1-sentenceShare)*top[i].score + sentenceShare*ix.sentenceCoverage(q, top[i].group)
+	}
+	sort.SliceStable(top, func(a, b int) bool { return top[a].score > top[b].score })
 	if k > 0 && len(hits) > k {
 		hits = hits[:k]
 	}
 	return hits, nil
+}
+
+// rerankDepth is how many of the best units are ranked again by sentence coverage; sentenceShare is its weight.
+const (
+	rerankDepth   = 30
+	sentenceShare = 1.0 / 3
+)
+
+// sentenceCoverage is the largest share of q that one sentence of unit g covers.
+func (ix *Index) sentenceCoverage(q *query, g int) float64 {
+	best := 0.0
+	for _, p := range ix.groups[g].members {
+		for _, s := range ix.sents[p] {
+			best = max(best, q.coverage(s.free))
+		}
+	}
+	return best
 }
 
 // kindHits ranks every unit for a question that names nothing but the kind of answer it wants ("when?", "what
