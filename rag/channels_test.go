@@ -110,3 +110,24 @@ func TestRootChannelWithinAUnit(t *testing.T) {
 		t.Errorf("Ask = %q (confidence %q, reason %q), want أسد الصحراء with confidence", a.Body, a.Confidence, a.Reason)
 	}
 }
+
+// TestTopicWordsInAnotherForm: a topic word the sources hold in another form of number, gender or possession
+// ("ولاية" for "ولايات") is held; one they hold only through a word that stems alike is not.
+func TestTopicWordsInAnotherForm(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "india", Lang: nlp.Arabic, Title: "الهند",
+		Text: "تتألف الهند من 28 ولاية وثمانية أقاليم اتحادية. ومن المدن الرئيسية فيها مومباي ودلهي."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, absent := range map[string]bool{
+		"كم عدد ولايات الهند؟": false,
+		"من هو رئيس الهند؟":    true,
+	} {
+		if got := len(ix.prepare(q, nil).absent) > 0; got != absent {
+			t.Errorf("prepare(%q): something absent = %v, want %v", q, got, absent)
+		}
+	}
+}

@@ -32,6 +32,7 @@ type Index struct {
 	vocab *vocab          // the terms of every termSet below
 	known []bool          // by term id: some unit holds the term (see isKnown)
 	words map[string]bool // the sources' free words, without a leading article or conjunction (nlp.BareWord)
+	bases map[string]bool // the same words without an ending of number, gender or possession (nlp.InflectedBase)
 	// titleWords are the stems of words inside titles ("نائب" in "نائب وزير الخارجية"): not coverage terms,
 	// but words the sources hold, so a question using one alone ("نائبه") is not asking about the unknown.
 	titleWords map[string]bool
@@ -79,6 +80,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		speaker:    make([]int, len(corpus.Passages)),
 		vocab:      newVocab(),
 		words:      map[string]bool{},
+		bases:      map[string]bool{},
 		titleWords: map[string]bool{},
 		log:        opts.Logger,
 	}
@@ -200,6 +202,7 @@ func (ix *Index) mergePassage(i int, as []analysis, terms [][]termID, titles map
 		for _, w := range a.words {
 			if !ix.words[w] {
 				ix.words[strings.Clone(w)] = true // not the sentence it was cut from
+				ix.bases[strings.Clone(nlp.InflectedBase(w))] = true
 			}
 		}
 		for _, sp := range a.spans {

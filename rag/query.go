@@ -491,7 +491,7 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 		if class == termUnknown && cues[typed[t]] {
 			continue
 		}
-		if word, ok := typed[t]; ok && (topicStems[t] || nameStems[t]) && !ix.words[word] {
+		if word, ok := typed[t]; ok && (topicStems[t] || nameStems[t]) && !ix.holdsWord(word) {
 			w, class = 1+ix.bm.idf(t), termAbsent
 		}
 		if yesNo && cityStems[t] && class == termAbsent {
@@ -514,6 +514,10 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 		}
 	}
 }
+
+// holdsWord reports whether the sources hold bare word w itself or another form of it ("ولاية" for "ولايات",
+// "ابنته" for "ابنتي"), not only a word that stems alike ("الرئيسية", main, for "رئيس", president).
+func (ix *Index) holdsWord(w string) bool { return ix.words[w] || ix.bases[nlp.InflectedBase(w)] }
 
 // hasContent reports whether the question names anything to look up (it is not just "hi" or "?").
 func (q *query) hasContent() bool { return len(q.cover) > 0 }

@@ -106,6 +106,22 @@ func BareWord(w string) string {
 	return w
 }
 
+// InflectedBase is a bare word (see BareWord) without one ending of number, gender or possession, keeping at
+// least three letters ("ولايات" and "ولايه" → "ولاي", "ابنتي" and "ابنته" → "ابنت", "حربين" → "حرب"): two words
+// with one base are forms of one word. One ending only, the longest: "رئيسيه" (main) → "رئيسي" is not "رئيس"
+// (president).
+func InflectedBase(w string) string {
+	for _, suffix := range inflections {
+		if r, ok := strings.CutSuffix(w, suffix); ok && utf8.RuneCountInString(r) >= 3 {
+			return r
+		}
+	}
+	return w
+}
+
+// inflections are the endings InflectedBase cuts, longest first, normalised (ة is written ه).
+var inflections = []string{"هما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "نا", "ه", "ي", "ك"}
+
 // BareQuestionWord is a normalised word without the conjunction و in front, or without the ب, ف or ل in front
 // of a stop word ("وقال" → "قال", "باي" → "اي"), keeping at least two letters: the form in which a question word
 // is looked up.

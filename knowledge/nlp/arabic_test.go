@@ -114,3 +114,21 @@ func TestIsStopBehindProclitic(t *testing.T) {
 		}
 	}
 }
+
+func TestInflectedBase(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"ولايات", "ولايه"}, {"ابنتي", "ابنته"}, {"حربين", "حرب"}, {"مؤسسات", "مؤسسه"},
+	} {
+		if a, b := InflectedBase(Normalize(tt.a)), InflectedBase(Normalize(tt.b)); a != b {
+			t.Errorf("InflectedBase(%q) = %q, InflectedBase(%q) = %q: want one base", tt.a, a, tt.b, b)
+		}
+	}
+	for _, tt := range []struct{ a, b string }{
+		{"رئيسيه", "رئيس"}, // main, president
+		{"مات", "م"},       // too short to cut
+	} {
+		if a, b := InflectedBase(Normalize(tt.a)), InflectedBase(Normalize(tt.b)); a == b {
+			t.Errorf("InflectedBase(%q) = InflectedBase(%q) = %q: want different bases", tt.a, tt.b, a)
+		}
+	}
+}
