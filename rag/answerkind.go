@@ -251,7 +251,9 @@ var (
 		يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر كانون شباط اذار نيسان ايار حزيران
 		تموز ايلول تشرين السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
 	timeWords = nlp.WordSet(`today yesterday tomorrow year years ago week month century centuries decade decades era
-		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل قرن القرن القرون حقبه الحقبه عصر العصر`)
+		reign childhood youth
+		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل قرن القرن القرون حقبه الحقبه عصر العصر عهد طفولته
+		طفولتها صغره صغرها شبابه شبابها`)
 	speechWords = nlp.WordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
 		wrote writes described describes called declared announced stated argued claimed told
 		قال وقال أضاف واضاف أوضح واوضح ذكر وذكر أعرب واعرب أثنى واثنى أكد واكد يؤمن قالوا وقالوا أعربوا يدل يظهر
@@ -364,6 +366,8 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 			if weekdays[w] {
 				ts |= hasWeekday
 			}
+		case decade(w): // "التسعينيات" stems as a number
+			ts |= hasTime
 		case numberWords[w] || numberWords[t.Stem] || nlp.IsDigits(t.Stem): // "وخمس" stems as "5"
 			ts |= hasNumber
 		case timeWords[w] || timeWords[t.Stem], atAge(a.toks, i):
@@ -410,6 +414,20 @@ func atAge(toks []nlp.Token, i int) bool {
 	}
 	return false
 }
+
+// decade reports a decade in words: "التسعينيات", "الستينات", "nineties".
+func decade(w string) bool {
+	w = nlp.BareWord(w)
+	for _, d := range decades {
+		if strings.HasPrefix(w, d) && (strings.HasSuffix(w, "ينيات") || strings.HasSuffix(w, "ينات")) {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "ties") && numberWords[strings.TrimSuffix(w, "ies")+"y"]
+}
+
+// decades are the stems of the tens ("عشر" for العشرينيات … "تسع" for التسعينيات).
+var decades = []string{"عشر", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع"}
 
 // questionKind is the kind of answer a question asks for: its first cue, else a dialect question word, else a
 // weekday or month it names ("was it Friday?" asks for the day).

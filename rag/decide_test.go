@@ -260,7 +260,8 @@ func TestOperatorNumbersTimesAndWords(t *testing.T) {
 	t.Parallel()
 	doc := knowledge.Document{ID: "fort", Lang: nlp.Arabic, Title: "قلعة الواحة",
 		Text: "بنيت قلعة الواحة في القرن الثاني عشر على تل صخري.\n\nوفاز نادي الواحة بكأس البلاد ثمان مرات.\n\n" +
-			"ووصف الرحالة ابن بطوطة قلعة الواحة بأنها جوهرة الصحراء.\n\nويزور القلعة الكثير من السياح كل عام."}
+			"ووصف الرحالة ابن بطوطة قلعة الواحة بأنها جوهرة الصحراء.\n\nويزور القلعة الكثير من السياح كل عام.\n\n" +
+			"وأغلقت القلعة أمام الزوار في التسعينيات للترميم.\n\nوتوسعت أسوار القلعة في عهد السلطان مراد."}
 	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
 	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
 	if err != nil {
@@ -271,6 +272,8 @@ func TestOperatorNumbersTimesAndWords(t *testing.T) {
 		"متى بنيت قلعة الواحة؟":               "القرن الثاني عشر",
 		"كم مرة فاز نادي الواحة بكأس البلاد؟": "ثمان مرات",
 		"ماذا قال ابن بطوطة عن قلعة الواحة؟":  "جوهرة الصحراء",
+		"متى أغلقت القلعة أمام الزوار؟":       "في التسعينيات",
+		"متى توسعت أسوار القلعة؟":             "في عهد السلطان مراد",
 	} {
 		a, err := svc.Ask(t.Context(), Request{Question: q})
 		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
