@@ -189,8 +189,10 @@ func TestOperatorCountsAndMeanings(t *testing.T) {
 		"بكم يقدر عدد سكان مدينة الواحة؟": "350",
 		"كم عدد سكان الواحة؟":             "350",
 		"كم مستشفى في مدينة الواحة؟":      "أربعة مستشفيات",
-		"كم حديقة في الواحة؟":             "وخمس حدائق",   // a number word behind و ("وخمس")
-		"ما معنى كلمة الواحة؟":            "الأرض الخصبة", // a meaning, not a word in quotation marks
+		"كم حديقة في الواحة؟":             "وخمس حدائق",     // a number word behind و ("وخمس")
+		"كم عد مستشفيات الواحة؟":          "أربعة مستشفيات", // عدد with a letter dropped
+		"كم عددد مستشفيات الواحة؟":        "أربعة مستشفيات", // or typed thrice
+		"ما معنى كلمة الواحة؟":            "الأرض الخصبة",   // a meaning, not a word in quotation marks
 	} {
 		a, err := svc.Ask(t.Context(), Request{Question: q})
 		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {

@@ -37,6 +37,7 @@ func TestDialectWords(t *testing.T) {
 		{"كم تبلغ مساحة الصين", measureAnswer},
 		{"ما ترتيب الهند من حيث المساحة", anyAnswer},
 		{"كم استمرت الخلافة", spanAnswer},
+		{"كم قضى في السجن", spanAnswer},
 		{"كم كان عمر عمر المختار عندما حارب", ageAnswer},
 	}
 	svc := articleService()

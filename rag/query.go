@@ -327,6 +327,8 @@ func numberOf(toks []nlp.Token, i int) bool {
 	switch toks[i].Word {
 	case "عدد", "بعدد", "وعدد", "لعدد", "العدد":
 		return true
+	case "عد": // "كم عد اقاليم الهند؟": عدد with a letter dropped
+		return i > 0 && kindAsked[nlp.DialectAsks(toks[i-1].Word)] == countAnswer
 	case "of":
 		return i > 0 && toks[i-1].Word == "number"
 	}

@@ -38,9 +38,9 @@ func Normalize(s string) string {
 	return foldRuns(strings.TrimRight(b.String(), " "))
 }
 
-// foldRuns shortens a letter typed three times or more, which is emphasis ("شوووو", "جمااااعة", "pleeease"): an
-// Arabic word never holds a letter thrice running (the run becomes one letter), an English one at most twice
-// (it becomes two).
+// foldRuns shortens a letter typed three times or more, which is emphasis ("شوووو", "جمااااعة", "pleeease") or a
+// slip ("عددد", "الللاعبين"): an Arabic long vowel or ه (laughter) stretched becomes one letter, any other letter
+// two, as an Arabic word may double a consonant ("عدد", "اللاعبين") and an English word any letter.
 func foldRuns(s string) string {
 	if !hasRun(s) {
 		return s // nearly every text: no copy
@@ -55,7 +55,7 @@ func foldRuns(s string) string {
 		n := j - i
 		if n >= 3 && unicode.IsLetter(r[i]) {
 			n = 2
-			if unicode.Is(unicode.Arabic, r[i]) {
+			if strings.ContainsRune(arabicStretched, r[i]) {
 				n = 1
 			}
 		}
@@ -64,6 +64,9 @@ func foldRuns(s string) string {
 	}
 	return string(out)
 }
+
+// arabicStretched are the Arabic letters typed over and over for emphasis, in normalised form.
+const arabicStretched = "اويىه"
 
 // hasRun reports whether s holds a rune three times running.
 func hasRun(s string) bool {

@@ -9,6 +9,7 @@ import (
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"أ إ آ ٱ", "ا ا ا ا"}, {"شووووو جمااااعه pleeease", "شو جماعه pleease"},
+		{"كم عددد الللاعبين ههههه", "كم عدد اللاعبين ه"}, // a slip keeps the double consonant
 		{"الأمانة", "الامانه"},
 		{"مَدِينَةُ شِيآن", "مدينه شيان"},
 		{"آلـــيـة", "اليه"},
