@@ -76,3 +76,22 @@ func TestOneSentenceSayingItRanksFirst(t *testing.T) {
 		t.Fatalf("retrieved %v, want together#1 first", a.Retrieved)
 	}
 }
+
+// "Who was nicknamed …?" restates what a long sentence says of someone named in the clause before: the cut
+// answer keeps that clause.
+func TestWhoAnswerKeepsTheNameBeforeTheDescription(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "ruler", Lang: nlp.Arabic, Title: "حكام",
+		Text: "وفي تلك الفترة حكم البلاد سليم بن راشد الكبير القادم من الجبال الشمالية مع قبيلته، " +
+			"الملقب بعزيز الواحة عند أهلها، وقد بنى سور المدينة الكبير وحفر الآبار في الصحراء، ووسع الأسواق حتى صارت " +
+			"مقصد التجار من كل البلاد المجاورة، وبقي حكمه أربعين عاما حتى وفاته في قصره، ودفن في المسجد الكبير."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "من هو الملقب بعزيز الواحة؟"})
+	if err != nil || a.Refused || !strings.Contains(a.Body, "سليم بن راشد") {
+		t.Errorf("Ask = %q (refused %v, reason %q), want the one named before: سليم بن راشد", a.Body, a.Refused, a.Reason)
+	}
+}

@@ -96,6 +96,12 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 	if subject >= 0 && subject == bestStart-1 {
 		bestStart, subject = subject, -1
 	}
+	if subject < 0 && bestStart > 0 && q.kind == whoAnswer && !ex.namesPerson(parts[bestStart:bestEnd]) &&
+		utf8.RuneCountInString(strings.Join(clauses[bestStart-1:bestEnd], " ")) <= maxExtractRunes {
+		// "Who was nicknamed the Aziz of Egypt?" restates what the text says of someone named just before it:
+		// "محمد علي باشا …، الملقب بالعزيز أو عزيز مصر، هو مؤسس …".
+		bestStart--
+	}
 	// Widened by what it says, not by what it puts in brackets: "محمد علي باشا (بالتركية: …؛ وبالألبانية: …)" is
 	// a name, and "هو مؤسس الأسرة العلوية" after it is what answers "who is he?".
 	length := utf8.RuneCountInString(strings.Join(clauses[bestStart:bestEnd], " "))
