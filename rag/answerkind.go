@@ -296,7 +296,9 @@ var (
 		منطقه محافظه ولايه اقليم قاره جزيره شبه بحر محيط نهر حدود يحد تحد يقع تقع ساحل بلد دوله قريه`)
 	personCues = nlp.WordSet(`king queen president prince sultan emperor minister doctor dr sir mr mrs founder leader
 		ملك الملك رئيس الرئيس امير الامير سلطان السلطان الشيخ شيخ الدكتور دكتور الامام الخليفه بن ابن ابو ام
-		مؤسس القائد قائد الكاتب الشاعر العالم`)
+		مؤسس القائد قائد الكاتب الشاعر العالم المؤرخ المستكشف الرحاله الفقيه الخطيب الفيلسوف المطرب المغني
+		الممثل الممثله الفنان الفنانه اللاعب المدرب العميد اللواء الفريق المشير العقيد الجنرال general colonel
+		marshal explorer historian singer actor actress player coach`)
 	numberWords = nlp.WordSet(`one two three four five six seven eight nine ten first second third dozen
 		eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
 		million millions billion billions dozens
@@ -354,6 +356,7 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 			ts |= hasAge // "aged 70", "70 years old"
 		}
 		w, _ := nlp.CutAnd(t.Word, 2)
+		w = withoutEra(w)
 		switch {
 		case nlp.IsDigits(w):
 			ts |= hasNumber
@@ -401,6 +404,29 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 	}
 	return ts, dates
 }
+
+// withoutEra is a year without the era sign written onto it ("1406م", "303هـ" → "1406", "303"); any other word
+// as it is.
+func withoutEra(w string) string {
+	for _, era := range []string{"م", "ه"} {
+		if y, ok := strings.CutSuffix(w, era); ok && nlp.IsDigits(y) {
+			return y
+		}
+	}
+	return w
+}
+
+// peopleUnits count people: "81 مليون نسمة", "أكثر من خمسة ملايين شخص", "two million people". A question counting
+// inhabitants, mourners or victims is answered by such a number (see query.counts).
+var peopleUnits = nlp.WordSet(`people persons inhabitants residents نسمه شخص اشخاص فرد افراد مواطن مواطنين`)
+
+// countedPeople are the stems of what a count question counts that are people: inhabitants, mourners, victims.
+var countedPeople = stemSet(strings.Fields(`people persons population inhabitants residents citizens victims
+	visitors mourners attendees سكان السكان متساكن متساكني مواطن مواطنين شخص اشخاص نسمه قتلى القتلى قتيل ضحايا
+	الضحايا مشيعين المشيعين زوار الزوار حضور الحضور`)...)
+
+// peopleTerm is the counted term of a number of people.
+const peopleTerm = "#people"
 
 // atAge reports an age given as a time ("تزوج في سن الخامسة والعشرين", "married at the age of 25"): it answers
 // "when?" in a life. "سن" alone is also a verb ("سن قانونا", enacted a law).
@@ -660,11 +686,19 @@ func countedTerms(a analysis) (terms []string, most int) {
 	var out []string
 	add := func(lo, hi int) {
 		for j := max(lo, 0); j <= min(hi, len(a.toks)-1); j++ {
-			if !a.toks[j].Stop {
-				out = append(out, a.toks[j].Stem)
-				if r := rootTerm(a.toks[j]); r != "" {
-					out = append(out, r)
-				}
+			t := a.toks[j]
+			if t.Stop {
+				continue
+			}
+			out = append(out, t.Stem)
+			if r := rootTerm(t); r != "" {
+				out = append(out, r)
+			}
+			if w, ok := nlp.CutTanween(t.Word); ok {
+				out = append(out, nlp.Stem(w)) // "30 بلدًا" counts what "كم بلد" does
+			}
+			if peopleUnits[t.Word] || peopleUnits[nlp.BareWord(t.Word)] {
+				out = append(out, peopleTerm) // "81 مليون نسمة", "five million people": a number of people
 			}
 		}
 		for _, sp := range a.spans {

@@ -283,3 +283,29 @@ func TestOperatorNumbersTimesAndWords(t *testing.T) {
 		}
 	}
 }
+
+// What makes a sentence hold the kind asked for, in text the glossary knows nothing about: a year with its era
+// sign, a number of people, a number with the accusative alef, a rank or a profession before a name.
+func TestOperatorKindsInPlainText(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "history", Lang: nlp.Arabic, Title: "تاريخ الواحة",
+		Text: "توفي المؤرخ سالم الواحي سنة 1406م في القاهرة.\n\nوشيع جنازة الأمير أكثر من خمسة ملايين شخص.\n\n" +
+			"وشارك في حرب الصحراء أكثر من 30 بلدًا.\n\nوفي عام 1989 قاد العقيد مراد الهاشمي انقلابا عسكريا في الواحة."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{})
+	for q, want := range map[string]string{
+		"في أي عام توفي سالم الواحي؟":    "1406م",
+		"كم عدد المشيعين لجنازة الأمير؟": "خمسة ملايين شخص",
+		"كم بلد شارك في حرب الصحراء؟":    "30 بلدًا",
+		"من قاد الانقلاب العسكري؟":       "مراد الهاشمي",
+	} {
+		a, err := svc.Ask(t.Context(), Request{Question: q})
+		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
+		}
+	}
+}

@@ -179,6 +179,9 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	q.readAsks(typed, yesNo)
 	if kind == countAnswer {
 		q.counting = ix.countedAfter(toks)
+		if slices.ContainsFunc(q.counting, func(t string) bool { return countedPeople[t] }) {
+			q.counting = append(q.counting, peopleTerm) // "كم عدد سكان …؟" is answered by "81 مليون نسمة"
+		}
 	}
 	for _, e := range a.concepts {
 		q.concepts[e] = true
