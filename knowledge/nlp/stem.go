@@ -44,12 +44,21 @@ func stemArabic(w string) string {
 }
 
 // cutSuffixes strips one pass of light10's suffixes from w, always leaving at least two letters.
+//
+// Beyond light10: a feminine noun's ة is written ت before a possessive ("عاصمة", "عاصمتها"; "حكومة", "حكومته"),
+// so after a possessive the ت goes too when three letters remain ("عاصمت" → "عاصم", the stem of "عاصمة"), but
+// not from a short word whose own ت it is ("بيتها" → "بيت", "صوتها" → "صوت").
 func cutSuffixes(w string) string {
 	n := utf8.RuneCountInString(w)
+	possessive := false
 	for _, s := range arSuffixes {
 		if sl := len([]rune(s)); strings.HasSuffix(w, s) && n-sl >= 2 {
 			w, n = w[:len(w)-len(s)], n-sl
+			possessive = possessive || s == "ها" || s == "ه"
 		}
+	}
+	if possessive && n >= 4 && strings.HasSuffix(w, "ت") {
+		w = strings.TrimSuffix(w, "ت")
 	}
 	return w
 }

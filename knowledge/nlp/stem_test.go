@@ -11,6 +11,9 @@ func TestStem(t *testing.T) {
 		{"الولايات", "ولا"}, {"ولاية", "ولا"}, {"والولايات", "ولا"},
 		{"ministers", "minist"}, {"launched", "launch"}, {"countries", "countri"},
 		{"2024", "2024"},
+		// A feminine noun's ة written ت before a possessive: "عاصمتها" is "عاصمة"; "بيتها" keeps its own ت.
+		{"عاصمتها", "عاصم"}, {"عاصمة", "عاصم"}, {"حكومته", "حكوم"}, {"حكومة", "حكوم"}, {"بيتها", "بيت"},
+		{"صوتها", "صوت"},
 	}
 	for _, tt := range tests {
 		if got := Stem(Normalize(tt.in)); got != tt.want {
