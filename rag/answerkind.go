@@ -152,12 +152,13 @@ const (
 	// "الدكتور"), for text the glossary knows nothing about (operator documents).
 	hasPlaceCue
 	hasPersonCue
-	hasAlso    // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
-	hasClock   // a time of day: "10 a.m.", "الساعة العاشرة", "in the morning"
-	hasBearing // a compass direction: "northwest", "شمال غربي"
-	hasBelief  // a belief, hope or expectation: "he believes", "expressed the hope", "يؤمن", "أمله"
-	hasPeriod  // a number of time units: "262 سنة", "three months", "ستة أيام"
-	hasMeasure // a number with a unit: "1115 كم", "16 مليون جنيه", "13%"
+	hasAlso     // "also", "أيضا": a further role or fact about someone ("Wang, who is also a member of …")
+	hasClock    // a time of day: "10 a.m.", "الساعة العاشرة", "in the morning"
+	hasBearing  // a compass direction: "northwest", "شمال غربي"
+	hasBelief   // a belief, hope or expectation: "he believes", "expressed the hope", "يؤمن", "أمله"
+	hasPeriod   // a number of time units: "262 سنة", "three months", "ستة أيام"
+	hasMeasure  // a number with a unit: "1115 كم", "16 مليون جنيه", "13%"
+	hasLocative // a verb that locates: "تقع", "is located", "lies"
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -199,7 +200,8 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 			return false // "which part of China?" wants "northwest China", not the city
 		}
 		if strict {
-			return has("place")
+			// "أين تقع مصر؟" in text the glossary knows nothing about: the sentence that says where it lies.
+			return has("place") || q.locates && wt&hasLocative != 0
 		}
 		return has("place", "country") || wt&hasPlaceCue != 0 || len(s.concepts) == 0
 	case sayAnswer:
@@ -294,6 +296,9 @@ var (
 		located lies coast country village town district
 		شمال جنوب شرق غرب شمالا جنوبا شرقا غربا الشمال الجنوب الشرق الغرب شمالي جنوبي شرقي غربي مدينه عاصمه
 		منطقه محافظه ولايه اقليم قاره جزيره شبه بحر محيط نهر حدود يحد تحد يقع تقع ساحل بلد دوله قريه`)
+	// locatives are the verbs that say where something lies; a question using one ("أين تقع مصر؟", "where is it
+	// located?") is answered by a sentence using one ("هي دولة عربية تقع في الركن الشمالي الشرقي من أفريقيا").
+	locatives  = nlp.WordSet(`located lies lie situated يقع تقع وتقع ويقع`)
 	personCues = nlp.WordSet(`king queen president prince sultan emperor minister doctor dr sir mr mrs founder leader
 		ملك الملك رئيس الرئيس امير الامير سلطان السلطان الشيخ شيخ الدكتور دكتور الامام الخليفه بن ابن ابو ام
 		مؤسس القائد قائد الكاتب الشاعر العالم المؤرخ المستكشف الرحاله الفقيه الخطيب الفيلسوف المطرب المغني
@@ -397,6 +402,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		}
 		if personCues[t.Word] || personCues[nlp.BareWord(t.Word)] {
 			ts |= hasPersonCue
+		}
+		if locatives[t.Word] || locatives[nlp.BareWord(t.Word)] {
+			ts |= hasLocative
 		}
 	}
 	if measured(a.toks, number) {

@@ -309,3 +309,22 @@ func TestOperatorKindsInPlainText(t *testing.T) {
 		}
 	}
 }
+
+// "Where does X lie?" in text the glossary knows nothing about is answered by the sentence that says where it
+// lies, not by one naming a province (a place the glossary knows).
+func TestWhereItLies(t *testing.T) {
+	t.Parallel()
+	docs := []knowledge.Document{
+		{ID: "oasis", Lang: nlp.Arabic, Title: "الواحة",
+			Text: "وتتبع الواحة محافظة الجنوب. ويعمل أهل الواحة في الزراعة والتجارة. والواحة تقع في جنوب الصحراء الكبرى قرب الحدود."},
+	}
+	c, _ := knowledge.NewCorpus(docs, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "أين تقع الواحة؟"})
+	if err != nil || a.Refused || !strings.Contains(a.Body, "تقع في جنوب الصحراء") {
+		t.Errorf("Ask = %q (refused %v, reason %q), want where it lies", a.Body, a.Refused, a.Reason)
+	}
+}

@@ -108,6 +108,9 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 			if q.bearing && s.types&hasBearing != 0 {
 				score += placeBonus // "which part of China?": "northwest China"
 			}
+			if q.locates && s.types&hasLocative != 0 {
+				score += typeBonus // "أين تقع مصر؟": "هي دولة عربية تقع في …"
+			}
 			if q.kind == whereAnswer {
 				score += placeBonus * float64(min(ex.newPlaces(q, s), 3)) // "in Shaanxi Province, northwest China"
 			}

@@ -35,6 +35,8 @@ type query struct {
 	belief, last bool
 	// whoIs: the question asks who someone is (see asksWhoIs).
 	whoIs bool
+	// locates: the question asks where something lies with a verb that locates ("أين تقع مصر؟").
+	locates bool
 	// counting holds the terms of what a count question counts ("how many countries", "كم دولة"), Arabic ones
 	// also by their roots: a number that counts something else does not answer it. Nil when the question counts
 	// nothing it names.
@@ -177,6 +179,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		strange:  map[string]bool{},
 	}
 	q.readAsks(typed, yesNo)
+	q.locates = kind == whereAnswer && slices.ContainsFunc(typed, func(w string) bool { return locatives[w] })
 	if kind == countAnswer {
 		q.counting = ix.countedAfter(toks)
 		if slices.ContainsFunc(q.counting, func(t string) bool { return countedPeople[t] }) {
