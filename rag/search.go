@@ -95,6 +95,7 @@ func (ix *Index) search(ctx context.Context, q *query, k int) ([]hit, error) {
 		cov := q.coverage(ix.groups[g].free)
 		score := (1-coverageShare)*best[g] + coverageShare*cov
 		score *= ix.kindFit(q, g)
+		score += subjectShare * ix.aboutSubject(q, g)
 		hits = append(hits, hit{group: g, coverage: cov, score: score})
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
@@ -158,4 +159,29 @@ func maxOf(xs []float64) float64 {
 		m = max(m, x)
 	}
 	return m
+}
+
+// subjectShare is what naming a unit's subject adds to its rank: "ما الدولة التي تحد سوريا من الشمال؟" is about
+// the article on Syria more than about the one on Lebanon that says "تحدها سوريا من الشمال".
+const subjectShare = 0.1
+
+// aboutSubject is the share (IDF-weighted) of unit g's subject (see inheritTopic) that q names; 0 for a unit
+// whose document defines none, as a news report does.
+func (ix *Index) aboutSubject(q *query, g int) float64 {
+	subject := ix.groups[g].subject
+	if len(subject) == 0 {
+		return 0
+	}
+	var got, total float64
+	for _, t := range subject {
+		w := ix.bm.idf(t)
+		total += w
+		if _, ok := q.cover[t]; ok {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }

@@ -25,7 +25,9 @@ func (ix *Index) inheritTopic(i int) {
 	if subject == "" {
 		return
 	}
-	topic := ix.vocab.set(ix.lex.analyzeSource(subject).free...)
+	terms := ix.lex.analyzeSource(subject).free
+	topic := ix.vocab.set(terms...)
+	ix.groups[ix.groupOf[i]].subject = terms
 	for j := range ix.sents[i] {
 		ix.sents[i][j].free = ix.sents[i][j].free.union(topic)
 	}

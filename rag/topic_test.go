@@ -70,3 +70,23 @@ func TestLifeDates(t *testing.T) {
 		}
 	}
 }
+
+// A question naming what an article is about ranks that article above one that only mentions it.
+func TestQuestionNamingTheSubjectFindsItsArticle(t *testing.T) {
+	t.Parallel()
+	docs := []knowledge.Document{
+		{ID: "lebanon", Lang: nlp.Arabic, Title: "لبنان",
+			Text: "لبنان (رسميا: الجمهورية اللبنانية) هو بلد عربي. تحده سوريا من الشمال والشرق، ويطل على البحر من الغرب."},
+		{ID: "syria", Lang: nlp.Arabic, Title: "سوريا",
+			Text: "سوريا (رسميا: الجمهورية العربية السورية) هي دولة عربية في غرب آسيا. يحدها من الشمال تركيا، ومن الشرق العراق."},
+	}
+	c, _ := knowledge.NewCorpus(docs, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "ما الدولة التي تحد سوريا من الشمال؟"})
+	if err != nil || len(a.Retrieved) == 0 || a.Retrieved[0].Group != "syria#1" {
+		t.Errorf("retrieved %v, want the article on Syria first", a.Retrieved)
+	}
+}

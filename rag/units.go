@@ -27,6 +27,9 @@ type group struct {
 	// titles are the stems and roots of the words inside its titles, which free leaves out: a model answer
 	// saying "خارجيتها" or "vice minister" uses the unit's words (see supportCheck.grounded). nil when it has none.
 	titles map[string]bool
+	// subject holds the terms of what its document's encyclopaedic opening defines (see inheritTopic), nil for
+	// none: the unit is about it.
+	subject []string
 }
 
 func (g *group) addTitle(term string) {
