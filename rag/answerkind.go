@@ -361,11 +361,12 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 			ts |= hasAge // "aged 70", "70 years old"
 		}
 		w, _ := nlp.CutAnd(t.Word, 2)
-		w = withoutEra(w)
+		w, era := withoutEra(w)
+		era = era || i+1 < len(a.toks) && eraSigns[a.toks[i+1].Word]
 		switch {
 		case nlp.IsDigits(w):
 			ts |= hasNumber
-			if len(w) == 4 || len(w) <= 2 {
+			if len(w) == 4 || len(w) <= 2 || era { // a year with its era sign may have three digits: "915م"
 				ts |= hasTime | hasDate // a year or a day of the month
 				dates++
 			}
@@ -413,16 +414,19 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 	return ts, dates
 }
 
-// withoutEra is a year without the era sign written onto it ("1406م", "303هـ" → "1406", "303"); any other word
-// as it is.
-func withoutEra(w string) string {
+// withoutEra is a year without the era sign written onto it ("1406م", "303هـ" → "1406", "303", true); any other
+// word as it is.
+func withoutEra(w string) (string, bool) {
 	for _, era := range []string{"م", "ه"} {
 		if y, ok := strings.CutSuffix(w, era); ok && nlp.IsDigits(y) {
-			return y
+			return y, true
 		}
 	}
-	return w
+	return w, false
 }
+
+// eraSigns follow a year as words of their own: "95 هـ", "1998 م", "500 ق م".
+var eraSigns = nlp.WordSet(`م ه هـ ق`)
 
 // peopleUnits count people: "81 مليون نسمة", "أكثر من خمسة ملايين شخص", "two million people". A question counting
 // inhabitants, mourners or victims is answered by such a number (see query.counts).
@@ -430,7 +434,7 @@ var peopleUnits = nlp.WordSet(`people persons inhabitants residents نسمه ش�
 
 // countedPeople are the stems of what a count question counts that are people: inhabitants, mourners, victims.
 var countedPeople = stemSet(strings.Fields(`people persons population inhabitants residents citizens victims
-	visitors mourners attendees سكان السكان متساكن متساكني مواطن مواطنين شخص اشخاص نسمه قتلى القتلى قتيل ضحايا
+	visitors mourners attendees deaths سكان السكان متساكن متساكني مواطن مواطنين شخص اشخاص نسمه قتلى القتلى قتيل ضحايا وفيات الوفيات
 	الضحايا مشيعين المشيعين زوار الزوار حضور الحضور`)...)
 
 // peopleTerm is the counted term of a number of people.

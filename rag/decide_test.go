@@ -290,7 +290,9 @@ func TestOperatorKindsInPlainText(t *testing.T) {
 	t.Parallel()
 	doc := knowledge.Document{ID: "history", Lang: nlp.Arabic, Title: "تاريخ الواحة",
 		Text: "توفي المؤرخ سالم الواحي سنة 1406م في القاهرة.\n\nوشيع جنازة الأمير أكثر من خمسة ملايين شخص.\n\n" +
-			"وشارك في حرب الصحراء أكثر من 30 بلدًا.\n\nوفي عام 1989 قاد العقيد مراد الهاشمي انقلابا عسكريا في الواحة."}
+			"وشارك في حرب الصحراء أكثر من 30 بلدًا.\n\nوفي عام 1989 قاد العقيد مراد الهاشمي انقلابا عسكريا في الواحة.\n\n" +
+			"وولد الشاعر أبو الطيب الواحي في الكوفة 915م.\n\nويشير التقرير إلى موت 7.6 مليون شخص بالحمى في عام 2007.\n\n" +
+			"وساحل الواحة على البحيرة طوله 140 كيلومترا.\n\nويبلغ عدد سكان الواحة خمسة آلاف نسمة."}
 	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
 	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
 	if err != nil {
@@ -298,10 +300,13 @@ func TestOperatorKindsInPlainText(t *testing.T) {
 	}
 	svc := NewService(ix, Options{})
 	for q, want := range map[string]string{
-		"في أي عام توفي سالم الواحي؟":    "1406م",
-		"كم عدد المشيعين لجنازة الأمير؟": "خمسة ملايين شخص",
-		"كم بلد شارك في حرب الصحراء؟":    "30 بلدًا",
-		"من قاد الانقلاب العسكري؟":       "مراد الهاشمي",
+		"في أي عام توفي سالم الواحي؟":     "1406م",
+		"كم عدد المشيعين لجنازة الأمير؟":  "خمسة ملايين شخص",
+		"كم بلد شارك في حرب الصحراء؟":     "30 بلدًا",
+		"من قاد الانقلاب العسكري؟":        "مراد الهاشمي",
+		"متى ولد أبو الطيب الواحي؟":       "915م",          // three digits, with the era sign
+		"كم عدد الوفيات بالحمى عام 2007؟": "7.6 مليون شخص", // deaths are counted in people
+		"كم يبلغ طول ساحل الواحة؟":        "140 كيلومترا",  // "يبلغ" frames the measure
 	} {
 		a, err := svc.Ask(t.Context(), Request{Question: q})
 		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {

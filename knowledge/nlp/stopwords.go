@@ -68,6 +68,7 @@ var framingWords = WordSet(`title position post job role office capacity view op
 	كلمه كلمة الكلمه كلمات علامات تنصيص اقتباس معنى معني المقصود يقصد تعريف مفهوم وصف وصفها سماها اسم منصب تاني ثاني اخر آخر شغل شغلها الشغل
 	monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه سبت احد جمعه
 	guy guys person man woman lady dude fella someone الراجل الزلمه الرجل شخص واحد
+	يبلغ تبلغ بلغ بلغت يصل تصل وصل وصلت amount amounts
 	approximately roughly about around exactly تقريبا حوالي يعني
 	comment comments commented commenting remark remarked stated state talked talk spoke speak speaking mentioned
 	علق علقوا تكلم اتكلم تحدث صرح حكوا
