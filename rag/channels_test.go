@@ -116,7 +116,8 @@ func TestRootChannelWithinAUnit(t *testing.T) {
 func TestTopicWordsInAnotherForm(t *testing.T) {
 	t.Parallel()
 	doc := knowledge.Document{ID: "india", Lang: nlp.Arabic, Title: "الهند",
-		Text: "تتألف الهند من 28 ولاية وثمانية أقاليم اتحادية. ومن المدن الرئيسية فيها مومباي ودلهي."}
+		Text: "تتألف الهند من 28 ولاية وثمانية أقاليم اتحادية. ومن المدن الرئيسية فيها مومباي ودلهي. " +
+			"والشاعر سالم الهندي من مواليد 1950."}
 	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
 	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
 	if err != nil {
@@ -125,6 +126,8 @@ func TestTopicWordsInAnotherForm(t *testing.T) {
 	for q, absent := range map[string]bool{
 		"كم عدد ولايات الهند؟": false,
 		"من هو رئيس الهند؟":    true,
+		"متى ولد سالم الهندي؟": false, // held as "مواليد", another word for a birth
+		"من هي زوجة سالم؟":     true,
 	} {
 		if got := len(ix.prepare(q, nil).absent) > 0; got != absent {
 			t.Errorf("prepare(%q): something absent = %v, want %v", q, got, absent)

@@ -9,8 +9,8 @@ import (
 // كم"), not by a number that counts the measure's own word, which no source writes ("ثلاث مساحات").
 
 // measureNouns name a quantity measured in units.
-var measureNouns = nlp.WordSet(`area length height depth width weight price cost value distance size population
-	مساحه طول ارتفاع عمق عرض وزن سعر ثمن تكلفه كلفه قيمه مسافه حجم مبلغ نسبه سرعه`)
+var measureNouns = nlp.WordSet(`area length height depth width weight price cost value distance size population total
+	مساحه طول ارتفاع عمق عرض وزن سعر ثمن تكلفه كلفه قيمه مسافه حجم مبلغ نسبه سرعه اجمالي مجموع`)
 
 // measureLinks stand between a question word and the measure it asks: "كم تبلغ مساحة مصر؟", "what's the area".
 var measureLinks = nlp.WordSet(`is was are the its what whats how تبلغ يبلغ بلغت بلغ تقدر يقدر قدرت تساوي يساوي`)
@@ -39,7 +39,8 @@ var unitWords = nlp.WordSet(`km kilometers kilometres kilometer kilometre miles 
 // measured reports a number with a unit in toks: a unit word next to a number ("16 مليون جنيه", "1115 كم").
 func measured(toks []nlp.Token, number func(i int) bool) bool {
 	for i, t := range toks {
-		if (unitWords[t.Word] || unitWords[nlp.BareWord(t.Word)]) && (number(i-1) || number(i+1)) {
+		w, _ := nlp.CutTanween(t.Word) // "27895 طناً"
+		if (unitWords[t.Word] || unitWords[nlp.BareWord(t.Word)] || unitWords[w]) && (number(i-1) || number(i+1)) {
 			return true
 		}
 	}

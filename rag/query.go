@@ -108,6 +108,9 @@ func (ix *Index) termWeight(t, word string) (float64, termClass) {
 			return full, termAbsent
 		}
 	case topicStems[t] || nameStems[t]:
+		if topicStems[t] && !nameStems[t] && ix.holdsWord(word) {
+			return unknownWeight, termUnknown // held in another form or word ("توفي" for "مات"), not as this stem
+		}
 		return full, termAbsent
 	case !nlp.IsArabic(t) && !nlp.IsDigits(t) && len(t) >= 4 && !nlp.IsCommonEnglish(word) && !nlp.IsCommonEnglish(t):
 		// An unknown Latin word that is no English word (asked of the word as typed: a stem such as "bodi" is
@@ -345,7 +348,7 @@ func numberOf(toks []nlp.Token, i int) bool {
 // hold, or its stem (and Arabic root); nil for a stop word or none.
 func (ix *Index) countedAt(toks []nlp.Token, i int) []string {
 	// "How many of the ministers", "قديش واحد من الوزرا": past "one" and "of" to what is counted.
-	for skip := 0; skip < 2 && i < len(toks) && (toks[i].Stop || countValue(toks[i].Word) == 1); skip++ {
+	for skip := 0; skip < 2 && i < len(toks) && (toks[i].Stop || countValue(toks[i].Word) == 1 || measureLinks[toks[i].Word]); skip++ {
 		i++
 	}
 	end := i
@@ -525,7 +528,18 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 
 // holdsWord reports whether the sources hold bare word w itself or another form of it ("ولاية" for "ولايات",
 // "ابنته" for "ابنتي"), not only a word that stems alike ("الرئيسية", main, for "رئيس", president).
-func (ix *Index) holdsWord(w string) bool { return ix.words[w] || ix.bases[nlp.InflectedBase(w)] }
+func (ix *Index) holdsWord(w string) bool {
+	if ix.words[w] || ix.bases[nlp.InflectedBase(w)] {
+		return true
+	}
+	// "عن أي عمر مات أرطغرل؟" asks what a source saying "توفي" holds.
+	for _, same := range sameParticular[w] {
+		if ix.words[same] || ix.bases[nlp.InflectedBase(same)] {
+			return true
+		}
+	}
+	return false
+}
 
 // hasContent reports whether the question names anything to look up (it is not just "hi" or "?").
 func (q *query) hasContent() bool { return len(q.cover) > 0 }

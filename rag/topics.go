@@ -1,6 +1,10 @@
 package rag
 
-import "ccabot/knowledge/nlp"
+import (
+	"strings"
+
+	"ccabot/knowledge/nlp"
+)
 
 // Topic words: things people ask about that a news text either states or does not (a head of state, a budget,
 // a population, an address, the next meeting). A question that asks about one the sources never mention is out
@@ -117,3 +121,21 @@ func stemSet(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// sameParticular maps a word for a person's particular (a death, a birth, a marriage, studies) to the other words
+// that say it: a source holding one of them holds the topic ("مات" and "توفي", died).
+var sameParticular = func() map[string][]string {
+	m := map[string][]string{}
+	for _, group := range []string{
+		"مات توفي توفى وفاه وفاته موت died death dies",
+		"ولد ولدت مولد مولده مواليد ولاده born birth",
+		"تزوج تزوجت زواج زوجته زوجها متزوج married marriage wife husband",
+		"درس تعلم تخرج دراسه دراسته studied graduated studies",
+	} {
+		words := strings.Fields(nlp.Normalize(group))
+		for _, w := range words {
+			m[w] = words
+		}
+	}
+	return m
+}()

@@ -119,8 +119,9 @@ func InflectedBase(w string) string {
 	return w
 }
 
-// inflections are the endings InflectedBase cuts, longest first, normalised (ة is written ه).
-var inflections = []string{"هما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "نا", "ه", "ي", "ك"}
+// inflections are the endings InflectedBase cuts, longest first, normalised (ة is written ه); "ا" is the
+// accusative tanween ("جويا").
+var inflections = []string{"هما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "نا", "ه", "ي", "ك", "ا"}
 
 // BareQuestionWord is a normalised word without the conjunction و in front, or without the ب, ف or ل in front
 // of a stop word ("وقال" → "قال", "باي" → "اي"), keeping at least two letters: the form in which a question word
