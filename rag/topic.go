@@ -2,6 +2,7 @@ package rag
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"ccabot/knowledge/nlp"
 )
@@ -42,27 +43,39 @@ func (ix *Index) inheritTopic(i int) {
 }
 
 // lifeWords are what the dates in brackets after an encyclopaedic subject are: its birth and its death.
-var lifeWords = map[nlp.Lang]string{nlp.Arabic: "ولد مولد ولادة توفي وفاة", nlp.English: "born birth died death"}
+var lifeWords = map[nlp.Lang]string{nlp.Arabic: "ولد ولدت مولد ولادة توفي توفيت وفاة", nlp.English: "born birth died death"}
 
-// lifeDates reports an opening that gives, in the bracket right after its subject, a date: "X (13 أكتوبر
-// 1958، المدينة المنورة - 2 أكتوبر 2018)", "Y (born 5 May 1950)".
+// lifeDates reports an opening that gives, in a bracket near its start, a date: "X (13 أكتوبر 1958، المدينة
+// المنورة - 2 أكتوبر 2018)", "Y (born 5 May 1950)", "X (بالإنجليزية: …) (10 مارس 1951 -)", "X هي مغنية
+// لبنانية (من مواليد 16 مايو 1983 - …)".
 func lifeDates(sentence, subject string) bool {
 	rest := strings.TrimSpace(strings.TrimPrefix(sentence, subject))
-	if !strings.HasPrefix(rest, "(") {
-		return false
-	}
-	end := strings.IndexByte(rest, ')')
-	if end < 0 {
-		return false
-	}
-	for _, w := range strings.Fields(strings.Trim(rest[1:end], "()")) {
-		w = strings.Trim(w, ",،;؛-–")
-		if len(w) == 4 && nlp.IsDigits(w) || dateWords[nlp.Normalize(w)] {
-			return true
+	for range maxLifeBrackets {
+		start := strings.IndexByte(rest, '(')
+		if start < 0 || utf8.RuneCountInString(rest[:start]) > maxLifeOffset {
+			return false
 		}
+		end := strings.IndexByte(rest[start:], ')')
+		if end < 0 {
+			return false
+		}
+		for _, w := range strings.Fields(rest[start+1 : start+end]) {
+			w = strings.Trim(w, ",،;؛-–()")
+			if len(w) == 4 && nlp.IsDigits(w) || dateWords[nlp.Normalize(w)] {
+				return true
+			}
+		}
+		rest = rest[start+end+1:]
 	}
 	return false
 }
+
+// maxLifeBrackets and maxLifeOffset bound where an opening's life dates may stand: in one of its first three
+// brackets, opening within 60 runes of the one before.
+const (
+	maxLifeBrackets = 3
+	maxLifeOffset   = 60
+)
 
 // maxSubjectWords bounds the subject an opening defines: "محمد علي باشا المسعود بن إبراهيم آغا القوللي" is eight.
 const maxSubjectWords = 8
