@@ -159,6 +159,7 @@ const (
 	hasPeriod   // a number of time units: "262 سنة", "three months", "ستة أيام"
 	hasMeasure  // a number with a unit: "1115 كم", "16 مليون جنيه", "13%"
 	hasLocative // a verb that locates: "تقع", "is located", "lies"
+	isOpening   // the encyclopaedic opening that defines its document's subject (see inheritTopic)
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -548,6 +549,27 @@ func (q *query) readAsks(typed []string, yesNo bool) {
 		q.last = typed[i] == "اخر" && !nlp.IsStop(typed[i+1])
 	}
 	q.whoIs = q.kind == whoAnswer && asksWhoIs(typed)
+	q.whatIs = q.whoIs || asksWhatIs(typed)
+}
+
+// asksWhatIs reports a question asking what something is ("ما هو السرطان؟", "what is diabetes?", "عرف
+// الصوفية"): what the sources define it as.
+func asksWhatIs(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	switch words[0] {
+	case "ماهو", "ماهي", "عرف", "عرفي":
+		return true
+	}
+	if len(words) < 3 {
+		return false
+	}
+	switch words[0] + " " + words[1] {
+	case "ما هو", "ما هي", "what is", "what are", "what was", "ما تعريف", "شو هو", "شو هي", "ايش هو", "ايش هي":
+		return !nlp.IsStop(words[2])
+	}
+	return false
 }
 
 // bareQuestionWords are words with a question word read behind a conjunction ("وشو" as "شو"; see

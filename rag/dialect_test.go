@@ -38,6 +38,7 @@ func TestDialectWords(t *testing.T) {
 		{"ما ترتيب الهند من حيث المساحة", anyAnswer},
 		{"كم استمرت الخلافة", spanAnswer},
 		{"كم قضى في السجن", spanAnswer},
+		{"ما هو السرطان", anyAnswer}, // what something is: any kind, its definition preferred (asksWhatIs)
 		{"كم كان عمر عمر المختار عندما حارب", ageAnswer},
 	}
 	svc := articleService()

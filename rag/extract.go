@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -108,6 +109,9 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 			if q.bearing && s.types&hasBearing != 0 {
 				score += placeBonus // "which part of China?": "northwest China"
 			}
+			if q.whatIs && s.types&isOpening != 0 && ex.definesAll(q, c.p) {
+				score += typeBonus // "من هو زين الدين زيدان؟": what the article on him opens with
+			}
 			if q.locates && s.types&hasLocative != 0 {
 				score += typeBonus // "أين تقع مصر؟": "هي دولة عربية تقع في …"
 			}
@@ -129,6 +133,21 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 		}
 	}
 	return "", -1, anyKind // no candidates at all
+}
+
+// definesAll reports whether every term q asks about is a term of the subject passage p's document defines: the
+// question asks what that subject is ("ما هو السرطان؟"), not something about it ("ما هي عاصمة العراق؟").
+func (ex *extractor) definesAll(q *query, p int) bool {
+	subject := ex.groups[ex.groupOf[p]].subject
+	if len(subject) == 0 || len(q.cover) == 0 {
+		return false
+	}
+	for t := range q.cover {
+		if !slices.Contains(subject, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // newPlaces counts the places s names that q does not.

@@ -33,8 +33,9 @@ type query struct {
 	// belief: the question asks what someone believes, hopes, expects or wants (see beliefWords); last: it asks
 	// for the last or final one ("his end goal", "الهدف الأخير", see lastWords).
 	belief, last bool
-	// whoIs: the question asks who someone is (see asksWhoIs).
-	whoIs bool
+	// whoIs: the question asks who someone is (see asksWhoIs); whatIs, who or what something is (see
+	// asksWhatIs).
+	whoIs, whatIs bool
 	// locates: the question asks where something lies with a verb that locates ("أين تقع مصر؟").
 	locates bool
 	// counting holds the terms of what a count question counts ("how many countries", "كم دولة"), Arabic ones

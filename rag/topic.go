@@ -32,6 +32,9 @@ func (ix *Index) inheritTopic(i int) {
 	for j := range ix.sents[i] {
 		ix.sents[i][j].free = ix.sents[i][j].free.union(topic)
 	}
+	if i == first {
+		ix.sents[i][0].types |= isOpening
+	}
 	if i == first && lifeDates(ix.sents[i][0].text, subject) {
 		// "ألبرت أينشتاين (14 مارس 1879 – 18 أبريل 1955)": the dates of a birth and a death.
 		life := ix.lex.analyzeSource(lifeWords[p.Lang])

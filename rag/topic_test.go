@@ -93,3 +93,25 @@ func TestQuestionNamingTheSubjectFindsItsArticle(t *testing.T) {
 		t.Errorf("retrieved %v, want the article on Syria first", a.Retrieved)
 	}
 }
+
+// "What is X?" about the subject of an article is answered by the opening that defines it, not by another
+// article's sentence that merely names X.
+func TestWhatIsAnswersWithTheOpening(t *testing.T) {
+	t.Parallel()
+	docs := []knowledge.Document{
+		{ID: "ages", Lang: nlp.Arabic, Title: "الأعمار",
+			Text: "يصيب السرطان الناس في كل الأعمار."},
+		{ID: "cancer", Lang: nlp.Arabic, Title: "السرطان",
+			Text: "السرطان (بالإنجليزية: Cancer) هو مجموعة من الأمراض تتميز خلاياها بالنمو غير المحدود. " +
+				"يختلف علاج المرض من مريض إلى آخر حسب نوعه ومرحلته، ويعالج بالجراحة والعلاج الكيميائي والإشعاعي."},
+	}
+	c, _ := knowledge.NewCorpus(docs, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "ما هو السرطان؟"})
+	if err != nil || a.Refused || !strings.Contains(a.Body, "مجموعة من الأمراض") {
+		t.Errorf("Ask = %q (refused %v, reason %q), want the definition", a.Body, a.Refused, a.Reason)
+	}
+}
