@@ -154,6 +154,9 @@ type analysis struct {
 	// roots maps each free Arabic stem to its root term (see rootTerm): a source's roots are also among its
 	// terms and free terms, a question's are its fallback when a stem is not found.
 	roots map[string]string
+	// variants maps a free Arabic stem of a question to the stems of other spellings of its word (see
+	// wordVariants): the other person of a verb ("تحد" ↔ "يحد").
+	variants map[string][]string
 }
 
 // rootTerm is the index term standing for an Arabic word's root, or "" for a word too short to have a reliable
@@ -219,8 +222,31 @@ func (l *lexicon) analyzeTokens(toks []nlp.Token, source bool) analysis {
 				a.free = append(a.free, r)
 			}
 		}
+		if vs := wordVariants(t); !source && len(vs) > 0 {
+			if a.variants == nil {
+				a.variants = map[string][]string{}
+			}
+			a.variants[t.Stem] = vs
+		}
 	}
 	return a
+}
+
+// wordVariants are the stems of other spellings of a question word that the sources may use for it: the verb in
+// the other person ("يحد" for "تحد", "يقع" for "تقع"), which light10 does not strip. A noun that starts so
+// ("تاريخ") gets a variant no source holds.
+func wordVariants(t nlp.Token) []string {
+	r := []rune(t.Stem)
+	if len(r) < 3 || !nlp.IsArabic(t.Stem) {
+		return nil
+	}
+	switch r[0] {
+	case 'ي':
+		return []string{"ت" + string(r[1:])}
+	case 'ت':
+		return []string{"ي" + string(r[1:])}
+	}
+	return nil
 }
 
 // allStop reports a run of stop words only: "لايه" (for what) is not the form "ولاية" it stems like.

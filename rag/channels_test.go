@@ -134,3 +134,22 @@ func TestTopicWordsInAnotherForm(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbInTheOtherPerson: a question's verb in one person ("تحد", she borders) is held by a sentence using it
+// in the other ("يحدها", it borders her) nearly as well as by the same form, not only through their root.
+func TestVerbInTheOtherPerson(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "land", Lang: nlp.Arabic, Title: "البلاد",
+		Text: "ويحدها من الشمال أرمينيا. وتحدها من الجنوب إيران."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := ix.prepare("ما الدول التي تحد البلاد؟", nil).resolve(ix.vocab)
+	same, other := ix.sents[0][1].free, ix.sents[0][0].free // "تحدها …", "يحدها …"
+	if got, want := q.coverage(other), variantCredit*q.coverage(same); got < want-0.01 {
+		t.Errorf("coverage by the other person = %.2f, want at least %.2f (%.0f%% of the same form's %.2f)", got, want,
+			100*variantCredit, q.coverage(same))
+	}
+}

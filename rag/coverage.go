@@ -1,5 +1,7 @@
 package rag
 
+import "slices"
+
 // coverage is the weighted share of the question's terms that have holds; a term held only by its Arabic root
 // counts rootCredit of its weight.
 func (q *query) coverage(have termSet) float64 { return q.coverageWith(have, 0) }
@@ -26,6 +28,8 @@ func (q *query) coverageWith(have termSet, unknownW float64) float64 {
 		switch {
 		case have.has(q.ids[t]):
 			got += w
+		case slices.ContainsFunc(q.variants[t], func(v string) bool { return have.has(q.ids[v]) }):
+			got += variantCredit * w
 		case q.alt[t] != "" && have.has(q.ids[q.alt[t]]):
 			got += rootCredit * w
 		}

@@ -45,8 +45,11 @@ type query struct {
 	// absent lists what the question names that no source holds: a glossary name or title, or a topic word
 	// ("president", "budget"). Such a question is out of scope.
 	absent []string
-	// alt maps a term no source holds to its Arabic root term, which covers it in part.
+	// alt maps an Arabic term to its root term, which covers it in part (rootCredit).
 	alt map[string]string
+	// variants maps an Arabic term to the stems of other spellings of its word (see wordVariants), which cover
+	// it nearly as well (variantCredit).
+	variants map[string][]string
 	// unknown holds the terms no source holds that name nothing either (see termUnknown); strange, those of them
 	// that are no word of the language either (see termStrange).
 	unknown, strange map[string]bool
@@ -81,6 +84,8 @@ const (
 	unknownWeight = 0.3
 	// rootCredit is the share of a term's weight a source earns by holding only its Arabic root.
 	rootCredit = 0.6
+	// variantCredit is the share a source earns by holding another spelling of the word (see wordVariants).
+	variantCredit = 0.9
 	// rootWeight is a root term's BM25 weight in the query, beside its stem's 1.
 	rootWeight = 0.3
 )
@@ -179,6 +184,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		cover:    map[string]float64{},
 		concepts: map[int]bool{},
 		alt:      map[string]string{},
+		variants: map[string][]string{},
 		unknown:  map[string]bool{},
 		strange:  map[string]bool{},
 	}
@@ -235,6 +241,11 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		for t, r := range prev.alt {
 			if _, own := q.alt[t]; !own {
 				q.alt[t] = r
+			}
+		}
+		for t, vs := range prev.variants {
+			if _, own := q.variants[t]; !own {
+				q.variants[t] = vs
 			}
 		}
 		if q.kind == anyAnswer && prev.kind != titleAnswer {
@@ -392,6 +403,11 @@ func (q *query) resolve(v *vocab) *query {
 	for _, r := range q.alt {
 		q.ids[r] = v.id(r)
 	}
+	for _, vs := range q.variants {
+		for _, s := range vs {
+			q.ids[s] = v.id(s)
+		}
+	}
 	return q
 }
 
@@ -523,6 +539,9 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 			if !ix.isKnown(t) {
 				q.weights[r] = rootWeight
 			}
+		}
+		if vs := a.variants[t]; len(vs) > 0 {
+			q.variants[t] = vs
 		}
 	}
 }
