@@ -225,7 +225,8 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 		if strict {
 			// "how many countries" wants "five countries", not "four years"; "how many ministers sent
 			// messages?" is answered by the sentence naming them (see listed).
-			return q.countedShare(s) > 0 || listed(lex, q, s) >= 2
+			return q.countedShare(s) > 0 || listed(lex, q, s) >= 2 ||
+				wt&hasMeasure != 0 && slices.ContainsFunc(q.counting, func(t string) bool { return s.free.has(q.ids[t]) })
 		}
 		return wt&hasNumber != 0 || has("number")
 	case ageAnswer:

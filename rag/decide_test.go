@@ -238,7 +238,8 @@ func TestOperatorMeasures(t *testing.T) {
 	t.Parallel()
 	doc := knowledge.Document{ID: "oasis", Lang: nlp.Arabic, Title: "مدينة الواحة",
 		Text: "تضم مدينة الواحة ثلاث مناطق سكنية حول مساحة خضراء واسعة.\n\nتبلغ مساحة مدينة الواحة 120 كيلومترا مربعا.\n\n" +
-			"ويعمل 40% من سكان الواحة في الزراعة.\n\nوبلغ إجمالي ما نقلته القوافل إلى الواحة 27895 طناً من التمر."}
+			"ويعمل 40% من سكان الواحة في الزراعة.\n\nوبلغ إجمالي ما نقلته القوافل إلى الواحة 27895 طناً من التمر.\n\n" +
+			"وكان ناتج مصانع الواحة في الموسم الماضي من الزيت قرابة 5000 طن."}
 	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
 	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
 	if err != nil {
@@ -250,6 +251,7 @@ func TestOperatorMeasures(t *testing.T) {
 		"كم تبلغ مساحة الواحة؟":                        "120 كيلومترا",
 		"ما نسبة سكان الواحة الذين يعملون في الزراعة؟": "40%",
 		"كم بلغ إجمالي ما نقلته القوافل إلى الواحة؟":   "27895 طناً", // a total in a unit with the accusative alef
+		"كم كان ناتج مصانع الواحة من الزيت؟":           "5000 طن",    // a count answered by an amount in its unit
 	} {
 		a, err := svc.Ask(t.Context(), Request{Question: q})
 		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
