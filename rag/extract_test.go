@@ -95,3 +95,20 @@ func TestWhoAnswerKeepsTheNameBeforeTheDescription(t *testing.T) {
 		t.Errorf("Ask = %q (refused %v, reason %q), want the one named before: سليم بن راشد", a.Body, a.Refused, a.Reason)
 	}
 }
+
+// A sentence opening with a pronoun ("هو الملك …") goes on from the one before, which names whom it is about:
+// the answer brings that one along.
+func TestPronounOpeningBringsItsAntecedent(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "king", Lang: nlp.Arabic, Title: "ملوك",
+		Text: "عاشت الواحة قرونا من الرخاء. سليم بن راشد (21 أغسطس 1963) ملك الواحة. هو الملك الثالث والعشرون لسلالة الهاشميين."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "من هو الملك الثالث والعشرون لسلالة الهاشميين؟"})
+	if err != nil || a.Refused || !strings.Contains(a.Body, "سليم بن راشد") {
+		t.Errorf("Ask = %q (refused %v, reason %q), want the king named in the sentence before", a.Body, a.Refused, a.Reason)
+	}
+}

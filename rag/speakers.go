@@ -146,4 +146,4 @@ func (ix *Index) speakers(sents []sentence) []int {
 }
 
 // continuationPronouns open a sentence whose subject was named before.
-var continuationPronouns = map[string]bool{"he": true, "she": true, "they": true}
+var continuationPronouns = map[string]bool{"he": true, "she": true, "they": true, "هو": true, "هي": true, "هم": true, "وهو": true, "وهي": true, "وهم": true}
