@@ -6,11 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// Sentences splits text after sentence-ending punctuation (. ! ? … and the Arabic ؟ and ؛) that is followed by
-// a space or the end, keeping closing quotes and brackets with their sentence; punctuation inside brackets
-// ends nothing. Decimal points and initials such
-// as "U.S." stay inside a sentence because no space follows their dot. Joining the result with single spaces
-// gives back the text with its whitespace collapsed.
+// Sentences splits text after sentence-ending punctuation (. ! ? … and the Arabic ؟) that is followed by a space
+// or the end, keeping closing quotes and brackets with their sentence; punctuation inside brackets ends nothing.
+// Decimal points and initials such as "U.S." stay inside a sentence because no space follows their dot. The
+// Arabic semicolon ؛ joins clauses of one sentence ("قائلاً أنها مبررة؛ لأنها تحمي …": the reason goes with what
+// it explains); Clauses splits there. Joining the result with single spaces gives back the text with its
+// whitespace collapsed.
 func Sentences(text string) []string {
 	return splitAfter(text, isSentenceEnd)
 }
@@ -24,7 +25,7 @@ func Clauses(sentence string) []string {
 
 func isSentenceEnd(r rune) bool {
 	switch r {
-	case '.', '!', '?', '…', '؟', '؛', '۔':
+	case '.', '!', '?', '…', '؟', '۔':
 		return true
 	}
 	return false

@@ -11,7 +11,7 @@ func TestSentencesAndClauses(t *testing.T) {
 		want []string
 	}{
 		{"One. Two? Three!", []string{"One.", "Two?", "Three!"}},
-		{"قال وانغ. هل انتهى؟ نعم؛ انتهى", []string{"قال وانغ.", "هل انتهى؟", "نعم؛", "انتهى"}},
+		{"قال وانغ. هل انتهى؟ نعم؛ انتهى", []string{"قال وانغ.", "هل انتهى؟", "نعم؛ انتهى"}}, // ؛ joins clauses
 		{`He said "go." Then left.`, []string{`He said "go."`, "Then left."}},
 		{"The U.S. rate is 3.5 now.", []string{"The U.S. rate is 3.5 now."}},
 		// Punctuation inside brackets ends nothing, unless the bracket never closes.
