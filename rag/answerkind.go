@@ -352,12 +352,20 @@ func isNumber(t nlp.Token) bool {
 // "30", "2024", "Saturday").
 func wordTypes(a analysis) (ts typeSet, dates int) {
 	number := func(i int) bool { return i >= 0 && i < len(a.toks) && isNumber(a.toks[i]) }
+	count := func(i int) bool { // a number that is no year
+		return number(i) && !(nlp.IsDigits(a.toks[i].Word) && len(a.toks[i].Word) == 4)
+	}
 	for i, t := range a.toks {
 		if yearWords[t.Word] && (number(i-1) || number(i+1)) {
 			ts |= hasDuration // "4 years", "أربعة أعوام"
 		}
-		if (periodWords[t.Word] || yearWords[t.Word]) && (number(i-1) || number(i+1)) {
-			ts |= hasPeriod // "262 سنة", "ثلاثة أشهر"
+		if (periodWords[t.Word] || yearWords[t.Word]) && (count(i-1) || count(i+1)) {
+			ts |= hasPeriod // "262 سنة", "ثلاثة أشهر"; not "عام 1790", a year
+		}
+		if y, _ := withoutEra(t.Word); nlp.IsDigits(y) && i+1 < len(a.toks) {
+			if z, _ := withoutEra(a.toks[i+1].Word); nlp.IsDigits(z) && len(y) <= 4 && len(z) <= 4 {
+				ts |= hasPeriod // "(662 - 750 م)": from one year to another
+			}
 		}
 		if ageWords[t.Word] && (number(i-1) || number(i+1) || number(i-2)) {
 			ts |= hasAge // "aged 70", "70 years old"
