@@ -498,12 +498,16 @@ func questionKind(words []string) answerType {
 			return whoAnswer // "whats the turkmen guy called", "شو اسمه"
 		}
 	}
-	for _, w := range bare {
-		switch {
-		case weekdays[w]:
-			return weekdayAnswer
-		case dateWords[w]:
-			return dateAnswer
+	// A day or month named asks for the day ("was it Friday?"), unless a question word asks something else: "كيف
+	// انتهت حرب أكتوبر؟" asks how the October War ended.
+	if !slices.ContainsFunc(bare, func(w string) bool { return otherAsks[w] }) {
+		for _, w := range bare {
+			switch {
+			case weekdays[w]:
+				return weekdayAnswer
+			case dateWords[w]:
+				return dateAnswer
+			}
 		}
 	}
 	// A question opening with the Arabic "من" asks "who" ("من أطلق الأمانة؟"); elsewhere it means "from".
@@ -512,6 +516,10 @@ func questionKind(words []string) answerType {
 	}
 	return anyAnswer
 }
+
+// otherAsks are question words asking what, how, why or which: a day or month a question names is then not what
+// it asks for.
+var otherAsks = nlp.WordSet(`what how why which ما ماذا كيف كيفاش ازاي شلون لماذا ليش ليه علاش شو ايش وش شنو ايه`)
 
 // personWords ask for a person when no question word says otherwise: "the turkmen guy", "his name", "اسمه".
 var personWords = nlp.WordSet(`guy dude الراجل الرجال الزلمه اسمه اسمو`)

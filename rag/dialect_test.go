@@ -38,6 +38,8 @@ func TestDialectWords(t *testing.T) {
 		{"ما ترتيب الهند من حيث المساحة", anyAnswer},
 		{"كم استمرت الخلافة", spanAnswer},
 		{"كم قضى في السجن", spanAnswer},
+		{"كيف انتهت حرب أكتوبر", anyAnswer}, // a month in a name, and "how" asks something else
+		{"was it on saturday", weekdayAnswer},
 		{"ما هو السرطان", anyAnswer}, // what something is: any kind, its definition preferred (asksWhatIs)
 		{"كم كان عمر عمر المختار عندما حارب", ageAnswer},
 	}
