@@ -112,3 +112,27 @@ func TestPronounOpeningBringsItsAntecedent(t *testing.T) {
 		t.Errorf("Ask = %q (refused %v, reason %q), want the king named in the sentence before", a.Body, a.Refused, a.Reason)
 	}
 }
+
+// In text the glossary knows nothing about, "where" and "who" are answered by what the sentence says right after
+// the question's own words: "ولد … ونشأ في الطائف", "شرح الخطيب التبريزي البيت الأول".
+func TestPlaceAndAgentAfterTheQuestionsWords(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "poet", Lang: nlp.Arabic, Title: "شاعر",
+		Text: "وكان الوزير سالم الواحي يزور المدينة كل عام.\n\nولد الوزير سالم الواحي ونشأ في الطائف.\n\n" +
+			"ونظم الوزير سالم الواحي قصيدة طويلة في الصحراء.\n\nوقد شرح الخطيب التبريزي القصيدة الطويلة بعد قرن."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService(ix, Options{})
+	for q, want := range map[string]string{
+		"أين ولد سالم الواحي؟":    "في الطائف",
+		"من شرح القصيدة الطويلة؟": "الخطيب التبريزي",
+	} {
+		a, err := svc.Ask(t.Context(), Request{Question: q})
+		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
+		}
+	}
+}
