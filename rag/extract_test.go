@@ -136,3 +136,21 @@ func TestPlaceAndAgentAfterTheQuestionsWords(t *testing.T) {
 		}
 	}
 }
+
+// A long sentence cut to its answering clauses keeps the whole list a colon opens.
+func TestCutAnswerKeepsTheListAColonOpens(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "war", Lang: nlp.Arabic, Title: "حرب",
+		Text: "ومن أواخر عام 1939 إلى أوائل عام 1941 سيطرت جيوش المملكة الشمالية على مساحة واسعة من القارة بعد سلسلة طويلة من الحملات العسكرية المتتالية، " +
+			"وشكلت تحالفا عسكريا مع ممالك الساحل والجزر البعيدة في المحيط، كما اتفقت مع المملكة الشرقية على تقاسم الأراضي المجاورة لهما: " +
+			"بولندا، وفنلندا، ورومانيا، ودول البلطيق."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "ما هي الأراضي التي اتفقت المملكة الشمالية والمملكة الشرقية على تقاسمها؟"})
+	if err != nil || a.Refused || !strings.Contains(a.Body, "ودول البلطيق") {
+		t.Errorf("Ask = %q (refused %v, reason %q), want the whole list", a.Body, a.Refused, a.Reason)
+	}
+}

@@ -29,6 +29,9 @@ func (ex *extractor) clausesOf(text string) []sentence {
 	return out
 }
 
+// listItemRunes bounds the clauses read as the items of a list a colon opens.
+const listItemRunes = 40
+
 // minAnswerRunes: a trimmed answer is widened to about this length, so "who heads the secretariat?" gets
 // "Wu Yingchen, Executive Director of the Secretariat, said the secretariat will …", not a bare name.
 const minAnswerRunes = 150
@@ -106,7 +109,10 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 	// a name, and "هو مؤسس الأسرة العلوية" after it is what answers "who is he?".
 	length := utf8.RuneCountInString(strings.Join(clauses[bestStart:bestEnd], " "))
 	said := runesOutsideBrackets(strings.Join(clauses[bestStart:bestEnd], " "))
-	for bestEnd < len(clauses) && said < minAnswerRunes {
+	// A list the kept clauses open with a colon ("تقاسم الأراضي المجاورة لهما: بولندا، وفنلندا، ورومانيا") is
+	// kept whole, as far as its items go.
+	listing := strings.ContainsAny(clauses[bestEnd-1], ":：")
+	for bestEnd < len(clauses) && (said < minAnswerRunes || listing && utf8.RuneCountInString(clauses[bestEnd]) <= listItemRunes) {
 		next := utf8.RuneCountInString(clauses[bestEnd]) + 1
 		if length+next > maxExtractRunes {
 			break
