@@ -154,3 +154,22 @@ func TestCutAnswerKeepsTheListAColonOpens(t *testing.T) {
 		t.Errorf("Ask = %q (refused %v, reason %q), want the whole list", a.Body, a.Refused, a.Reason)
 	}
 }
+
+// A question restates the part of a long sentence before what answers it: the cut answer brings the clause after
+// the restated ones.
+func TestCutAnswerBringsTheClauseAfter(t *testing.T) {
+	t.Parallel()
+	doc := knowledge.Document{ID: "months", Lang: nlp.Arabic, Title: "الأشهر",
+		Text: "في سنة 412م وقبل البعثة بمئة وخمسين سنة وفي مكة المكرمة في موسم الحج الكبير اجتمع العرب من رؤساء القبائل والوفود القادمة من اليمن والشام والعراق ونجد وتهامة في حج ذلك العام أيام الجد الخامس للقبيلة الكبيرة، " +
+			"لتحديد أسماء جديدة للأشهر يتفق عليها جميع العرب وأهل الجزيرة العربية، " +
+			"فاختاروا أسماء تدل على أحوال الطقس والحرب والزراعة في كل شهر من أشهر السنة القمرية عندهم في ذلك الزمان البعيد."}
+	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "لماذا اجتمع رؤساء القبائل والوفود القادمة من اليمن والشام والعراق ونجد وتهامة في مكة في موسم الحج الكبير؟"})
+	if err != nil || a.Refused || !strings.Contains(a.Body, "لتحديد أسماء جديدة للأشهر") {
+		t.Errorf("Ask = %q (refused %v, reason %q), want the reason that follows", a.Body, a.Refused, a.Reason)
+	}
+}

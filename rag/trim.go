@@ -112,6 +112,12 @@ func (ex *extractor) trimClauses(q *query, parts []sentence) string {
 	// A list the kept clauses open with a colon ("تقاسم الأراضي المجاورة لهما: بولندا، وفنلندا، ورومانيا") is
 	// kept whole, as far as its items go.
 	listing := strings.ContainsAny(clauses[bestEnd-1], ":：")
+	// What a question restates comes before what answers it: the clause after the kept ones comes along too.
+	if bestEnd < len(clauses) && length+utf8.RuneCountInString(clauses[bestEnd])+1 <= maxExtractRunes {
+		length += utf8.RuneCountInString(clauses[bestEnd]) + 1
+		said += runesOutsideBrackets(clauses[bestEnd]) + 1
+		bestEnd++
+	}
 	for bestEnd < len(clauses) && (said < minAnswerRunes || listing && utf8.RuneCountInString(clauses[bestEnd]) <= listItemRunes) {
 		next := utf8.RuneCountInString(clauses[bestEnd]) + 1
 		if length+next > maxExtractRunes {
