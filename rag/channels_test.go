@@ -100,12 +100,8 @@ func TestRootChannelWithinAUnit(t *testing.T) {
 				"وتعلم سالم بن راشد القراءة في الكتاب. وقاد سالم بن راشد المقاومة عشرين عاما، وهو الملقب بأسد الصحراء."},
 		{ID: "king", Lang: nlp.Arabic, Title: "ملك", Text: "كان الملك يلقب بالعادل بين رعيته."},
 	}
-	c, _ := knowledge.NewCorpus(docs, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "بماذا يلقب سالم بن راشد؟"})
+	svc := docsService(t, docs...)
+	a, err := svc.Ask(t.Context(), Request{Question: "بماذا يلقب سالم بن راشد؟"})
 	if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, "أسد الصحراء") {
 		t.Errorf("Ask = %q (confidence %q, reason %q), want أسد الصحراء with confidence", a.Body, a.Confidence, a.Reason)
 	}
@@ -115,14 +111,10 @@ func TestRootChannelWithinAUnit(t *testing.T) {
 // ("ولاية" for "ولايات") is held; one they hold only through a word that stems alike is not.
 func TestTopicWordsInAnotherForm(t *testing.T) {
 	t.Parallel()
-	doc := knowledge.Document{ID: "india", Lang: nlp.Arabic, Title: "الهند",
+	svc := docsService(t, knowledge.Document{ID: "india", Lang: nlp.Arabic, Title: "الهند",
 		Text: "تتألف الهند من 28 ولاية وثمانية أقاليم اتحادية. ومن المدن الرئيسية فيها مومباي ودلهي. " +
-			"والشاعر سالم الهندي من مواليد 1950."}
-	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+			"والشاعر سالم الهندي من مواليد 1950."})
+	ix := svc.ix
 	for q, absent := range map[string]bool{
 		"كم عدد ولايات الهند؟": false,
 		"من هو رئيس الهند؟":    true,
@@ -139,13 +131,9 @@ func TestTopicWordsInAnotherForm(t *testing.T) {
 // in the other ("يحدها", it borders her) nearly as well as by the same form, not only through their root.
 func TestVerbInTheOtherPerson(t *testing.T) {
 	t.Parallel()
-	doc := knowledge.Document{ID: "land", Lang: nlp.Arabic, Title: "البلاد",
-		Text: "ويحدها من الشمال أرمينيا. وتحدها من الجنوب إيران."}
-	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := docsService(t, knowledge.Document{ID: "land", Lang: nlp.Arabic, Title: "البلاد",
+		Text: "ويحدها من الشمال أرمينيا. وتحدها من الجنوب إيران."})
+	ix := svc.ix
 	q := ix.prepare("ما الدول التي تحد البلاد؟", nil).resolve(ix.vocab)
 	same, other := ix.sents[0][1].free, ix.sents[0][0].free // "تحدها …", "يحدها …"
 	if got, want := q.coverage(other), variantCredit*q.coverage(same); got < want-0.01 {

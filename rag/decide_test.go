@@ -177,15 +177,9 @@ func TestWhoElse(t *testing.T) {
 // question's "عدد X" asks for X even behind a verb ("بكم يقدر عدد سكان …؟"), and "ما معنى كلمة X" asks a meaning.
 func TestOperatorCountsAndMeanings(t *testing.T) {
 	t.Parallel()
-	doc := knowledge.Document{ID: "city", Lang: nlp.Arabic, Title: "مدينة الواحة",
-		Text: "يقدر عدد سكان مدينة الواحة في عام 2020 بحوالي 350 ألف نسمة.\n\nوتضم مدينة الواحة ثلاث جامعات وأربعة مستشفيات وخمس حدائق.\n\nوتعني كلمة الواحة الأرض الخصبة في الصحراء."}
-	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := NewService(ix, Options{})
-	for q, want := range map[string]string{
+	svc := docsService(t, knowledge.Document{ID: "city", Lang: nlp.Arabic, Title: "مدينة الواحة",
+		Text: "يقدر عدد سكان مدينة الواحة في عام 2020 بحوالي 350 ألف نسمة.\n\nوتضم مدينة الواحة ثلاث جامعات وأربعة مستشفيات وخمس حدائق.\n\nوتعني كلمة الواحة الأرض الخصبة في الصحراء."})
+	wantConfident(t, svc, map[string]string{
 		"بكم يقدر عدد سكان مدينة الواحة؟": "350",
 		"كم عدد سكان الواحة؟":             "350",
 		"كم مستشفى في مدينة الواحة؟":      "أربعة مستشفيات",
@@ -193,42 +187,26 @@ func TestOperatorCountsAndMeanings(t *testing.T) {
 		"كم عد مستشفيات الواحة؟":          "أربعة مستشفيات", // عدد with a letter dropped
 		"كم عددد مستشفيات الواحة؟":        "أربعة مستشفيات", // or typed thrice
 		"ما معنى كلمة الواحة؟":            "الأرض الخصبة",   // a meaning, not a word in quotation marks
-	} {
-		a, err := svc.Ask(t.Context(), Request{Question: q})
-		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
-			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
-		}
-	}
+	})
 }
 
 // Durations and ages in text the glossary knows nothing about: "how long did it last" wants a period, an age
 // answers "when" in a life, and "how old was he when …" asks his age.
 func TestOperatorDurationsAndAges(t *testing.T) {
 	t.Parallel()
-	doc := knowledge.Document{ID: "emirate", Lang: nlp.Arabic, Title: "إمارة الساحل",
+	svc := docsService(t, knowledge.Document{ID: "emirate", Lang: nlp.Arabic, Title: "إمارة الساحل",
 		Text: "أسس سالم بن راشد إمارة الساحل، واستمرت الإمارة 262 سنة حتى سقوطها.\n\n" +
 			"تزوج سالم بن راشد في سن الخامسة والعشرين من ابنة تاجر.\n\n" +
 			"حارب سالم بن راشد الغزاة منذ كان عمره 53 عامًا.\n\n" +
 			"وسن مجلس الإمارة قانونا جديدا للتجارة.\n\nوفي عام 1790 وصل حكم الأسرة الراشدية إلى الإمارة من الجبال.\n\n" +
-			"وامتد حكم الأسرة الراشدية للإمارة (1805 - 1848) بعد سالم."}
-	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := NewService(ix, Options{})
-	for q, want := range map[string]string{
+			"وامتد حكم الأسرة الراشدية للإمارة (1805 - 1848) بعد سالم."})
+	wantConfident(t, svc, map[string]string{
 		"كم استمرت إمارة الساحل؟":                    "262 سنة",
 		"كم دامت الإمارة؟":                           "262 سنة",
 		"كم دام حكم الأسرة الراشدية؟":                "1805 - 1848", // from one year to another
 		"متى تزوج سالم بن راشد؟":                     "في سن الخامسة والعشرين",
 		"كم كان عمر سالم بن راشد عندما حارب الغزاة؟": "53 عامًا",
-	} {
-		a, err := svc.Ask(t.Context(), Request{Question: q})
-		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
-			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
-		}
-	}
+	})
 	// "سن" is also a verb (enacted): a law enacted is no time.
 	if a, _ := svc.Ask(t.Context(), Request{Question: "متى سن مجلس الإمارة قانون التجارة؟"}); a.Confidence == High && !a.Refused {
 		t.Errorf("Ask(when was the law enacted) = %q with confidence, want it hedged or refused: the sources give no date", a.Body)
@@ -238,73 +216,45 @@ func TestOperatorDurationsAndAges(t *testing.T) {
 // A measure question wants a number with its unit, not a number counting something else.
 func TestOperatorMeasures(t *testing.T) {
 	t.Parallel()
-	doc := knowledge.Document{ID: "oasis", Lang: nlp.Arabic, Title: "مدينة الواحة",
+	svc := docsService(t, knowledge.Document{ID: "oasis", Lang: nlp.Arabic, Title: "مدينة الواحة",
 		Text: "تضم مدينة الواحة ثلاث مناطق سكنية حول مساحة خضراء واسعة.\n\nتبلغ مساحة مدينة الواحة 120 كيلومترا مربعا.\n\n" +
 			"ويعمل 40% من سكان الواحة في الزراعة.\n\nوبلغ إجمالي ما نقلته القوافل إلى الواحة 27895 طناً من التمر.\n\n" +
-			"وكان ناتج مصانع الواحة في الموسم الماضي من الزيت قرابة 5000 طن."}
-	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := NewService(ix, Options{})
-	for q, want := range map[string]string{
+			"وكان ناتج مصانع الواحة في الموسم الماضي من الزيت قرابة 5000 طن."})
+	wantConfident(t, svc, map[string]string{
 		"ما مساحة مدينة الواحة؟":                       "120 كيلومترا",
 		"كم تبلغ مساحة الواحة؟":                        "120 كيلومترا",
 		"ما نسبة سكان الواحة الذين يعملون في الزراعة؟": "40%",
 		"كم بلغ إجمالي ما نقلته القوافل إلى الواحة؟":   "27895 طناً", // a total in a unit with the accusative alef
 		"كم كان ناتج مصانع الواحة من الزيت؟":           "5000 طن",    // a count answered by an amount in its unit
-	} {
-		a, err := svc.Ask(t.Context(), Request{Question: q})
-		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
-			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
-		}
-	}
+	})
 }
 
 // Number words beyond ten, a century as a time, and verbs of describing as what someone said.
 func TestOperatorNumbersTimesAndWords(t *testing.T) {
 	t.Parallel()
-	doc := knowledge.Document{ID: "fort", Lang: nlp.Arabic, Title: "قلعة الواحة",
+	svc := docsService(t, knowledge.Document{ID: "fort", Lang: nlp.Arabic, Title: "قلعة الواحة",
 		Text: "بنيت قلعة الواحة في القرن الثاني عشر على تل صخري.\n\nوفاز نادي الواحة بكأس البلاد ثمان مرات.\n\n" +
 			"ووصف الرحالة ابن بطوطة قلعة الواحة بأنها جوهرة الصحراء.\n\nويزور القلعة الكثير من السياح كل عام.\n\n" +
-			"وأغلقت القلعة أمام الزوار في التسعينيات للترميم.\n\nوتوسعت أسوار القلعة في عهد السلطان مراد."}
-	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := NewService(ix, Options{})
-	for q, want := range map[string]string{
+			"وأغلقت القلعة أمام الزوار في التسعينيات للترميم.\n\nوتوسعت أسوار القلعة في عهد السلطان مراد."})
+	wantConfident(t, svc, map[string]string{
 		"متى بنيت قلعة الواحة؟":               "القرن الثاني عشر",
 		"كم مرة فاز نادي الواحة بكأس البلاد؟": "ثمان مرات",
 		"ماذا قال ابن بطوطة عن قلعة الواحة؟":  "جوهرة الصحراء",
 		"متى أغلقت القلعة أمام الزوار؟":       "في التسعينيات",
 		"متى توسعت أسوار القلعة؟":             "في عهد السلطان مراد",
-	} {
-		a, err := svc.Ask(t.Context(), Request{Question: q})
-		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
-			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
-		}
-	}
+	})
 }
 
 // What makes a sentence hold the kind asked for, in text the glossary knows nothing about: a year with its era
 // sign, a number of people, a number with the accusative alef, a rank or a profession before a name.
 func TestOperatorKindsInPlainText(t *testing.T) {
 	t.Parallel()
-	doc := knowledge.Document{ID: "history", Lang: nlp.Arabic, Title: "تاريخ الواحة",
+	svc := docsService(t, knowledge.Document{ID: "history", Lang: nlp.Arabic, Title: "تاريخ الواحة",
 		Text: "توفي المؤرخ سالم الواحي سنة 1406م في القاهرة.\n\nوشيع جنازة الأمير أكثر من خمسة ملايين شخص.\n\n" +
 			"وشارك في حرب الصحراء أكثر من 30 بلدًا.\n\nوفي عام 1989 قاد العقيد مراد الهاشمي انقلابا عسكريا في الواحة.\n\n" +
 			"وولد الشاعر أبو الطيب الواحي في الكوفة 915م.\n\nويشير التقرير إلى موت 7.6 مليون شخص بالحمى في عام 2007.\n\n" +
-			"وساحل الواحة على البحيرة طوله 140 كيلومترا.\n\nويبلغ عدد سكان الواحة خمسة آلاف نسمة."}
-	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := NewService(ix, Options{})
-	for q, want := range map[string]string{
+			"وساحل الواحة على البحيرة طوله 140 كيلومترا.\n\nويبلغ عدد سكان الواحة خمسة آلاف نسمة."})
+	wantConfident(t, svc, map[string]string{
 		"في أي عام توفي سالم الواحي؟":     "1406م",
 		"كم عدد المشيعين لجنازة الأمير؟":  "خمسة ملايين شخص",
 		"كم بلد شارك في حرب الصحراء؟":     "30 بلدًا",
@@ -312,12 +262,7 @@ func TestOperatorKindsInPlainText(t *testing.T) {
 		"متى ولد أبو الطيب الواحي؟":       "915م",          // three digits, with the era sign
 		"كم عدد الوفيات بالحمى عام 2007؟": "7.6 مليون شخص", // deaths are counted in people
 		"كم يبلغ طول ساحل الواحة؟":        "140 كيلومترا",  // "يبلغ" frames the measure
-	} {
-		a, err := svc.Ask(t.Context(), Request{Question: q})
-		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
-			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
-		}
-	}
+	})
 }
 
 // "Where does X lie?" in text the glossary knows nothing about is answered by the sentence that says where it
@@ -328,12 +273,8 @@ func TestWhereItLies(t *testing.T) {
 		{ID: "oasis", Lang: nlp.Arabic, Title: "الواحة",
 			Text: "وتتبع الواحة محافظة الجنوب. ويعمل أهل الواحة في الزراعة والتجارة. والواحة تقع في جنوب الصحراء الكبرى قرب الحدود."},
 	}
-	c, _ := knowledge.NewCorpus(docs, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "أين تقع الواحة؟"})
+	svc := docsService(t, docs...)
+	a, err := svc.Ask(t.Context(), Request{Question: "أين تقع الواحة؟"})
 	if err != nil || a.Refused || !strings.Contains(a.Body, "تقع في جنوب الصحراء") {
 		t.Errorf("Ask = %q (refused %v, reason %q), want where it lies", a.Body, a.Refused, a.Reason)
 	}

@@ -32,15 +32,9 @@ func TestDefinedSubject(t *testing.T) {
 // opening, which names the subject, must not win only for that.
 func TestSentencesInheritTheArticleSubject(t *testing.T) {
 	t.Parallel()
-	doc := knowledge.Document{ID: "scientist", Lang: nlp.Arabic, Title: "عالم",
+	svc := docsService(t, knowledge.Document{ID: "scientist", Lang: nlp.Arabic, Title: "عالم",
 		Text: "ألبرت أينشتاين (14 مارس 1879 – 18 أبريل 1955) عالم فيزياء ألماني المولد، اشتهر بالنسبية العامة والنسبية الخاصة. " +
-			"بدأ حياته العلمية موظفا في مكتب براءات الاختراع في برن. أما النسبية العامة فقد طرحها عام 1915."}
-	c, _ := knowledge.NewCorpus([]knowledge.Document{doc}, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := NewService(ix, Options{})
+			"بدأ حياته العلمية موظفا في مكتب براءات الاختراع في برن. أما النسبية العامة فقد طرحها عام 1915."})
 	for q, want := range map[string]string{
 		"في أي عام طرح ألبرت أينشتاين النسبية العامة؟": "1915",
 		// The dates in brackets after the subject are a birth and a death.
@@ -83,12 +77,8 @@ func TestQuestionNamingTheSubjectFindsItsArticle(t *testing.T) {
 		{ID: "syria", Lang: nlp.Arabic, Title: "سوريا",
 			Text: "سوريا (رسميا: الجمهورية العربية السورية) هي دولة عربية في غرب آسيا. يحدها من الشمال تركيا، ومن الشرق العراق."},
 	}
-	c, _ := knowledge.NewCorpus(docs, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "ما الدولة التي تحد سوريا من الشمال؟"})
+	svc := docsService(t, docs...)
+	a, err := svc.Ask(t.Context(), Request{Question: "ما الدولة التي تحد سوريا من الشمال؟"})
 	if err != nil || len(a.Retrieved) == 0 || a.Retrieved[0].Group != "syria#1" {
 		t.Errorf("retrieved %v, want the article on Syria first", a.Retrieved)
 	}
@@ -105,12 +95,8 @@ func TestWhatIsAnswersWithTheOpening(t *testing.T) {
 			Text: "السرطان (بالإنجليزية: Cancer) هو مجموعة من الأمراض تتميز خلاياها بالنمو غير المحدود. " +
 				"يختلف علاج المرض من مريض إلى آخر حسب نوعه ومرحلته، ويعالج بالجراحة والعلاج الكيميائي والإشعاعي."},
 	}
-	c, _ := knowledge.NewCorpus(docs, 0)
-	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := NewService(ix, Options{}).Ask(t.Context(), Request{Question: "ما هو السرطان؟"})
+	svc := docsService(t, docs...)
+	a, err := svc.Ask(t.Context(), Request{Question: "ما هو السرطان؟"})
 	if err != nil || a.Refused || !strings.Contains(a.Body, "مجموعة من الأمراض") {
 		t.Errorf("Ask = %q (refused %v, reason %q), want the definition", a.Body, a.Refused, a.Reason)
 	}

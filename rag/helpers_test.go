@@ -1,0 +1,33 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+
+	"ccabot/knowledge"
+)
+
+// docsService builds a Service over operator documents alone.
+func docsService(t *testing.T, docs ...knowledge.Document) *Service {
+	t.Helper()
+	c, problems := knowledge.NewCorpus(docs, 0)
+	if len(problems) > 0 {
+		t.Fatal(problems[0])
+	}
+	ix, _, err := NewIndex(t.Context(), c, IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewService(ix, Options{})
+}
+
+// wantConfident asks each question and wants a confident answer holding its text.
+func wantConfident(t *testing.T, svc *Service, answers map[string]string) {
+	t.Helper()
+	for q, want := range answers {
+		a, err := svc.Ask(t.Context(), Request{Question: q})
+		if err != nil || a.Refused || a.Confidence != High || !strings.Contains(a.Body, want) {
+			t.Errorf("Ask(%q) = %q (confidence %q, reason %q), want %q with confidence", q, a.Body, a.Confidence, a.Reason, want)
+		}
+	}
+}
