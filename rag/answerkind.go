@@ -567,6 +567,7 @@ func (q *query) readAsks(typed []string, yesNo bool) {
 	}
 	q.whoIs = q.kind == whoAnswer && asksWhoIs(typed)
 	q.whatIs = q.whoIs || asksWhatIs(typed)
+	q.locates = q.kind == whereAnswer && has(locatives)
 }
 
 // asksWhatIs reports a question asking what something is ("ما هو السرطان؟", "what is diabetes?", "عرف

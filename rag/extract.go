@@ -87,9 +87,7 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 		bestP, bestS, bestScore := -1, -1, -1.0
 		for _, c := range cands {
 			s := ex.sents[c.p][c.s]
-			if c.cov < bestCov-relevanceSlack || fit != anyKind && !answers(ex.lex, q, s, strict) &&
-				!(q.kind == whereAnswer && !q.bearing && placeAfter(q, s.text)) &&
-				!(q.kind == whoAnswer && !strict && agentAfter(q, s.text)) {
+			if c.cov < bestCov-relevanceSlack || fit != anyKind && !holdsKind(ex.lex, q, s, strict) {
 				continue
 			}
 			if strict && q.list && s.items < 3 {

@@ -189,7 +189,6 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		strange:  map[string]bool{},
 	}
 	q.readAsks(typed, yesNo)
-	q.locates = kind == whereAnswer && slices.ContainsFunc(typed, func(w string) bool { return locatives[w] })
 	if kind == countAnswer {
 		q.counting = ix.countedAfter(toks)
 		if slices.ContainsFunc(q.counting, func(t string) bool { return countedPeople[t] }) {

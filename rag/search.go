@@ -11,7 +11,8 @@ import (
 // hit is one retrieved unit: a paragraph and its renderings, scored.
 type hit struct {
 	group int
-	// score ranks hits: the fused retrieval score and the coverage, averaged. In [0, 1].
+	// score ranks hits: the fused retrieval score and the coverage, averaged, weighed by the kind held, with a
+	// little for naming the unit's subject; the best are then ranked again by sentence coverage. About [0, 1].
 	score float64
 	// coverage is the share (IDF-weighted) of the question's terms and concepts found in the unit. A question
 	// whose best hit covers too little is one the sources do not answer.

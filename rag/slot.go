@@ -12,6 +12,20 @@ import (
 // and the one that answers "من شرح البيت الأول؟" names someone right after it ("شرح الخطيب التبريزي البيت
 // الأول"). placeAfter and agentAfter find those shapes.
 
+// holdsKind reports whether s holds the kind of answer q asks for (see answers), or, for "where" and "who" in text
+// the glossary knows nothing about, names a place or someone right after the question's words.
+func holdsKind(lex *lexicon, q *query, s sentence, strict bool) bool {
+	switch {
+	case answers(lex, q, s, strict):
+		return true
+	case q.kind == whereAnswer && !q.bearing:
+		return placeAfter(q, s.text) // an exact kind: "ولد … في الطائف" says where
+	case q.kind == whoAnswer && !strict:
+		return agentAfter(q, s.text) // an acceptable kind: two words after the question's may be a name
+	}
+	return false
+}
+
 // slotReach is how many words after a word of the question a preposition of place may come.
 const slotReach = 3
 

@@ -11,8 +11,9 @@ import (
 // (14 مارس 1879 – …) عالم فيزياء …", "Paris is the capital …") the terms of the subject that opening names:
 // the rest of the article is about it without naming it ("أما النسبية العامة فقد طرحها عام 1915"), so "in which
 // year did Einstein put forward general relativity?" is covered by the sentence that answers it, not only by the
-// opening, which names him. The sentences' coverage terms change, not the index terms: retrieval ranks as before.
-// A news report, which opens with a headline or a dateline, has no such subject.
+// opening, which names him. The sentences' coverage terms change, not the index (BM25) terms; the unit records
+// the subject, which ranks it a little higher for a question naming it (see aboutSubject). A news report, which
+// opens with a headline or a dateline, has no such subject.
 func (ix *Index) inheritTopic(i int) {
 	p := ix.passages[i]
 	first, ok := ix.byID[p.DocID+"#1"]
@@ -32,10 +33,11 @@ func (ix *Index) inheritTopic(i int) {
 	for j := range ix.sents[i] {
 		ix.sents[i][j].free = ix.sents[i][j].free.union(topic)
 	}
-	if i == first {
-		ix.sents[i][0].types |= isOpening
+	if i != first {
+		return
 	}
-	if i == first && lifeDates(ix.sents[i][0].text, subject) {
+	ix.sents[i][0].types |= isOpening
+	if lifeDates(ix.sents[i][0].text, subject) {
 		// "ألبرت أينشتاين (14 مارس 1879 – 18 أبريل 1955)": the dates of a birth and a death.
 		life := ix.lex.analyzeSource(lifeWords[p.Lang])
 		ix.sents[i][0].free = ix.sents[i][0].free.union(ix.vocab.set(life.free...))
