@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -222,7 +223,9 @@ func (l *lexicon) analyzeTokens(toks []nlp.Token, source bool) analysis {
 				a.free = append(a.free, r)
 			}
 		}
-		if vs := wordVariants(t); !source && len(vs) > 0 {
+		// A verb comes before what it is said of ("تحد مصر", "تقع الواحة"); a name the question ends with
+		// ("وين تونس؟") is no verb, and "يونس" is not "تونس".
+		if vs := wordVariants(t); !source && len(vs) > 0 && slices.ContainsFunc(toks[i+1:], func(t nlp.Token) bool { return !t.Stop }) {
 			if a.variants == nil {
 				a.variants = map[string][]string{}
 			}

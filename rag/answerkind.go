@@ -60,7 +60,7 @@ var questionCues = []struct {
 	// How long something lasted: a verb of lasting behind كم, or a word for a period.
 	{"كم استمر", spanAnswer}, {"كم استمرت", spanAnswer}, {"كم دام", spanAnswer}, {"كم دامت", spanAnswer},
 	{"كم امتد", spanAnswer}, {"كم امتدت", spanAnswer}, {"كم استغرق", spanAnswer}, {"كم استغرقت", spanAnswer},
-	{"كم عاش", spanAnswer}, {"كم عاشت", spanAnswer}, {"كم بقي", spanAnswer}, {"كم بقيت", spanAnswer},
+	{"كم عاش", ageAnswer}, {"كم عاشت", ageAnswer}, {"كم بقي", spanAnswer}, {"كم بقيت", spanAnswer},
 	{"كم قضي", spanAnswer}, {"كم قضت", spanAnswer}, {"كم امضي", spanAnswer}, {"كم امضت", spanAnswer},
 	{"كم مكث", spanAnswer}, {"كم لبث", spanAnswer}, {"كم مده", spanAnswer}, {"ما مده", spanAnswer}, {"ما هي مده", spanAnswer}, {"كم طول مده", spanAnswer},
 	{"how long did", spanAnswer}, {"how long was", spanAnswer}, {"how long were", spanAnswer},
@@ -160,6 +160,7 @@ const (
 	hasMeasure  // a number with a unit: "1115 كم", "16 مليون جنيه", "13%"
 	hasLocative // a verb that locates: "تقع", "is located", "lies"
 	isOpening   // the encyclopaedic opening that defines its document's subject (see inheritTopic)
+	hasSince    // "منذ 1956", "since 2012": since when, so how long it has been
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -226,7 +227,7 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 			// "how many countries" wants "five countries", not "four years"; "how many ministers sent
 			// messages?" is answered by the sentence naming them (see listed).
 			return q.countedShare(s) > 0 || listed(lex, q, s) >= 2 ||
-				wt&hasMeasure != 0 && slices.ContainsFunc(q.counting, func(t string) bool { return s.free.has(q.ids[t]) })
+				q.amount && wt&hasMeasure != 0 && slices.ContainsFunc(q.counting, func(t string) bool { return s.free.has(q.ids[t]) })
 		}
 		return wt&hasNumber != 0 || has("number")
 	case ageAnswer:
@@ -234,7 +235,7 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 		if q.namesPerson && !q.namesBody {
 			return wt&hasAge != 0
 		}
-		return wt&(hasDuration|hasAge) != 0 || !strict && has("date")
+		return wt&(hasDuration|hasAge|hasSince) != 0 || !strict && has("date")
 	case measureAnswer:
 		return wt&hasMeasure != 0 || !strict && wt&hasNumber != 0
 	case spanAnswer:
@@ -257,7 +258,7 @@ var (
 		تموز ايلول تشرين السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
 	timeWords = nlp.WordSet(`today yesterday tomorrow year years ago week month century centuries decade decades era
 		reign childhood youth
-		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل قرن القرن القرون حقبه الحقبه عصر العصر عهد طفولته
+		اليوم امس غدا عام اعوام سنه سنوات العام الماضي قبل قرن القرن القرون حقبه الحقبه عصر العصر طفولته
 		طفولتها صغره صغرها شبابه شبابها`)
 	speechWords = nlp.WordSet(`said says added explained stressed noted expressed believes praised hoped hope urged
 		wrote writes described describes called declared announced stated argued claimed told
@@ -356,16 +357,14 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		return number(i) && !(nlp.IsDigits(a.toks[i].Word) && len(a.toks[i].Word) == 4)
 	}
 	for i, t := range a.toks {
-		if yearWords[t.Word] && (number(i-1) || number(i+1)) {
-			ts |= hasDuration // "4 years", "أربعة أعوام"
+		if yearWords[t.Word] && count(i-1) {
+			ts |= hasDuration // "4 years", "أربعة أعوام": the number first; "عام 1999" is a year
 		}
-		if (periodWords[t.Word] || yearWords[t.Word]) && (count(i-1) || count(i+1)) {
-			ts |= hasPeriod // "262 سنة", "ثلاثة أشهر"; not "عام 1790", a year
+		if (periodWords[t.Word] || yearWords[t.Word]) && count(i-1) {
+			ts |= hasPeriod // "262 سنة", "ثلاثة أشهر": the number first; not "عام 1790", "يوم 30 مارس"
 		}
-		if y, _ := withoutEra(t.Word); nlp.IsDigits(y) && i+1 < len(a.toks) {
-			if z, _ := withoutEra(a.toks[i+1].Word); nlp.IsDigits(z) && len(y) <= 4 && len(z) <= 4 {
-				ts |= hasPeriod // "(662 - 750 م)": from one year to another
-			}
+		if i+1 < len(a.toks) && yearLike(a.toks[i].Word) && yearLike(a.toks[i+1].Word) {
+			ts |= hasPeriod // "(662 - 750 م)": from one year to another, not a score ("3 - 1")
 		}
 		if ageWords[t.Word] && (number(i-1) || number(i+1) || number(i-2)) {
 			ts |= hasAge // "aged 70", "70 years old"
@@ -390,7 +389,7 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 			ts |= hasTime
 		case numberWords[w] || numberWords[t.Stem] || nlp.IsDigits(t.Stem): // "وخمس" stems as "5"
 			ts |= hasNumber
-		case timeWords[w] || timeWords[t.Stem], atAge(a.toks, i):
+		case timeWords[w] || timeWords[t.Stem], atAge(a.toks, i), inReign(a.toks, i):
 			ts |= hasTime
 		}
 		if speechWords[t.Word] {
@@ -417,6 +416,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		if locatives[t.Word] || locatives[nlp.BareWord(t.Word)] {
 			ts |= hasLocative
 		}
+		if (t.Word == "منذ" || t.Word == "since") && (number(i+1) || i+1 < len(a.toks) && dateWords[a.toks[i+1].Word]) {
+			ts |= hasSince
+		}
 	}
 	if measured(a.toks, number) {
 		ts |= hasMeasure
@@ -433,6 +435,12 @@ func withoutEra(w string) (string, bool) {
 		}
 	}
 	return w, false
+}
+
+// yearLike reports a number that may be a year: three or four digits, or any with its era sign ("95هـ").
+func yearLike(w string) bool {
+	y, era := withoutEra(w)
+	return nlp.IsDigits(y) && (era || len(y) == 3 || len(y) == 4)
 }
 
 // eraSigns follow a year as words of their own: "95 هـ", "1998 م", "500 ق م".
@@ -455,9 +463,10 @@ const peopleTerm = "#people"
 func atAge(toks []nlp.Token, i int) bool {
 	switch w := toks[i].Word; {
 	case w == "بسن":
-		return true
+		return i+1 < len(toks) && ageNumber(toks[i+1])
 	case w == "سن":
-		return i > 0 && toks[i-1].Word == "في"
+		// "في سن الخامسة", not "في سن نظام" (in enacting a law).
+		return i > 0 && toks[i-1].Word == "في" && i+1 < len(toks) && ageNumber(toks[i+1])
 	case w == "age":
 		return i+1 < len(toks) && toks[i+1].Word == "of"
 	}
@@ -477,6 +486,21 @@ func decade(w string) bool {
 
 // decades are the stems of the tens ("عشر" for العشرينيات … "تسع" for التسعينيات).
 var decades = []string{"عشر", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع"}
+
+// inReign reports "في عهد" or "خلال عهد" (in the reign of …): a time; "ولي العهد" (the crown prince) is none.
+func inReign(toks []nlp.Token, i int) bool {
+	w := nlp.BareWord(toks[i].Word)
+	return (w == "عهد" || w == "العهد") && i > 0 && (toks[i-1].Word == "في" || toks[i-1].Word == "خلال")
+}
+
+// ageNumber reports a number or an ordinal after "سن" ("الخامسة", "25"): an age.
+func ageNumber(t nlp.Token) bool {
+	return isNumber(t) || ordinals[nlp.BareWord(t.Word)]
+}
+
+// ordinals are the ordinal numbers an age is given in ("في سن الرابعة"), feminine, normalised.
+var ordinals = nlp.WordSet(`اولي ثانيه ثالثه رابعه خامسه سادسه سابعه ثامنه تاسعه عاشره حاديه عشره عشرين ثلاثين
+	اربعين خمسين ستين سبعين ثمانين تسعين`)
 
 // questionKind is the kind of answer a question asks for: its first cue, else a dialect question word, else a
 // weekday or month it names ("was it Friday?" asks for the day).
@@ -567,7 +591,9 @@ func (q *query) readAsks(typed []string, yesNo bool) {
 	}
 	q.whoIs = q.kind == whoAnswer && asksWhoIs(typed)
 	q.whatIs = q.whoIs || asksWhatIs(typed)
-	q.locates = q.kind == whereAnswer && has(locatives)
+	q.locates = q.kind == whereAnswer && slices.ContainsFunc(typed, func(w string) bool {
+		return locatives[w] || locatives[nlp.BareWord(w)] // "وين بتقع مصر؟"
+	})
 }
 
 // asksWhatIs reports a question asking what something is ("ما هو السرطان؟", "what is diabetes?", "عرف
@@ -585,7 +611,11 @@ func asksWhatIs(words []string) bool {
 	}
 	switch words[0] + " " + words[1] {
 	case "ما هو", "ما هي", "what is", "what are", "what was", "ما تعريف", "شو هو", "شو هي", "ايش هو", "ايش هي":
-		return !nlp.IsStop(words[2])
+		w := words[2]
+		if (w == "the" || w == "a" || w == "an") && len(words) > 3 {
+			w = words[3] // "what is the Nile?"
+		}
+		return !nlp.IsStop(w)
 	}
 	return false
 }

@@ -51,3 +51,40 @@ func (q *query) strangers(have termSet) int {
 	}
 	return n
 }
+
+// missesParticular reports an event of a life the question asks about (a death, a birth, a marriage: see
+// sameParticular) that have does not hold in any form: "متى توفيت إليسا؟" is not answered by a paragraph that
+// gives her birth alone, however well it covers her name.
+func (q *query) missesParticular(have termSet, v *vocab) bool {
+	for t := range q.cover {
+		group, event := lifeEvents[t]
+		if !event || have.has(q.ids[t]) {
+			continue
+		}
+		if r := q.alt[t]; r != "" && have.has(q.ids[r]) {
+			continue
+		}
+		if !slices.ContainsFunc(group, func(st string) bool { return have.has(v.id(st)) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksUnknownsLife reports a question about a life event of someone no source names: every term the sources hold
+// is the event ("ولد", "توفي"), the rest they lack ("متى ولد المعري؟" over sources that never name him). The
+// event is in the sources, about someone else.
+func (q *query) asksUnknownsLife() bool {
+	event, unknown := false, false
+	for t := range q.cover {
+		switch _, life := lifeEvents[t]; {
+		case q.unknown[t]:
+			unknown = true
+		case life:
+			event = true
+		default:
+			return false
+		}
+	}
+	return event && unknown
+}

@@ -175,8 +175,9 @@ func (s *Service) decide(e evidence) verdict {
 		return verdict{confidence: Low, reason: ReasonKindAbsent, body: body, passage: p}
 	}
 	v := verdict{confidence: High, body: body, passage: p}
-	if q.kind == countAnswer && fit != exactKind {
-		// "How many people work there?" answered by a sentence whose number counts something else.
+	if (q.kind == countAnswer || q.kind == spanAnswer || q.kind == measureAnswer || q.kind == ageAnswer) && fit != exactKind {
+		// "How many people work there?" answered by a sentence whose number counts something else; "how long
+		// did the ceremony last?" by a sentence with a date but no period.
 		v.confidence, v.reason = Low, ReasonKindAbsent
 		return v
 	}
@@ -188,7 +189,7 @@ func (s *Service) decide(e evidence) verdict {
 	if q.strangers(have) > 0 {
 		sure = max(sure, strangerSureCoverage)
 	}
-	if q.sureCoverage(have) < sure {
+	if q.sureCoverage(have) < sure || q.missesParticular(have, s.extractor.vocab) || q.asksUnknownsLife() {
 		v.confidence, v.reason = Low, ReasonWeakEvidence
 	}
 	return v

@@ -28,6 +28,9 @@ func TestDecideReasons(t *testing.T) {
 		{"what did putin say about it?", true, "", ReasonNamedAbsent, ""},
 		{"how old is wang yi?", false, Low, ReasonKindAbsent, "Wang"}, // no age: the closest, marked
 		{"what did Wang Yi tell Zelensky?", false, Low, ReasonWeakEvidence, "Wang"},
+		{"كم استمر الاحتفال؟", false, Low, ReasonKindAbsent, ""},      // a date is no period
+		{"شو قالت تونس عن الأمانة؟", true, "", ReasonNamedAbsent, ""}, // a country the sources never name
+		{"متى توفي ابن بطوطة؟", true, "", ReasonNamedAbsent, ""},      // someone they never name
 		// Phrased as people type, answered with confidence:
 		{"hi there! who heads the secretariate pls", false, High, "", "Wu Yingchen"},
 		{"how many central asian states take part", false, High, "", "five"},
@@ -278,4 +281,37 @@ func TestWhereItLies(t *testing.T) {
 	if err != nil || a.Refused || !strings.Contains(a.Body, "تقع في جنوب الصحراء") {
 		t.Errorf("Ask = %q (refused %v, reason %q), want where it lies", a.Body, a.Refused, a.Reason)
 	}
+}
+
+// Questions a reviewer asked of small operator documents, which drew confident answers the documents do not
+// give: a score read as a span of years, a river's length as a count of farmers, a report's date as a life,
+// "في سن" meaning "in enacting", a FAQ's question quoted without its answer.
+func TestOperatorAnswersNotGiven(t *testing.T) {
+	t.Parallel()
+	svc := docsService(t, knowledge.Document{ID: "various", Lang: nlp.Arabic, Title: "متفرقات",
+		Text: "فاز فريق الهلال على النصر بنتيجة 3 - 1 في المباراة التي أقيمت على ملعب المدينة.\n\n" +
+			"يمر نهر النيل في مصر من الجنوب إلى الشمال بطول يقارب 1532 كيلومترًا داخل أراضيها؛ ويعتمد عليه المصريون في الزراعة.\n\n" +
+			"افتتح ولي العهد الأمير سالم (الأحد 10 مارس 2024) معرض الكتاب بحضور الوزراء.\n\n" +
+			"وساهم مجلس الشورى في سن نظام حماية حقوق المؤلف.\n\n" +
+			"تأسست الجامعة عام 1908. ما هو شعار الجامعة؟ هو تمثال نهضة مصر."},
+		knowledge.Document{ID: "singer", Lang: nlp.Arabic, Title: "مغنية",
+			Text: "ليلى الواحي (من مواليد 27 أكتوبر 1972) هي مغنية لبنانية."},
+		knowledge.Document{ID: "poet", Lang: nlp.Arabic, Title: "شاعر",
+			Text: "أبو العلاء المعري (363 هـ - 449 هـ) هو شاعر عربي. ولد في معرة النعمان، وفقد بصره في سن الرابعة."})
+	for _, q := range []string{
+		"كم استمرت المباراة بين الهلال والنصر؟",
+		"كم عدد المصريين الذين يعملون في الزراعة؟",
+		"متى توفي الأمير سالم؟",
+		"متى صدر نظام حماية حقوق المؤلف؟",
+		"متى توفيت ليلى الواحي؟", // one date in the bracket: a birth
+	} {
+		if a, err := svc.Ask(t.Context(), Request{Question: q}); err != nil || !a.Refused && a.Confidence == High {
+			t.Errorf("Ask(%q) = %q with confidence, want it hedged or refused: the documents do not say", q, a.Body)
+		}
+	}
+	wantConfident(t, svc, map[string]string{
+		"ما هو شعار الجامعة؟":         "تمثال نهضة مصر", // the answer after the FAQ's question
+		"متى ولدت ليلى الواحي؟":       "1972",
+		"متى توفي أبو العلاء المعري؟": "449 هـ", // years with their era sign
+	})
 }

@@ -69,9 +69,14 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 		}
 		at := 0 // the sentence's place in its paragraph, across the parts of a long one
 		for _, p := range ex.inLang(hit.group, q.lang) {
+			asked := 0.0 // the coverage of a question the text asks just before ("ما هو شعار الجامعة؟ هو …")
 			for i, s := range ex.sents[p] {
-				c := cand{p: p, s: i, at: at, cov: q.coverage(s.free), hit: hit.score}
+				c := cand{p: p, s: i, at: at, cov: max(q.coverage(s.free), asked), hit: hit.score}
 				at++
+				if asked = 0; asksItself(s.text) && i+1 < len(ex.sents[p]) {
+					asked = c.cov // the sentence after answers it: it takes the question's coverage
+					continue
+				}
 				cands = append(cands, c)
 				bestCov = max(bestCov, c.cov)
 				if q.total && q.countedShare(s) > 0 {
@@ -133,6 +138,13 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 		}
 	}
 	return "", -1, anyKind // no candidates at all
+}
+
+// asksItself reports a source sentence that is a question ("ما هو شعار الجامعة؟"): a FAQ's question, answered by
+// the sentence after it, never itself an answer.
+func asksItself(text string) bool {
+	text = strings.TrimRight(text, " \"'»”)")
+	return strings.HasSuffix(text, "?") || strings.HasSuffix(text, "؟")
 }
 
 // definesAll reports whether every term q asks about is a term of the subject passage p's document defines: the

@@ -1,6 +1,8 @@
 package rag
 
 import (
+	"strings"
+
 	"ccabot/knowledge/nlp"
 )
 
@@ -39,7 +41,7 @@ var unitWords = nlp.WordSet(`km kilometers kilometres kilometer kilometre miles 
 // measured reports a number with a unit in toks: a unit word next to a number ("16 مليون جنيه", "1115 كم").
 func measured(toks []nlp.Token, number func(i int) bool) bool {
 	for i, t := range toks {
-		w, _ := nlp.CutTanween(t.Word) // "27895 طناً"
+		w := strings.TrimSuffix(t.Word, "ا") // the accusative alef: "27895 طناً", "140 كيلومترا"
 		if (unitWords[t.Word] || unitWords[nlp.BareWord(t.Word)] || unitWords[w]) && (number(i-1) || number(i+1)) {
 			return true
 		}

@@ -38,6 +38,9 @@ type query struct {
 	whoIs, whatIs bool
 	// locates: the question asks where something lies with a verb that locates ("أين تقع مصر؟").
 	locates bool
+	// amount: a count question asks an amount, not a number of things ("كم يبلغ الناتج المحلي؟", not "كم عدد
+	// …؟" and not people): a number with its unit answers it.
+	amount bool
 	// counting holds the terms of what a count question counts ("how many countries", "كم دولة"), Arabic ones
 	// also by their roots: a number that counts something else does not answer it. Nil when the question counts
 	// nothing it names.
@@ -113,8 +116,8 @@ func (ix *Index) termWeight(t, word string) (float64, termClass) {
 		if namedKinds[ix.lex.entries[ix.lex.conceptIndex(t)].Kind] {
 			return full, termAbsent
 		}
-	case topicStems[t] || nameStems[t]:
-		if topicStems[t] && !nameStems[t] && ix.holdsWord(word) {
+	case topicStems[t] || nameStems[t] || countryWords[word]:
+		if topicStems[t] && (!nameStems[t] || sameParticular[word] != nil) && ix.holdsWord(word) {
 			return unknownWeight, termUnknown // held in another form or word ("توفي" for "مات"), not as this stem
 		}
 		return full, termAbsent
@@ -191,9 +194,11 @@ func (ix *Index) prepare(text string, prev *query) *query {
 	q.readAsks(typed, yesNo)
 	if kind == countAnswer {
 		q.counting = ix.countedAfter(toks)
-		if slices.ContainsFunc(q.counting, func(t string) bool { return countedPeople[t] }) {
+		people := slices.ContainsFunc(q.counting, func(t string) bool { return countedPeople[t] })
+		if people {
 			q.counting = append(q.counting, peopleTerm) // "كم عدد سكان …؟" is answered by "81 مليون نسمة"
 		}
+		q.amount = !people && !slices.ContainsFunc(toks, func(t nlp.Token) bool { return numberOfWords[t.Word] })
 	}
 	for _, e := range a.concepts {
 		q.concepts[e] = true
@@ -341,6 +346,9 @@ func (ix *Index) countedAfter(toks []nlp.Token) []string {
 	}
 	return nil
 }
+
+// numberOfWords say that a count counts things: "عدد", "number".
+var numberOfWords = nlp.WordSet(`عدد بعدد وعدد لعدد العدد number`)
 
 // numberOf reports whether toks[i] ends "number of" or is the Arabic "عدد" (with a clitic: "بعدد", "وعدد").
 func numberOf(toks []nlp.Token, i int) bool {
@@ -508,17 +516,24 @@ func (ix *Index) readTokens(toks []nlp.Token, typed []string, capitalsAsCountrie
 // answer is wanted, not what it is about: it is left out.
 func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 	typed := map[string]string{} // stem → the question's word for it
-	for _, t := range a.toks {
+	named := map[string]bool{}   // stems right after a name particle ("ابن بطوطة"): part of a name
+	for i, t := range a.toks {
 		if !t.Stop {
 			typed[t.Stem] = nlp.BareWord(t.Word)
+		}
+		if i > 0 && nameParticles[a.toks[i-1].Word] {
+			named[t.Stem] = true
 		}
 	}
 	for _, t := range a.free {
 		w, class := ix.termWeight(t, typed[t])
+		if class == termUnknown && named[t] {
+			w, class = 1+ix.bm.idf(t), termAbsent // "متى توفي ابن بطوطة؟": someone the sources never name
+		}
 		if class == termUnknown && cues[typed[t]] {
 			continue
 		}
-		if word, ok := typed[t]; ok && (topicStems[t] || nameStems[t]) && !ix.holdsWord(word) {
+		if word, ok := typed[t]; ok && (topicStems[t] || nameStems[t] || countryWords[word]) && !ix.holdsWord(word) {
 			w, class = 1+ix.bm.idf(t), termAbsent
 		}
 		if yesNo && cityStems[t] && class == termAbsent {
@@ -541,9 +556,18 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 		}
 		if vs := a.variants[t]; len(vs) > 0 {
 			q.variants[t] = vs
+			if k := slices.IndexFunc(vs, ix.isKnown); class == termUnknown && k >= 0 {
+				// "تحد" no source holds, "يحد" one does: the question's verb, not a word it merely lacks.
+				q.cover[t] = 1 + ix.bm.idf(vs[k])
+				delete(q.unknown, t)
+				delete(q.strange, t)
+			}
 		}
 	}
 }
+
+// nameParticles stand before a name: "ابن بطوطة", "أبو العلاء", "آل سعود".
+var nameParticles = nlp.WordSet(`ابن بن ابو أبو ام أم بنت ال آل`)
 
 // holdsWord reports whether the sources hold bare word w itself or another form of it ("ولاية" for "ولايات",
 // "ابنته" for "ابنتي"), not only a word that stems alike ("الرئيسية", main, for "رئيس", president).

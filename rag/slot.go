@@ -43,7 +43,7 @@ func placeAfter(q *query, text string) bool {
 		}
 		for j := i + 1; j < len(toks) && j <= i+slotReach; j++ {
 			switch w := toks[j].Word; {
-			case placePrepositions[w] && j+1 < len(toks) && placeLike(q, toks[j+1]):
+			case placePrepositions[w] && j+1 < len(toks) && placeLike(q, toks[j+1]) && !circumstances[nlp.BareWord(toks[j+1].Word)]:
 				return true
 			case strings.HasPrefix(w, "بال") && utf8.RuneCountInString(w) >= 6 && placeLike(q, toks[j]):
 				return true
@@ -67,6 +67,11 @@ func agentAfter(q *query, text string) bool {
 	}
 	return false
 }
+
+// circumstances are what "في" introduces besides a place: "توفي في ظروف صعبة", "في مجال الطب", "في أثناء".
+var circumstances = nlp.WordSet(`ظروف ظرف حال حاله حالات مجال مجالات اطار سبيل اثناء بدايه نهايه وقت فتره مرحله
+	حياته حياتها شبابه صغره مقابل نفس عمر سن سياق شكل صوره مواجهه ضوء ظل اعقاب اعقابه وجه عهد حين حرب معركه
+	case time way field course spite light face`)
 
 // placeLike reports a word that may name a place or a person: not a word of the question, nor a stop word, a time
 // or a number.

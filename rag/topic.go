@@ -37,9 +37,14 @@ func (ix *Index) inheritTopic(i int) {
 		return
 	}
 	ix.sents[i][0].types |= isOpening
-	if lifeDates(ix.sents[i][0].text, subject) {
-		// "ألبرت أينشتاين (14 مارس 1879 – 18 أبريل 1955)": the dates of a birth and a death.
-		life := ix.lex.analyzeSource(lifeWords[p.Lang])
+	if dates := lifeDates(ix.sents[i][0].text, subject); dates > 0 {
+		// "ألبرت أينشتاين (14 مارس 1879 – 18 أبريل 1955)": the dates of a birth and a death; one date ("من
+		// مواليد 1972") is a birth alone.
+		words := birthWords[p.Lang]
+		if dates > 1 {
+			words += " " + deathWords[p.Lang]
+		}
+		life := ix.lex.analyzeSource(words)
 		ix.sents[i][0].free = ix.sents[i][0].free.union(ix.vocab.set(life.free...))
 		for _, w := range life.words {
 			ix.words[w] = true // "متى ولد أينشتاين؟" asks what the sources hold
@@ -47,32 +52,52 @@ func (ix *Index) inheritTopic(i int) {
 	}
 }
 
-// lifeWords are what the dates in brackets after an encyclopaedic subject are: its birth and its death.
-var lifeWords = map[nlp.Lang]string{nlp.Arabic: "ولد ولدت مولد ولادة توفي توفيت وفاة", nlp.English: "born birth died death"}
+// birthWords and deathWords are what the dates in brackets after an encyclopaedic subject are: its birth, and
+// when there are two, its death.
+var (
+	birthWords = map[nlp.Lang]string{nlp.Arabic: "ولد ولدت مولد ولادة", nlp.English: "born birth"}
+	deathWords = map[nlp.Lang]string{nlp.Arabic: "توفي توفيت وفاة", nlp.English: "died death"}
+)
 
-// lifeDates reports an opening that gives, in a bracket near its start, a date: "X (13 أكتوبر 1958، المدينة
-// المنورة - 2 أكتوبر 2018)", "Y (born 5 May 1950)", "X (بالإنجليزية: …) (10 مارس 1951 -)", "X هي مغنية
-// لبنانية (من مواليد 16 مايو 1983 - …)".
-func lifeDates(sentence, subject string) bool {
+// lifeDates counts the years (or, without a year, the dates) an opening gives in a bracket near its start, at
+// most 2: "X (13 أكتوبر 1958، المدينة المنورة - 2 أكتوبر 2018)", "X (363 هـ - 449 هـ)", "Y (born 5 May 1950)",
+// "X (بالإنجليزية: …) (10 مارس 1951 -)", "X هي مغنية لبنانية (من مواليد 16 مايو 1983 - …)". A bracket naming a
+// weekday ("(الأحد 10 مارس 2024)") dates a report, not a life: 0.
+func lifeDates(sentence, subject string) int {
 	rest := strings.TrimSpace(strings.TrimPrefix(sentence, subject))
 	for range maxLifeBrackets {
 		start := strings.IndexByte(rest, '(')
 		if start < 0 || utf8.RuneCountInString(rest[:start]) > maxLifeOffset {
-			return false
+			return 0
 		}
 		end := strings.IndexByte(rest[start:], ')')
 		if end < 0 {
-			return false
+			return 0
 		}
-		for _, w := range strings.Fields(rest[start+1 : start+end]) {
-			w = strings.Trim(w, ",،;؛-–()")
-			if len(w) == 4 && nlp.IsDigits(w) || dateWords[nlp.Normalize(w)] {
-				return true
+		toks := nlp.Tokenize(rest[start+1 : start+end])
+		years, months := 0, 0
+		for k, t := range toks {
+			switch {
+			case weekdays[t.Word]:
+				return 0
+			case dateWords[t.Word]:
+				months++
+			case lifeYear(toks, k):
+				years++
 			}
+		}
+		if n := max(years, min(months, 2)); n > 0 {
+			return min(n, 2)
 		}
 		rest = rest[start+end+1:]
 	}
-	return false
+	return 0
+}
+
+// lifeYear reports a year at toks[k]: four digits, or fewer with an era sign ("363 هـ", "95هـ").
+func lifeYear(toks []nlp.Token, k int) bool {
+	y, era := withoutEra(toks[k].Word)
+	return nlp.IsDigits(y) && (len(y) == 4 || era || k+1 < len(toks) && eraSigns[toks[k+1].Word])
 }
 
 // maxLifeBrackets and maxLifeOffset bound where an opening's life dates may stand: in one of its first three
@@ -82,8 +107,13 @@ const (
 	maxLifeOffset   = 60
 )
 
-// maxSubjectWords bounds the subject an opening defines: "محمد علي باشا المسعود بن إبراهيم آغا القوللي" is eight.
-const maxSubjectWords = 8
+// maxSubjectWords bounds the subject an opening defines: "محمد علي باشا المسعود بن إبراهيم آغا القوللي" is
+// eight. A bracket after it may close a longer one, a lineage ("فهد بن عبد العزيز بن عبد الرحمن بن فيصل بن
+// تركي آل سعود (1921 - …)"): maxNameWords.
+const (
+	maxSubjectWords = 8
+	maxNameWords    = 20
+)
 
 // definedSubject is the subject an encyclopaedic opening sentence defines: the words before its first
 // parenthesis or copula ("X (…) is …", "X أو Y هي …"), or "" when the sentence does not open so. A dateline
@@ -91,16 +121,21 @@ const maxSubjectWords = 8
 func definedSubject(sentence string) string {
 	words := strings.Fields(sentence)
 	for i, w := range words {
-		if i > maxSubjectWords {
+		if i > maxNameWords {
 			return ""
 		}
-		if strings.HasPrefix(w, "(") || copulas[nlp.Normalize(w)] {
+		bracket := strings.HasPrefix(w, "(")
+		if i > maxSubjectWords && !bracket {
+			continue // only a bracket ends a name this long
+		}
+		if bracket || copulas[nlp.Normalize(w)] {
 			if i == 0 {
 				return ""
 			}
 			subject := words[:i]
 			for _, s := range subject {
-				if n := nlp.Normalize(strings.Trim(s, ",،")); dateWords[n] || weekdays[n] {
+				// A dateline names a date; a report says who said what ("قال البنك الدولي إن الاقتصاد …").
+				if n := nlp.Normalize(strings.Trim(s, ",،")); dateWords[n] || weekdays[n] || speechWords[n] || reported[n] {
 					return ""
 				}
 			}
@@ -109,6 +144,9 @@ func definedSubject(sentence string) string {
 	}
 	return ""
 }
+
+// reported are the words that open what someone said ("إن", "that"): no subject is defined before them.
+var reported = nlp.WordSet(`ان إن أن that`)
 
 // copulas link an encyclopaedic opening's subject to what it is.
 var copulas = nlp.WordSet(`is was are were هو هي هم هن`)

@@ -94,6 +94,16 @@ var nameStems = stemSet(
 	"مودي", "توكاييف", "ميرضيائيف", "رحمون", "جباروف", "بردي",
 )
 
+// countryWords are every country's one-word name (countries.go) as a question types it (nlp.BareWord): matched by
+// the word, not its stem, which would make "بنين" (Benin) the "بن" of every Arabic name.
+var countryWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range countryNames {
+		m[nlp.BareWord(nlp.Normalize(n))] = true
+	}
+	return m
+}()
+
 // capitals are the capitals of the countries of the subject, read as their country when the sources do not name
 // them (normalised forms: "عشق" begins "عشق آباد").
 var capitals = map[string]string{
@@ -122,19 +132,37 @@ func stemSet(words ...string) map[string]bool {
 	return m
 }
 
-// sameParticular maps a word for a person's particular (a death, a birth, a marriage, studies) to the other words
-// that say it: a source holding one of them holds the topic ("مات" and "توفي", died).
+// lifeEvents maps the stem of each word of sameParticular to the stems of its group: what a question about an
+// event of a life asks, in the forms a source may say it.
+var lifeEvents = func() map[string][]string {
+	m := map[string][]string{}
+	for _, words := range sameParticular {
+		var stems []string
+		for _, w := range words {
+			stems = append(stems, nlp.Stem(w))
+		}
+		for _, st := range stems {
+			m[st] = stems
+		}
+	}
+	return m
+}()
+
+// sameParticular maps a word for an event in a person's life (a death, a birth, a marriage, studies) to the other
+// words that say it: a source holding one of them holds the topic ("مات" and "توفي", "die" and "died"). The
+// people of a marriage are not its event: "who was her husband?" is not held by "she married".
 var sameParticular = func() map[string][]string {
 	m := map[string][]string{}
 	for _, group := range []string{
-		"مات توفي توفى وفاه وفاته موت died death dies",
-		"ولد ولدت مولد مولده مواليد ولاده born birth",
-		"تزوج تزوجت زواج زوجته زوجها متزوج married marriage wife husband",
-		"درس تعلم تخرج دراسه دراسته studied graduated studies",
+		"مات توفي توفى توفيت وفاه وفاته موت die died death dies",
+		"ولد ولدت مولد مولده مواليد ولاده ولادته born birth",
+		"تزوج تزوجت زواج زواجه زواجها marry married marriage",
+		"درس درست تعلم تخرج دراسه دراسته study studied studies graduated",
 	} {
 		words := strings.Fields(nlp.Normalize(group))
 		for _, w := range words {
 			m[w] = words
+			m[nlp.BareWord(w)] = words // "وفاته" as typed words are looked up: "فاته"
 		}
 	}
 	return m

@@ -113,11 +113,17 @@ func BareWord(w string) string {
 func InflectedBase(w string) string {
 	for _, suffix := range inflections {
 		if r, ok := strings.CutSuffix(w, suffix); ok && utf8.RuneCountInString(r) >= 3 {
+			if possessives[suffix] && utf8.RuneCountInString(r) >= 4 {
+				r = strings.TrimSuffix(r, "ت") // "مساحتها" is "مساحه": ة is written ت before a possessive
+			}
 			return r
 		}
 	}
 	return w
 }
+
+// possessives are the inflections that end a noun owned: before them a feminine ة is written ت.
+var possessives = map[string]bool{"هما": true, "ها": true, "هم": true, "هن": true, "نا": true, "ه": true, "ي": true, "ك": true}
 
 // inflections are the endings InflectedBase cuts, longest first, normalised (ة is written ه); "ا" is the
 // accusative tanween ("جويا").
