@@ -363,8 +363,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		if (periodWords[t.Word] || yearWords[t.Word]) && count(i-1) {
 			ts |= hasPeriod // "262 سنة", "ثلاثة أشهر": the number first; not "عام 1790", "يوم 30 مارس"
 		}
-		if i+1 < len(a.toks) && yearLike(a.toks[i].Word) && yearLike(a.toks[i+1].Word) {
-			ts |= hasPeriod // "(662 - 750 م)": from one year to another, not a score ("3 - 1")
+		if yearLike(t.Word) && (i+1 < len(a.toks) && yearLike(a.toks[i+1].Word) ||
+			i+2 < len(a.toks) && rangeJoiners[a.toks[i+1].Word] && yearLike(a.toks[i+2].Word)) {
+			ts |= hasPeriod // "(662 - 750 م)", "1805 إلى 1848": from one year to another, not a score ("3 - 1")
 		}
 		if ageWords[t.Word] && (number(i-1) || number(i+1) || number(i-2)) {
 			ts |= hasAge // "aged 70", "70 years old"
@@ -442,6 +443,9 @@ func yearLike(w string) bool {
 	y, era := withoutEra(w)
 	return nlp.IsDigits(y) && (era || len(y) == 3 || len(y) == 4)
 }
+
+// rangeJoiners join the two years of a range: "1805 إلى 1848", "1939 to 1945".
+var rangeJoiners = nlp.WordSet(`الى إلى حتى و to until and`)
 
 // eraSigns follow a year as words of their own: "95 هـ", "1998 م", "500 ق م".
 var eraSigns = nlp.WordSet(`م ه هـ ق`)

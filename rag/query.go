@@ -181,7 +181,7 @@ func (ix *Index) prepare(text string, prev *query) *query {
 		lang:     nlp.DetectLang(text),
 		kind:     kind,
 		absent:   absent,
-		list:     (isListQuestion(typed) || isListQuestion(words)) && kind != countAnswer,
+		list:     (isListQuestion(typed) || isListQuestion(words)) && listsKind(kind),
 		other:    slices.ContainsFunc(typed, func(w string) bool { return otherWords[w] }),
 		weights:  map[string]float64{},
 		cover:    map[string]float64{},
@@ -568,6 +568,12 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 
 // nameParticles stand before a name: "ابن بطوطة", "أبو العلاء", "آل سعود".
 var nameParticles = nlp.WordSet(`ابن بن ابو أبو ام أم بنت ال آل`)
+
+// listsKind reports the kinds a question may want a whole list of: "which countries", "who sent messages", "where";
+// not a count, a time or an amount ("منذ متى المغرب عضو في جامعة الدول العربية؟" names دول, and wants a date).
+func listsKind(k answerType) bool {
+	return k == anyAnswer || k == whoAnswer || k == whereAnswer || k == sayAnswer || k == roleAnswer
+}
 
 // holdsWord reports whether the sources hold bare word w itself or another form of it ("ولاية" for "ولايات",
 // "ابنته" for "ابنتي"), not only a word that stems alike ("الرئيسية", main, for "رئيس", president).
