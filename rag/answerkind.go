@@ -161,6 +161,7 @@ const (
 	hasLocative // a verb that locates: "تقع", "is located", "lies"
 	isOpening   // the encyclopaedic opening that defines its document's subject (see inheritTopic)
 	hasSince    // "منذ 1956", "since 2012": since when, so how long it has been
+	hasAmount   // a number that is no year or day of a date: "حوالي 25", "ثلاثة"
 )
 
 // answers reports whether sentence s (its glossary concepts, as lex knows them, its word types and counted words) can answer q: a "who" question
@@ -237,7 +238,8 @@ func answers(lex *lexicon, q *query, s sentence, strict bool) bool {
 		}
 		return wt&(hasDuration|hasAge|hasSince) != 0 || !strict && has("date")
 	case measureAnswer:
-		return wt&hasMeasure != 0 || !strict && wt&hasNumber != 0
+		// A number without its unit may be the amount; a year is not ("ما قيمة الاتفاقية؟" and "تأسست عام 1933").
+		return wt&hasMeasure != 0 || !strict && wt&hasAmount != 0
 	case spanAnswer:
 		return wt&hasPeriod != 0 || !strict && wt&hasTime != 0
 	case quoteAnswer:
@@ -376,6 +378,9 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		switch {
 		case nlp.IsDigits(w):
 			ts |= hasNumber
+			if len(w) != 4 && !era && !(i+1 < len(a.toks) && dateWords[a.toks[i+1].Word]) && !(i > 0 && dateWords[a.toks[i-1].Word]) {
+				ts |= hasAmount // not a year nor the day of "30 مارس"
+			}
 			if len(w) == 4 || len(w) <= 2 || era { // a year with its era sign may have three digits: "915م"
 				ts |= hasTime | hasDate // a year or a day of the month
 				dates++
@@ -389,7 +394,7 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 		case decade(w): // "التسعينيات" stems as a number
 			ts |= hasTime
 		case numberWords[w] || numberWords[t.Stem] || nlp.IsDigits(t.Stem): // "وخمس" stems as "5"
-			ts |= hasNumber
+			ts |= hasNumber | hasAmount
 		case timeWords[w] || timeWords[t.Stem], atAge(a.toks, i), inReign(a.toks, i):
 			ts |= hasTime
 		}

@@ -175,7 +175,7 @@ func (s *Service) decide(e evidence) verdict {
 		return verdict{confidence: Low, reason: ReasonKindAbsent, body: body, passage: p}
 	}
 	v := verdict{confidence: High, body: body, passage: p}
-	if (q.kind == countAnswer || q.kind == spanAnswer || q.kind == measureAnswer || q.kind == ageAnswer) && fit != exactKind {
+	if (q.kind == countAnswer || q.kind == spanAnswer || q.kind == ageAnswer) && fit != exactKind {
 		// "How many people work there?" answered by a sentence whose number counts something else; "how long
 		// did the ceremony last?" by a sentence with a date but no period.
 		v.confidence, v.reason = Low, ReasonKindAbsent
