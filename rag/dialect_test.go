@@ -28,6 +28,7 @@ func TestDialectWords(t *testing.T) {
 		{"مين المدير التنفيذي", whoAnswer},   // Egyptian, Levantine
 		{"منو المدير التنفيذي", whoAnswer},   // Gulf, Iraqi
 		{"شو قال وانغ", sayAnswer},           // Levantine: "what" leaves the kind to "said"
+		{"وين انعمل الحفل", whereAnswer},     // "انعمل" (was held) frames, as "صار" does
 		{"من وين الوزير", whereAnswer},       // the two-word form
 		// A word of a two-word form ("من" of "من وين") asks nothing alone.
 		{"من أطلق الأمانة", whoAnswer},
@@ -57,11 +58,12 @@ func TestCliticsAndDialectPrefixes(t *testing.T) {
 	t.Parallel()
 	ix := articleService().ix
 	tests := []struct{ word, want string }{
-		{"بكلمه", "كلمه"}, // ب + a framing word
-		{"بيظهر", "يظهر"}, // Egyptian/Levantine present tense
-		{"اسمو", "اسم"},   // Levantine/Egyptian 3rd person suffix
-		{"ردهم", ""},      // their reaction: no source word
-		{"كازاخستان", ""}, // known as it is
+		{"بكلمه", "كلمه"},               // ب + a framing word
+		{"بيظهر", "يظهر"},               // Egyptian/Levantine present tense
+		{"اسمو", "اسم"},                 // Levantine/Egyptian 3rd person suffix
+		{"ردهم", ""},                    // their reaction: no source word
+		{"كازاخستان", ""},               // known as it is
+		{"التركمانستاني", "تركمانستان"}, // an adjective of relation: the country it is of
 	}
 	for _, tt := range tests {
 		toks := nlp.Tokenize(tt.word)

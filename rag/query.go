@@ -425,13 +425,25 @@ func (ix *Index) declitic(t nlp.Token) (string, bool) {
 	if !nlp.IsArabic(t.Word) || ix.isKnown(t.Stem) || ix.lex.forms[t.Stem] != nil {
 		return "", false
 	}
-	for _, v := range nlp.CliticVariants(t.Word) {
+	for _, v := range append(nlp.CliticVariants(t.Word), nisbaBase(t.Word)...) {
 		st := nlp.Stem(v)
 		if nlp.IsStop(v) || nlp.IsFramingStem(st) || ix.isKnown(st) || ix.lex.forms[st] != nil {
 			return v, true
 		}
 	}
 	return "", false
+}
+
+// nisbaBase is an Arabic adjective of relation without its ending, when four letters remain ("التركمانستاني" →
+// "تركمانستان", "الكازاخستانية" → "كازاخستان"): the country or place it is of.
+func nisbaBase(w string) []string {
+	w = nlp.BareWord(w)
+	for _, e := range []string{"يين", "يون", "يه", "ي"} {
+		if r, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(r) >= 4 {
+			return []string{r}
+		}
+	}
+	return nil
 }
 
 // nameBehindClitic reads an Arabic word the sources lack as the world name or capital it holds behind a

@@ -49,7 +49,7 @@ var dialectWords = []dialectWord{
 	{"عم قاعد قاعده دا كا", AsksAnything, "progressive"}, {"دلوقتي هلق هلأ هسا هسه هسة الحين دابا", AsksAnything, "now"},
 	// happen, become, do, think, intend, say (verbs that frame a question rather than name its topic)
 	{"صار صارت يصير تصير بيصير رح_يصير حصل حصلت بيحصل قامت انعقد انعقدت", AsksAnything, "happen"},
-	{"سوا سوو سوى تسوي يسوي يسوو دار دارو دارت عملو عملوا", AsksAnything, "do"},
+	{"سوا سوو سوى تسوي يسوي يسوو دار دارو دارت عملو عملوا انعمل انعملت اتعمل اتعملت اتعملو", AsksAnything, "do"},
 	{"شايف شايفين بشوف يشوف شاف شافت رايو رأيو", AsksAnything, "think"}, {"ناوي ناويه ناويين نوى", AsksAnything, "intend"},
 	{"حكى حكت حكيو بيحكي يحكي احكي", AsksSay, "Levantine say"},
 	{"بقاله بقالها بقالهم بقالو", AsksAge, "Egyptian it has been"},
