@@ -111,6 +111,7 @@ var questionCues = []struct {
 	{"headquartered", whereAnswer}, {"hq", whereAnswer}, {"seat", whereAnswer},
 	{"who", whoAnswer}, {"whom", whoAnswer}, {"whose", whoAnswer},
 	{"when", whenAnswer}, {"where", whereAnswer}, {"wheres", whereAnswer},
+	{"في الاسبوع", weekdayAnswer}, {"من الاسبوع", weekdayAnswer}, {"ايام الاسبوع", weekdayAnswer},
 	{"في اي مدينه", whereAnswer}, {"اي مدينه", whereAnswer}, {"في اي يوم", dateAnswer}, {"اي يوم", dateAnswer}, {"يوم ايش", dateAnswer},
 	{"يوم ايه", dateAnswer}, {"انهي يوم", dateAnswer},
 	{"في اي تاريخ", dateAnswer}, {"اي تاريخ", dateAnswer}, {"اي سنه", whenAnswer}, {"اي عام", whenAnswer},

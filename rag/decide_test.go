@@ -37,6 +37,7 @@ func TestDecideReasons(t *testing.T) {
 		{"how old is this mechanism now", false, High, "", "four years"},
 		{"قديش عمر الآلية؟", false, High, "", "4 أعوام"},
 		{"when?", false, High, "", "2024"},
+		{"إمتى الكلام ده حصل بالظبط؟", false, High, "", "2024"}, // "the talk" is a stop word with the article
 		{"السلام عليكم، شكون وزير خارجية كزاخستان؟", false, High, "", "مراد نورتلو"},
 		{"نائب وزير الخارجيه وصف دور الامانه بكلمه ايه", false, High, "", "خادمة"},
 		{"what day of the week was the ceremony", false, High, "", "Saturday"},

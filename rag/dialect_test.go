@@ -29,7 +29,9 @@ func TestDialectWords(t *testing.T) {
 		{"منو المدير التنفيذي", whoAnswer},   // Gulf, Iraqi
 		{"شو قال وانغ", sayAnswer},           // Levantine: "what" leaves the kind to "said"
 		{"وين انعمل الحفل", whereAnswer},     // "انعمل" (was held) frames, as "صار" does
-		{"من وين الوزير", whereAnswer},       // the two-word form
+		{"كان يوم ايه في الاسبوع", weekdayAnswer},
+		{"شكون هوما الدول ديال آسيا الوسطى", anyAnswer}, // "who" asking for countries: which
+		{"من وين الوزير", whereAnswer},                  // the two-word form
 		// A word of a two-word form ("من" of "من وين") asks nothing alone.
 		{"من أطلق الأمانة", whoAnswer},
 		{"ما هي الدول الخمس من آسيا الوسطى", anyAnswer},

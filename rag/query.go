@@ -285,6 +285,9 @@ func (ix *Index) readKind(kind answerType, typed, words []string, yesNo bool) (a
 			absent = append(absent, "عنوان")
 		}
 	}
+	if kind == whoAnswer && slices.ContainsFunc(typed, func(w string) bool { return countryStems[nlp.Stem(w)] }) {
+		kind = anyAnswer // "شكون هوما الدول ديال آسيا الوسطى؟": which countries, not which person
+	}
 	if (kind == anyAnswer || kind == countAnswer) && asksMeasure(typed) {
 		kind = measureAnswer // "ما مساحة مصر؟", "كم تبلغ قيمة التمويل؟": a number with its unit
 	}

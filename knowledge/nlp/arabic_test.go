@@ -107,6 +107,7 @@ func TestIsStopBehindProclitic(t *testing.T) {
 	}{
 		{"شو", true}, {"وشو", true}, {"بايش", true}, {"لايه", true}, {"فمين", true}, {"كمان", true},
 		{"the", true}, {"وزير", false}, {"ولايه", false}, {"وو", false}, {"secretariat", false},
+		{"الكلام", true}, {"الوزير", false}, // a stop word behind the article
 	}
 	for _, tt := range tests {
 		if got := IsStop(tt.word); got != tt.want {

@@ -28,6 +28,9 @@ func IsStop(w string) bool {
 	if stopWords[w] || !IsArabic(w) && english.IsStopWord(w) {
 		return true
 	}
+	if r, ok := CutArticle(w, 3); ok && stopWords[r] {
+		return true // "الكلام", "الشي": a stop word with the article
+	}
 	for _, p := range proclitics {
 		if r, ok := CutPrefix(w, p, 2); ok && stopWords[r] {
 			return true
