@@ -522,9 +522,24 @@ func (q *query) readAsks(typed []string, yesNo bool) {
 	}
 	q.whoIs = q.kind == whoAnswer && asksWhoIs(typed)
 	q.whatIs = q.whoIs || asksWhatIs(typed)
+	q.describes = slices.ContainsFunc(typed, func(w string) bool { return describing[w] || describing[nlp.BareWord(w)] }) ||
+		asksToBe(typed)
 	q.locates = q.kind == whereAnswer && slices.ContainsFunc(typed, func(w string) bool {
 		return locatives[w] || locatives[nlp.BareWord(w)] // "وين بتقع مصر؟"
 	})
+}
+
+// describing are the words asking what something was called: "وصف", "شبه", "described", "likened".
+var describing = nlp.WordSet(`وصف وصفها وصفه يصف تصف شبه شبهها شبهه describe described describes likened called`)
+
+// asksToBe reports "تكون/يكون" (be) before a what-word: "بدو الأمانة تكون شو؟", what it should be.
+func asksToBe(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if (words[i] == "تكون" || words[i] == "يكون") && otherAsks[nlp.BareQuestionWord(words[i+1])] {
+			return true
+		}
+	}
+	return false
 }
 
 // asksWhatIs reports a question asking what something is ("ما هو السرطان؟", "what is diabetes?", "عرف

@@ -40,6 +40,8 @@ func TestDecideReasons(t *testing.T) {
 		{"إمتى الكلام ده حصل بالظبط؟", false, High, "", "2024"}, // "the talk" is a stop word with the article
 		{"السلام عليكم، شكون وزير خارجية كزاخستان؟", false, High, "", "مراد نورتلو"},
 		{"نائب وزير الخارجيه وصف دور الامانه بكلمه ايه", false, High, "", "خادمة"},
+		{"نائب الوزير وصف الامانة بأنها شو؟", false, High, "", "خادمة"},     // described as: the quoted word
+		{"سون قال الامانه لازم تكون ايه للآليه؟", false, High, "", "خادمة"}, // what it should be
 		{"what day of the week was the ceremony", false, High, "", "Saturday"},
 		{"كم دولة بالآلية كلها؟", false, High, "", "الست"},
 		{"how long has the mechanism been around?", false, High, "", "four years"}, // "long" asks, it names nothing

@@ -117,6 +117,9 @@ func (ex *extractor) extract(q *query, hits []hit) (body string, passage int, fi
 			if q.whatIs && s.types&isOpening != 0 && ex.definesAll(q, c.p) {
 				score += typeBonus // "من هو زين الدين زيدان؟": what the article on him opens with
 			}
+			if q.describes && s.types&hasQuote != 0 {
+				score += 2 * typeBonus // "سون وصف الأمانة بأنها شو؟": "… وأن تكون "خادمة" لآلية …"
+			}
 			if q.locates && s.types&hasLocative != 0 {
 				score += typeBonus // "أين تقع مصر؟": "هي دولة عربية تقع في …"
 			}

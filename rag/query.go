@@ -38,6 +38,9 @@ type query struct {
 	whoIs, whatIs bool
 	// locates: the question asks where something lies with a verb that locates ("أين تقع مصر؟").
 	locates bool
+	// describes: the question asks what something was called or should be ("وصف الأمانة بأنها شو؟", "بدو
+	// الأمانة تكون شو؟"): a word in quotation marks is likely the answer.
+	describes bool
 	// amount: a count question asks an amount, not a number of things ("كم يبلغ الناتج المحلي؟", not "كم عدد
 	// …؟" and not people): a number with its unit answers it.
 	amount bool
