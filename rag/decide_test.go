@@ -42,6 +42,7 @@ func TestDecideReasons(t *testing.T) {
 		{"نائب وزير الخارجيه وصف دور الامانه بكلمه ايه", false, High, "", "خادمة"},
 		{"نائب الوزير وصف الامانة بأنها شو؟", false, High, "", "خادمة"},     // described as: the quoted word
 		{"سون قال الامانه لازم تكون ايه للآليه؟", false, High, "", "خادمة"}, // what it should be
+		{"سون وي دونق قال الامانة لازم تكون شو؟", false, High, "", "خادمة"}, // "دونق": the g of Dong as ق
 		{"what day of the week was the ceremony", false, High, "", "Saturday"},
 		{"كم دولة بالآلية كلها؟", false, High, "", "الست"},
 		{"how long has the mechanism been around?", false, High, "", "four years"}, // "long" asks, it names nothing

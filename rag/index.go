@@ -36,9 +36,12 @@ type Index struct {
 	// titleWords are the stems of words inside titles ("نائب" in "نائب وزير الخارجية"): not coverage terms,
 	// but words the sources hold, so a question using one alone ("نائبه") is not asking about the unknown.
 	titleWords map[string]bool
-	synonyms   map[string]string // English stem no unit holds → a synonym's stem some unit does
-	byID       map[string]int    // passage ID → passage index
-	sents      [][]sentence      // per passage: read by ranking (kindFit) and by the extractor
+	// nameWords are the words of the glossary's forms ("دونغ" of "سون وي دونغ"), for names spelt with another
+	// letter for the same sound (see gVariant).
+	nameWords map[string]bool
+	synonyms  map[string]string // English stem no unit holds → a synonym's stem some unit does
+	byID      map[string]int    // passage ID → passage index
+	sents     [][]sentence      // per passage: read by ranking (kindFit) and by the extractor
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
 	// paragraph before; -1 elsewhere.
 	speaker []int
@@ -82,6 +85,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		words:      map[string]bool{},
 		bases:      map[string]bool{},
 		titleWords: map[string]bool{},
+		nameWords:  map[string]bool{},
 		log:        opts.Logger,
 	}
 	if l, ok := opts.Embedder.(localEmbedder); ok {
@@ -91,6 +95,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		for _, f := range e.Forms() {
 			for _, t := range nlp.Tokenize(f) {
 				ix.spell.Add(t)
+				ix.nameWords[t.Word] = true
 			}
 		}
 	}

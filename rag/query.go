@@ -452,6 +452,35 @@ func nisbaBase(w string) []string {
 	return nil
 }
 
+// gVariant reads an Arabic word the sources lack as the word of a glossary name it is with another letter for
+// the "g" of a foreign name (غ، ق، ج، ك، گ): "دونق" and "دونغ" (Dong), "جينبينق". Arabic words have too many
+// neighbours for this beyond the glossary's names.
+func (ix *Index) gVariant(w string) (string, bool) {
+	if !nlp.IsArabic(w) || ix.spell.Knows(w) {
+		return "", false
+	}
+	r := []rune(w)
+	for i, c := range r {
+		if !strings.ContainsRune(gLetters, c) {
+			continue
+		}
+		for _, g := range gLetters {
+			if g == c {
+				continue
+			}
+			r[i] = g
+			if v := string(r); ix.nameWords[v] {
+				return v, true
+			}
+		}
+		r[i] = c
+	}
+	return "", false
+}
+
+// gLetters are the letters Arabic writes the "g" of a foreign name with.
+const gLetters = "غقجكگ"
+
 // nameBehindClitic reads an Arabic word the sources lack as the world name or capital it holds behind a
 // one-letter proclitic ("ببكين" → "بكين", "لموسكو" → "موسكو").
 func (ix *Index) nameBehindClitic(t nlp.Token) (string, bool) {
@@ -519,6 +548,8 @@ func (ix *Index) readTokens(toks []nlp.Token, typed []string, capitalsAsCountrie
 		}
 		if c := ix.spell.Correct(t.Word); c != t.Word {
 			words[i], toks[i] = c, nlp.TokenOf(c)
+		} else if v, ok := ix.gVariant(t.Word); ok {
+			words[i], toks[i] = v, nlp.TokenOf(v) // "دونق" is "دونغ"
 		} else if qw := nlp.QuestionWordTypo(t.Word); qw != "" {
 			words[i], toks[i] = qw, nlp.Token{Word: qw, Stem: qw, Stop: true} // "wher", "whta"
 		} else if nlp.StopTypo(t.Word) {
