@@ -37,7 +37,17 @@ func Root(w string) string {
 			r = rootOf6(r)
 		}
 	}
-	return string(r)
+	return string(hollow(r))
+}
+
+// hollow writes a three-letter root's weak middle letter as و, so the forms of a hollow root meet: دار, يدير,
+// مدير and إدارة all give دور; قال, يقول and قيل give قول. Which of ا, و and ي the middle is cannot be told
+// without a dictionary; joining them costs a few unrelated pairs (دين, دون), which a low-weight channel bears.
+func hollow(r []rune) []rune {
+	if len(r) == 3 && in(r[1], "اوي") && !in(r[0], "اوي") && !in(r[2], "اوي") {
+		return []rune{r[0], 'و', r[2]}
+	}
+	return r
 }
 
 var (
@@ -83,6 +93,10 @@ func in(r rune, set string) bool { return strings.ContainsRune(set, r) }
 // rootOf4: مفعل، فاعل، فعال/فعول/فعيل، فعلة.
 func rootOf4(r []rune) []rune {
 	switch {
+	case in(r[0], "يت") && in(r[2], "وي") && !in(r[1], "اوي"): // يفول، تفيل: a hollow verb's present (يدير، تقول)
+		return []rune{r[1], r[2], r[3]}
+	case r[0] == 'ا' && r[2] == 'ا': // أفال: a hollow verb's past in form IV (أقام، أشار)
+		return []rune{r[1], r[2], r[3]}
 	case r[0] == 'م':
 		return r[1:]
 	case r[1] == 'ا':
@@ -103,6 +117,8 @@ func rootOf4(r []rune) []rune {
 func rootOf5(r []rune) []rune {
 	var out []rune
 	switch {
+	case r[0] == 'ا' && r[2] == 'ا' && r[4] == 'ه': // افالة: a hollow root's verbal noun (إدارة، إقامة، إشارة)
+		out = []rune{r[1], r[2], r[3]}
 	case in(r[2], "ات") && r[0] == 'ا': // افتعل، افاعل
 		out = []rune{r[1], r[3], r[4]}
 	case in(r[3], "ايو") && r[0] == 'م': // مفعول، مفعال، مفعيل

@@ -17,7 +17,15 @@ func TestArabicRoot(t *testing.T) {
 		{"اجتماع", "جمع"},   // افتعال
 		{"يجتمعون", "جمع"},
 		{"تنفيذ", "نفذ"}, // تفعيل
-		{"ناس", "ناس"},   // three letters stay as they are
+		{"حفل", "حفل"},   // three letters stay as they are
+		{"ناس", "نوس"},   // … but for a weak middle letter, which is always و
+		{"إدارة", "دور"}, // افالة: a hollow root's verbal noun
+		{"مدير", "دور"},  // مفيل
+		{"يدير", "دور"},  // a hollow verb's present
+		{"دار", "دور"},   // and past
+		{"إقامة", "قوم"},
+		{"أقام", "قوم"}, // أفال
+		{"يقوم", "قوم"},
 	}
 	for _, tt := range tests {
 		if got := Root(Normalize(tt.word)); got != tt.want {
