@@ -322,3 +322,19 @@ func TestOperatorAnswersNotGiven(t *testing.T) {
 		"متى توفي أبو العلاء المعري؟": "449 هـ", // years with their era sign
 	})
 }
+
+// "new", "big" and their like describe what a question is about without naming it: a sentence holding only the
+// adjective ("high hopes", "a new start") is no answer to "which big event …?".
+func TestDescribingAdjectivesNameNothing(t *testing.T) {
+	t.Parallel()
+	svc := docsService(t, knowledge.Document{ID: "town", Lang: nlp.Arabic, Title: "بلدية الواحة",
+		Text: "وتستعد بلدية الواحة لتنظيم مهرجان الربيع في شهر مايو.\n\n" +
+			"ويعلق سكان الواحة آمالا كبيرة على البلدية الجديدة، ويتوقعون منها نجاحا كبيرا.\n\n" +
+			"The town council of Oasis is getting ready for the Spring Festival in May.\n\n" +
+			"Oasis residents have big hopes for the new council and expect a big success."})
+	wantConfident(t, svc, map[string]string{
+		"لأي حدث كبير تستعد بلدية الواحة؟":                     "مهرجان الربيع",
+		"البلدية الجديدة بتستعد لأي حدث كبير؟":                 "مهرجان الربيع",
+		"what big event is the new council getting ready for?": "Spring Festival",
+	})
+}

@@ -559,6 +559,18 @@ func (ix *Index) readTokens(toks []nlp.Token, typed []string, capitalsAsCountrie
 	return words
 }
 
+// framedConcepts are the glossary concepts a question names only in framing words ("event", "المناسبة"): the
+// article's ceremony, to the glossary, but in other sources just a way of asking.
+func framedConcepts(a analysis) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range a.spans {
+		if !slices.ContainsFunc(a.toks[s.start:s.end], func(t nlp.Token) bool { return !t.Stop && !nlp.IsFramingStem(t.Stem) }) {
+			out[conceptTerm(s.entry)] = true
+		}
+	}
+	return out
+}
+
 // weigh sets the coverage weight of each of the question's terms and sorts out what it names that the sources
 // lack (absent), what it says in words they do not hold (unknown) and the Arabic roots that stand in for those.
 // A word of the question's cue phrase the sources lack ("long" in "how long has it existed") says what kind of
@@ -566,6 +578,7 @@ func (ix *Index) readTokens(toks []nlp.Token, typed []string, capitalsAsCountrie
 func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 	typed := map[string]string{} // stem → the question's word for it
 	named := map[string]bool{}   // stems right after a name particle ("ابن بطوطة"): part of a name
+	framed := framedConcepts(a)
 	for i, t := range a.toks {
 		if !t.Stop {
 			typed[t.Stem] = nlp.BareWord(t.Word)
@@ -584,6 +597,9 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 		}
 		if word, ok := typed[t]; ok && (topicStems[t] || nameStems[t] || countryWords[word]) && !ix.holdsWord(word) {
 			w, class = 1+ix.bm.idf(t), termAbsent
+		}
+		if framed[t] && class == termAbsent {
+			w, class = softWeight, termKnown // "what event …?" in sources that hold no ceremony
 		}
 		if yesNo && cityStems[t] && class == termAbsent {
 			w, class = softWeight, termKnown // "was it in Beijing?": the answer says where it was

@@ -81,7 +81,9 @@ var framingWords = WordSet(`title position post job role office capacity view op
 	old age aged عمر عمره عمرها now currently today الحين هلق دلوقتي حاليا الان
 	ظاهرين يظهر ظاهر الصوره صوره اتاخدت اتعملت اتعمل اتعمل تابعه تابع تابعة مستقبل بمستقبل
 	يشغل تشغل يتولى تتولى يتقلد حقيبة يرى ترى يعتقد تعتقد يعتبر تعتبر تريد يريدون تتوقع يبدو تبدو التقطت الملتقطة
-	أقيم أقيمت عقدت جرى جرت يجري`)
+	أقيم أقيمت عقدت جرى جرت يجري
+	new big large huge major جديد جديده الجديد الجديده كبير كبيره الكبير الكبيره ضخم
+	event events occasion occasions مناسبه المناسبه`)
 
 // framingStems are the stems of framingWords.
 var framingStems = func() map[string]bool {
