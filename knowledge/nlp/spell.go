@@ -105,12 +105,41 @@ func (s *Speller) Correct(w string) string {
 			}
 		}
 	}
+	if best == w && !IsArabic(w) {
+		best = s.soundAlike(w, limit)
+	}
 	if best == w {
 		// A name transliterated another way ("jeenbek", "kulubayev", "mukhriddin"): the one known name with
 		// the same consonant skeleton, about as long and with the same first vowel ("muradov" is not "meredov").
 		if same := s.byKey[latinKey(w)]; len(same) == 1 && abs(len(same[0])-len(w)) <= 2 &&
 			firstVowel(same[0]) == firstVowel(w) {
 			return same[0]
+		}
+	}
+	return best
+}
+
+// soundFold writes the letters English spells one sound with alike: "foto" and "photo", "sekretariat" and
+// "secretariat", "uzbek" and "usbek".
+var soundFold = strings.NewReplacer("ph", "f", "ck", "k", "c", "k", "q", "k", "z", "s").Replace
+
+// soundAlike is the most frequent known word within limit edits of w once both are written by sound (see
+// soundFold), or w.
+func (s *Speller) soundAlike(w string, limit int) string {
+	fw := []rune(soundFold(w))
+	best, bestDist, bestFreq := w, limit+1, 0
+	for n := len(fw) - limit; n <= len(fw)+limit+1; n++ { // "ph" is one letter once folded
+		for _, cand := range s.byLen[n] {
+			if IsArabic(cand) {
+				continue
+			}
+			d := editDistance(fw, []rune(soundFold(cand)), limit)
+			if d > limit {
+				continue
+			}
+			if d < bestDist || d == bestDist && s.known[cand] > bestFreq {
+				best, bestDist, bestFreq = cand, d, s.known[cand]
+			}
 		}
 	}
 	return best
