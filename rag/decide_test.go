@@ -57,6 +57,8 @@ func TestDecideReasons(t *testing.T) {
 		{"الآلية نفسها تأسست في أي عام؟", false, High, "", "2020"},
 		{"who sent congratulations from tashkent?", false, High, "", "Saidov"}, // a capital for its country
 		{"مين رئيس الدبلوماسية الطاجيكية؟", false, High, "", "مهر الدين"},
+		{"مين المسؤول التنفيذي للأمانة؟", false, High, "", "وو ينغ تشين"},               // not the "main responsibility"
+		{"شكون اللي كيسير الأمانة؟", false, High, "", "وو ينغ تشين"},                    // Maghrebi: who runs it
 		{"when was astana founded?", true, "", ReasonNamedAbsent, ""},                   // not a "who" question: the city
 		{"what does wang yi expect from the secretariat?", false, High, "", "smoothly"}, // what he believes
 		{"شو بيتوقع وانغ من الأمانة؟", false, High, "", "سلس"},
