@@ -269,7 +269,11 @@ var (
 		قالت وقالت يقول ويقول تقول كتب وكتب كتبت وصف ووصف وصفه ووصفه وصفها اعتبر واعتبر اعتبره واعتبره صرح وصرح
 		أعلن واعلن أشار واشار يرى ويرى رأى`)
 	weekdays = nlp.WordSet(`monday tuesday wednesday thursday friday saturday sunday السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه`)
-	bearings = nlp.WordSet(`north south east west northern southern eastern western northeast northwest southeast
+	// bareWeekdays name a weekday without the article only after a word for day ("يوم جمعة"): alone, "احد" is
+	// one and "اثنين" two.
+	bareWeekdays = nlp.WordSet(`سبت احد اثنين ثلاثاء اربعاء خميس جمعه`)
+	dayWords     = nlp.WordSet(`يوم اليوم نهار`)
+	bearings     = nlp.WordSet(`north south east west northern southern eastern western northeast northwest southeast
 		southwest northeastern northwestern southeastern southwestern شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
 		الشمال الجنوب الشرق الغرب الشمالي الجنوبي الشرقي الغربي شمالا جنوبا شرقا غربا`)  // not "central": Central Asia
 	// beliefWords state what someone believes, hopes or expects (in a source), or ask it (in a question: "what
@@ -456,9 +460,9 @@ func questionKind(words []string) answerType {
 	// A day or month named asks for the day ("was it Friday?"), unless a question word asks something else: "كيف
 	// انتهت حرب أكتوبر؟" asks how the October War ended.
 	if !slices.ContainsFunc(bare, func(w string) bool { return otherAsks[w] }) {
-		for _, w := range bare {
+		for i, w := range bare {
 			switch {
-			case weekdays[w]:
+			case weekdays[w], i > 0 && dayWords[bare[i-1]] && bareWeekdays[w]: // "كان يوم جمعة؟"
 				return weekdayAnswer
 			case dateWords[w]:
 				return dateAnswer

@@ -30,6 +30,9 @@ func TestDialectWords(t *testing.T) {
 		{"شو قال وانغ", sayAnswer},           // Levantine: "what" leaves the kind to "said"
 		{"وين انعمل الحفل", whereAnswer},     // "انعمل" (was held) frames, as "صار" does
 		{"كان يوم ايه في الاسبوع", weekdayAnswer},
+		{"كان يوم جمعة", weekdayAnswer}, // a weekday without its article, after "day"
+		{"نهار الخميس ولا الجمعة", weekdayAnswer},
+		{"كم اثنين في الصورة", countAnswer},             // "اثنين" alone is two
 		{"شكون هوما الدول ديال آسيا الوسطى", anyAnswer}, // "who" asking for countries: which
 		{"من وين الوزير", whereAnswer},                  // the two-word form
 		// A word of a two-word form ("من" of "من وين") asks nothing alone.
