@@ -184,7 +184,16 @@ func (l *lexicon) analyzeTokens(toks []nlp.Token, source bool) analysis {
 	spans := l.match(toks)
 	a.spans = spans
 	inSpan := make([]bool, len(toks))
-	for _, s := range spans {
+	for k, s := range spans {
+		// A question's matched words are their concept. In a source, only a title keeps its words to itself:
+		// the "meeting" in "Foreign Ministers' Meeting" is a meeting, the "رئيس" in "نائب رئيس الوزراء" is no
+		// president.
+		for i := s.start; i < s.end; i++ {
+			inSpan[i] = !source || l.entries[s.entry].Kind == "role"
+		}
+		if k > 0 && spans[k-1].entry == s.entry && spans[k-1].end == s.start {
+			continue // one mention in two forms: "Chinese Foreign Minister Wang Yi"
+		}
 		a.concepts = append(a.concepts, s.entry)
 		a.terms = append(a.terms, conceptTerm(s.entry))
 		a.free = append(a.free, conceptTerm(s.entry))
@@ -192,14 +201,6 @@ func (l *lexicon) analyzeTokens(toks []nlp.Token, source bool) analysis {
 			for _, b := range l.broader[s.entry] {
 				a.terms = append(a.terms, conceptTerm(b))
 				a.free = append(a.free, conceptTerm(b))
-			}
-		}
-		// A question's matched words are their concept. In a source, only a title keeps its words to itself:
-		// the "meeting" in "Foreign Ministers' Meeting" is a meeting, the "رئيس" in "نائب رئيس الوزراء" is no
-		// president.
-		if !source || l.entries[s.entry].Kind == "role" {
-			for i := s.start; i < s.end; i++ {
-				inSpan[i] = true
 			}
 		}
 	}

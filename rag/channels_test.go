@@ -141,3 +141,16 @@ func TestVerbInTheOtherPerson(t *testing.T) {
 			100*variantCredit, q.coverage(same))
 	}
 }
+
+// TestOneMentionInTwoForms: a title the glossary knows as a name for its holder, right before the name ("Chinese
+// Foreign Minister Wang Yi"), is one mention of him, not two: it must not outweigh a sentence that names him once.
+func TestOneMentionInTwoForms(t *testing.T) {
+	t.Parallel()
+	ix := articleService().ix
+	for _, text := range []string{"Chinese Foreign Minister Wang Yi spoke.", "وتحدث وزير الخارجية الصيني وانغ يي."} {
+		a := ix.lex.analyzeSource(text)
+		if len(a.concepts) != 1 {
+			t.Errorf("analyzeSource(%q) concepts = %v, want one: Wang Yi", text, a.concepts)
+		}
+	}
+}

@@ -57,8 +57,20 @@ func TestDecideReasons(t *testing.T) {
 		{"الآلية نفسها تأسست في أي عام؟", false, High, "", "2020"},
 		{"who sent congratulations from tashkent?", false, High, "", "Saidov"}, // a capital for its country
 		{"مين رئيس الدبلوماسية الطاجيكية؟", false, High, "", "مهر الدين"},
-		{"مين المسؤول التنفيذي للأمانة؟", false, High, "", "وو ينغ تشين"},               // not the "main responsibility"
-		{"شكون اللي كيسير الأمانة؟", false, High, "", "وو ينغ تشين"},                    // Maghrebi: who runs it
+		{"مين المسؤول التنفيذي للأمانة؟", false, High, "", "وو ينغ تشين"}, // not the "main responsibility"
+		{"شكون اللي كيسير الأمانة؟", false, High, "", "وو ينغ تشين"},      // Maghrebi: who runs it
+		{"per wang, what does this tell the rest of the world?", false, High, "", "determination"},
+		{"شو الرسالة لباقي العالم حسب وانغ؟", false, High, "", "التصميم القوي"}, // the rest of the world
+		{"who represented kyrgyzstan?", false, High, "", "Kulubaev"},            // its foreign minister represents it
+		{"مين مثل طاجيكستان؟", false, High, "", "مهر الدين"},
+		{"the secretariat's core task?", false, High, "", "main responsibility"}, // not "perform its duties"
+		{"ايش الشغلة الرئيسية للامانة؟", false, High, "", "المسؤولية الأساسية"},
+		{"حسب وزير الخارجية الصيني، انشاء الامانة بيدل على شو؟", false, High, "", "التوافق"}, // the Chinese FM is Wang
+		{"what did the chinese foreign minister praise?", false, High, "", "praised the cooperation"},
+		{"نائب الوزير الصيني شو قال عن الامانة؟", false, High, "", "سون وي دونغ"},    // the vice minister is not Wang
+		{"حسب الوزير الصيني، تأسيس الامانة بيثبت شو؟", false, High, "", "وقال وانغ"}, // not the Central Asian ministers
+		{"according to china's foreign minister what does the secretariat prove", false, High, "", "Wang said"},
+		{"what does the chinese fm expect from the secretariat", false, High, "", "He added that he believes"},
 		{"when was astana founded?", true, "", ReasonNamedAbsent, ""},                   // not a "who" question: the city
 		{"what does wang yi expect from the secretariat?", false, High, "", "smoothly"}, // what he believes
 		{"شو بيتوقع وانغ من الأمانة؟", false, High, "", "سلس"},
