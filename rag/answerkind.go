@@ -439,15 +439,29 @@ func wordTypes(a analysis) (ts typeSet, dates int) {
 
 // questionKind is the kind of answer a question asks for: its first cue, else a dialect question word, else a
 // weekday or month it names ("was it Friday?" asks for the day).
+// countsYears reports a count question word right before a word for years ("قديش سنة", "من چم سنه"): how
+// many years, a duration.
+func countsYears(bare []string) bool {
+	for i := 0; i+1 < len(bare); i++ {
+		if kindAsked[nlp.DialectAsks(bare[i])] == countAnswer && yearWords[bare[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
 func questionKind(words []string) answerType {
+	bare := bareQuestionWords(words)
 	if kind, phrase := firstCue(words); phrase != "" {
+		if kind == countAnswer && countsYears(bare) {
+			return ageAnswer
+		}
 		return kind
 	}
-	bare := bareQuestionWords(words)
-	for i, w := range bare {
+	for _, w := range bare {
 		if k := kindAsked[nlp.DialectAsks(w)]; k != anyAnswer {
-			if k == countAnswer && i+1 < len(words) && yearWords[words[i+1]] {
-				return ageAnswer // "قديش سنة", "چم سنه": how many years, a duration
+			if k == countAnswer && countsYears(bare) {
+				return ageAnswer
 			}
 			return k
 		}

@@ -32,7 +32,9 @@ func TestDialectWords(t *testing.T) {
 		{"كان يوم ايه في الاسبوع", weekdayAnswer},
 		{"كان يوم جمعة", weekdayAnswer}, // a weekday without its article, after "day"
 		{"نهار الخميس ولا الجمعة", weekdayAnswer},
-		{"كم اثنين في الصورة", countAnswer},             // "اثنين" alone is two
+		{"كم اثنين في الصورة", countAnswer},      // "اثنين" alone is two
+		{"من قديش سنة انطلقت الآلية", ageAnswer}, // how many years: a duration, whatever the count word
+		{"شكد سنة صار للآلية", ageAnswer},
 		{"شكون هوما الدول ديال آسيا الوسطى", anyAnswer}, // "who" asking for countries: which
 		{"من وين الوزير", whereAnswer},                  // the two-word form
 		// A word of a two-word form ("من" of "من وين") asks nothing alone.
