@@ -71,6 +71,7 @@ func TestDecideReasons(t *testing.T) {
 		{"حسب الوزير الصيني، تأسيس الامانة بيثبت شو؟", false, High, "", "وقال وانغ"}, // not the Central Asian ministers
 		{"according to china's foreign minister what does the secretariat prove", false, High, "", "Wang said"},
 		{"what does the chinese fm expect from the secretariat", false, High, "", "He added that he believes"},
+		{"who do we see in the photo", false, High, "", "representatives"},              // "see" frames: not WordNet's "ensure"
 		{"when was astana founded?", true, "", ReasonNamedAbsent, ""},                   // not a "who" question: the city
 		{"what does wang yi expect from the secretariat?", false, High, "", "smoothly"}, // what he believes
 		{"شو بيتوقع وانغ من الأمانة؟", false, High, "", "سلس"},

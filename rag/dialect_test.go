@@ -83,3 +83,25 @@ func TestCliticsAndDialectPrefixes(t *testing.T) {
 		}
 	}
 }
+
+// TestMisspeltQuestionWordByPlace: a word one letter from a question word is read as one where a question word
+// stands (first, after "and", or last in a question that has none), not inside a name ("wu ying chen").
+func TestMisspeltQuestionWordByPlace(t *testing.T) {
+	t.Parallel()
+	ix := articleService().ix
+	tests := []struct {
+		question string
+		kind     answerType
+	}{
+		{"wher was the ceremony", whereAnswer},
+		{"and wen was it", whenAnswer},
+		{"the ceremony was held wher", whereAnswer},
+		{"wu ying chen promised what re rules", anyAnswer}, // "chen" is part of his name
+		{"who is chen", whoAnswer},
+	}
+	for _, tt := range tests {
+		if got := ix.prepare(tt.question, nil).kind; got != tt.kind {
+			t.Errorf("kind of %q = %d, want %d", tt.question, got, tt.kind)
+		}
+	}
+}

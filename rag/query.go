@@ -550,8 +550,8 @@ func (ix *Index) readTokens(toks []nlp.Token, typed []string, capitalsAsCountrie
 			words[i], toks[i] = c, nlp.TokenOf(c)
 		} else if v, ok := ix.gVariant(t.Word); ok {
 			words[i], toks[i] = v, nlp.TokenOf(v) // "دونق" is "دونغ"
-		} else if qw := nlp.QuestionWordTypo(t.Word); qw != "" {
-			words[i], toks[i] = qw, nlp.Token{Word: qw, Stem: qw, Stop: true} // "wher", "whta"
+		} else if qw := nlp.QuestionWordTypo(t.Word); qw != "" && questionWordPlace(typed, i) {
+			words[i], toks[i] = qw, nlp.Token{Word: qw, Stem: qw, Stop: true} // "wher", "and whta"
 		} else if nlp.StopTypo(t.Word) {
 			toks[i].Stop = true // "acording", "betwen": a misspelt function word is still one
 		}
@@ -630,6 +630,24 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 		}
 	}
 }
+
+// questionWordPlace reports whether typed[i] stands where a question word would: first, after "and"/"so", or last
+// in a question with no question word ("it was held wher?"). A name's part elsewhere is no misspelt question word:
+// "wu ying chen promised what" is not "wu ying when".
+func questionWordPlace(typed []string, i int) bool {
+	switch {
+	case i == 0:
+		return true
+	case i == len(typed)-1:
+		return !slices.ContainsFunc(typed, func(w string) bool { return enQuestionWords[w] })
+	}
+	return clauseOpeners[typed[i-1]]
+}
+
+var (
+	enQuestionWords = nlp.WordSet(`what where when which who whom whose how`)
+	clauseOpeners   = nlp.WordSet(`and so but then ok okay well also`)
+)
 
 // nameParticles stand before a name: "ابن بطوطة", "أبو العلاء", "آل سعود".
 var nameParticles = nlp.WordSet(`ابن بن ابو أبو ام أم بنت ال آل`)

@@ -77,7 +77,7 @@ var framingWords = WordSet(`title position post job role office capacity view op
 	place places north south east west northern southern شمال جنوب شرق غرب
 	full complete official officially weekday exist exists existed existence around
 	صفه الصفه صفته صفتها الرسمي الرسميه الكامل
-	use used uses using استخدم استخدمه استعمل استعمله
+	use used uses using استخدم استخدمه استعمل استعمله see sees saw
 	old age aged عمر عمره عمرها now currently today الحين هلق دلوقتي حاليا الان
 	ظاهرين يظهر ظاهر الصوره صوره اتاخدت اتعملت اتعمل اتعمل تابعه تابع تابعة مستقبل بمستقبل
 	يشغل تشغل يتولى تتولى يتقلد حقيبة يرى ترى يعتقد تعتقد يعتبر تعتبر تريد يريدون تتوقع يبدو تبدو التقطت الملتقطة
