@@ -18,6 +18,9 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"states", "countri"},
 		{"country", ""},   // the sources hold it
 		{"president", ""}, // a topic word: it must stay absent
+		{"hold", ""},      // a word of many senses: not "support"
+		{"get", ""},       // not "develop"
+		{"see", ""},       // not "ensure"
 	}
 	for _, tt := range tests {
 		got := ix.synonyms[nlp.Stem(tt.word)]

@@ -72,6 +72,8 @@ func TestDecideReasons(t *testing.T) {
 		{"according to china's foreign minister what does the secretariat prove", false, High, "", "Wang said"},
 		{"what does the chinese fm expect from the secretariat", false, High, "", "He added that he believes"},
 		{"who do we see in the photo", false, High, "", "representatives"},              // "see" frames: not WordNet's "ensure"
+		{"translate 'good morning' to kyrgyz pls", true, "", ReasonNamedAbsent, ""},     // a task, not a question
+		{"hope ur good! what is this article about?", false, High, "", "Secretariat"},   // a pleasantry names nothing
 		{"when was astana founded?", true, "", ReasonNamedAbsent, ""},                   // not a "who" question: the city
 		{"what does wang yi expect from the secretariat?", false, High, "", "smoothly"}, // what he believes
 		{"شو بيتوقع وانغ من الأمانة؟", false, High, "", "سلس"},

@@ -34,7 +34,7 @@ wont isnt arent wasnt also else itself themselves himself herself ourselves your
 whichever wherever whenever therefore thus hence ever never maybe perhaps sure guess think thx ty exactly precisely basically anyway btw idk tbh wanna gonna gotta kinda lemme gimme
 located location based headquarters headquartered hq seat
 whered whatd whod howd whend itd itll theyd theyll youd hed wholl whatll whatre theyre youre smth sth smthg somethin
-acc acc. abt bc bcs cuz coz rn tho thru btw fyi`
+acc acc. abt bc bcs cuz coz rn tho thru btw fyi good fine nice`
 
 const arabicStop = `من مين منو منين مين هو هي هم هن انا انت انتم نحن هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين
 اللتين اللي اللى الي إلى الى في فى على عن مع عند لدى لدي حتى منذ مذ ثم او أو أم ام و ف ب ل ك لا لم لن ما ماذا لماذا ليش مادا لمادا بمادا الدي التى اللدي ماهو ماهي ماهى ماهيه ماهم ماهما ماهوا
