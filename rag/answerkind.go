@@ -597,7 +597,7 @@ func bareQuestionWords(words []string) []string {
 // bearingCues ask in which part of a place something is ("which part of China?", "بأي جهة من الصين؟"): the
 // answer is a compass direction.
 var bearingCues = []string{"which part", "what part", "north or south", // not "which region": "Central Asia"
-	"east or west", "اي جهه", "باي جهه", "انهي جهه", "اي ناحيه", "باي ناحيه",
+	"east or west", "اي جهه", "باي جهه", "انهي جهه", "اي ناحيه", "باي ناحيه", "اي جز", "باي جز", "انهي جز", // جزء, normalised
 	"شمال ولا جنوب", "شمال او جنوب", "شرق ولا غرب", "شرق او غرب"}
 
 // totalWords ask for a total ("how many countries in total?", "كم دولة بالآلية كلها؟"): of the numbers that

@@ -33,7 +33,7 @@ func (s *Service) documentAnswer(ctx context.Context, q *query, a Answer) (Answe
 	src := s.ix.source(hits[0], q.lang)
 	switch q.kind {
 	case sourceAnswer:
-		a.Body = src.Publisher
+		a.Body = s.ix.lex.publisherIn(src.Publisher, q.lang)
 		if d := FormatDate(src.Date, q.lang); d != "" {
 			a.Body += ", " + d
 		}
@@ -73,4 +73,18 @@ func (s *Service) documentAsked(ctx context.Context, q *query) (int, error) {
 		}
 	}
 	return slices.IndexFunc(s.ix.passages, func(p knowledge.Passage) bool { return p.DocID == doc }), nil
+}
+
+// publisherIn is a publisher's name for an answer in lang: for an Arabic question, the glossary's Arabic name
+// of the agency beside the name as the document gives it ("شينخوا — Xinhua (Arabic)").
+func (l *lexicon) publisherIn(publisher string, lang nlp.Lang) string {
+	if lang != nlp.Arabic {
+		return publisher
+	}
+	for _, sp := range l.match(nlp.Tokenize(publisher)) {
+		if l.entries[sp.entry].Kind == "org" {
+			return l.name(sp.entry, nlp.Arabic) + " — " + publisher
+		}
+	}
+	return publisher
 }
