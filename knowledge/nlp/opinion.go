@@ -6,7 +6,13 @@ import "strings"
 // you think it will run smoothly?" is not among them: it asks what the sources say, in a chatty way.
 var opinionCues = []string{"your opinion", "ur opinion", "your personal", "your own view", "your view",
 	"your take", "what do you think", "what do u think", "wdyt", "your feelings", "رايك", "برايك", "رايكم",
-	"وجهه نظرك", "انت شو بتشوف", "انت ايش تشوف", "انت شنو تشوف", "شو بتحس", "احساسك"}
+	"وجهه نظرك", "انت شو بتشوف", "انت ايش تشوف", "انت شنو تشوف", "شو بتحس", "احساسك",
+	// A judgement the sources do not make: "is it a good idea?", "good or bad?", "فكرة حلوة؟". Not "is it good
+	// (for)": "is it good for Kazakhstan?" asks what it brings, which a source may say.
+	"good idea", "bad idea", "good decision", "bad decision", "good move", "bad move", "good thing", "bad thing",
+	"a mistake", "worth it", "good or bad", "bad or good", "a good city", "فكره حلوه", "فكره جيده", "فكره كويسه",
+	"فكره منيحه", "فكره زينه", "قرار صائب", "قرار صح", "قرار غلط", "قرار خاطئ", "كويس ولا وحش", "منيح ولا عاطل",
+	"زين ولا شين", "جيد ام سيء", "جيد او سيء", "حلو ولا وحش"}
 
 // AsksOpinion reports whether a question (its normalised words) asks for the bot's own opinion.
 func AsksOpinion(words []string) bool { return containsPhrase(words, opinionPhrases) }

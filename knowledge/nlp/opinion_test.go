@@ -17,6 +17,9 @@ func TestAsksWhatNoReportTells(t *testing.T) {
 		{"opinion", AsksOpinion, "do you think the secretariat will run smoothly", false}, // what the sources say
 		{"opinion", AsksOpinion, "شو رأي وانغ يي بمستقبل الآلية؟", false},                 // Wang's, in the sources
 		{"opinion", AsksOpinion, "what is wang's view of the mechanism", false},
+		{"opinion", AsksOpinion, "is the secretariat a good idea?", true}, // a judgement no source makes
+		{"opinion", AsksOpinion, "اطلاق الامانة فكرة حلوة ولا لا؟", true},
+		{"opinion", AsksOpinion, "is it good for kazakhstan?", false}, // what it brings: a source may say
 		{"career", AsksCareer, "what did wu yingchen do before becoming executive director", true},
 		{"career", AsksCareer, "وو ينغ تشين كان بيشتغل فين قبل ما يبقى مدير الأمانة؟", true},
 		{"career", AsksCareer, "what happened before the ceremony", false},
