@@ -272,7 +272,7 @@ var (
 	// bareWeekdays name a weekday without the article only after a word for day ("يوم جمعة"): alone, "احد" is
 	// one and "اثنين" two.
 	bareWeekdays = nlp.WordSet(`سبت احد اثنين ثلاثاء اربعاء خميس جمعه`)
-	dayWords     = nlp.WordSet(`يوم اليوم نهار`)
+	dayWords     = nlp.WordSet(`يوم نهار`) // not "اليوم": "اليوم اثنين؟" asks whether today is Monday
 	bearings     = nlp.WordSet(`north south east west northern southern eastern western northeast northwest southeast
 		southwest northeastern northwestern southeastern southwestern شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
 		الشمال الجنوب الشرق الغرب الشمالي الجنوبي الشرقي الغربي شمالا جنوبا شرقا غربا`)  // not "central": Central Asia

@@ -40,6 +40,21 @@ func (q *query) coverageWith(have termSet, unknownW float64) float64 {
 	return roundScore(got / total)
 }
 
+// restsOnRoots reports whether have holds the question's terms only through shared Arabic roots: words of one
+// root may mean unrelated things ("الضيوف", the guests, and "أضاف", he added), so that alone is no sure answer.
+func (q *query) restsOnRoots(have termSet) bool {
+	roots := false
+	for t := range q.cover {
+		switch {
+		case have.has(q.ids[t]), slices.ContainsFunc(q.variants[t], func(v string) bool { return have.has(q.ids[v]) }):
+			return false
+		case q.alt[t] != "" && have.has(q.ids[q.alt[t]]):
+			roots = true
+		}
+	}
+	return roots
+}
+
 // strangers counts the strange terms (most likely names no source holds: see termStrange) have does not hold.
 // A dialect word, a typo or a paraphrase is not counted: the rest of the question decides for those.
 func (q *query) strangers(have termSet) int {

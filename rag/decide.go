@@ -189,7 +189,8 @@ func (s *Service) decide(e evidence) verdict {
 	if q.strangers(have) > 0 {
 		sure = max(sure, strangerSureCoverage)
 	}
-	if q.sureCoverage(have) < sure || q.missesParticular(have, s.extractor.vocab) || q.asksUnknownsLife() {
+	if q.sureCoverage(have) < sure || q.restsOnRoots(have) || q.missesParticular(have, s.extractor.vocab) ||
+		q.asksUnknownsLife() {
 		v.confidence, v.reason = Low, ReasonWeakEvidence
 	}
 	return v

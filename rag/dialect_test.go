@@ -98,6 +98,9 @@ func TestMisspeltQuestionWordByPlace(t *testing.T) {
 		{"the ceremony was held wher", whereAnswer},
 		{"wu ying chen promised what re rules", anyAnswer}, // "chen" is part of his name
 		{"who is chen", whoAnswer},
+		{"hi wher was the ceremony held?", whereAnswer},
+		{"any idea wher the secretariat is?", whereAnswer},
+		{"in whch city was the ceremony?", whereAnswer}, // "which city"
 	}
 	for _, tt := range tests {
 		if got := ix.prepare(tt.question, nil).kind; got != tt.kind {

@@ -76,15 +76,19 @@ func (s *Service) documentAsked(ctx context.Context, q *query) (int, error) {
 }
 
 // publisherIn is a publisher's name for an answer in lang: for an Arabic question, the glossary's Arabic name
-// of the agency beside the name as the document gives it ("شينخوا — Xinhua (Arabic)").
+// of the agency beside the name as the document gives it ("شينخوا — Xinhua (Arabic)"), when the name before any
+// bracket or comma is that agency's name whole ("UN News, citing Xinhua" is not Xinhua).
 func (l *lexicon) publisherIn(publisher string, lang nlp.Lang) string {
 	if lang != nlp.Arabic {
 		return publisher
 	}
-	for _, sp := range l.match(nlp.Tokenize(publisher)) {
-		if l.entries[sp.entry].Kind == "org" {
-			return l.name(sp.entry, nlp.Arabic) + " — " + publisher
-		}
+	name := publisher
+	if i := strings.IndexAny(name, "(,،"); i >= 0 {
+		name = name[:i]
+	}
+	toks := nlp.Tokenize(name)
+	if sp := l.match(toks); len(sp) == 1 && sp[0].start == 0 && sp[0].end == len(toks) && l.entries[sp[0].entry].Kind == "org" {
+		return l.name(sp[0].entry, nlp.Arabic) + " — " + publisher
 	}
 	return publisher
 }

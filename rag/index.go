@@ -91,6 +91,7 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 	if l, ok := opts.Embedder.(localEmbedder); ok {
 		ix.local = &l
 	}
+	ix.lex.dropLooseTitles(corpus.Passages)
 	for _, e := range opts.Glossary {
 		for _, f := range e.Forms() {
 			for _, t := range nlp.Tokenize(f) {

@@ -112,6 +112,8 @@ func (ix *Index) termWeight(t, word string) (float64, termClass) {
 	switch {
 	case nlp.IsFramingStem(t):
 		return softWeight, termKnown
+	case describingWords[word] && ix.isKnown(t):
+		return min(full, describeWeight), termKnown
 	case ix.isKnown(t), ix.titleWords[t] && !topicStems[t]:
 		return full, termKnown
 	case strings.HasPrefix(t, "§"):
@@ -135,6 +137,14 @@ func (ix *Index) termWeight(t, word string) (float64, termClass) {
 	}
 	return unknownWeight, termUnknown
 }
+
+// describingWords say what something is like, not what it is: "the new hospital", "أي حدث كبير". Rare in the
+// sources, they would weigh by their rarity and pull in any sentence with "high hopes" (آمال كبيرة); they weigh
+// less than a common word, still enough to tell the new hospital from the old.
+var describingWords = nlp.WordSet(`new big large huge major جديد جديده الجديد الجديده كبير كبيره الكبير الكبيره ضخم`)
+
+// describeWeight is the coverage weight of a describing word the sources hold (see describingWords).
+const describeWeight = 0.5
 
 // namedKinds are the glossary kinds that name a thing a question can be about.
 var namedKinds = map[string]bool{"person": true, "place": true, "country": true, "region": true, "org": true,
@@ -274,6 +284,9 @@ func (ix *Index) readKind(kind answerType, typed, words []string, yesNo bool) (a
 	var absent []string
 	if nlp.AsksOpinion(typed) {
 		absent = append(absent, "opinion") // the bot's own opinion: no source holds it
+	}
+	if nlp.AsksTask(typed) {
+		absent = append(absent, "task") // "translate it into Kyrgyz": a task, not what the sources say
 	}
 	if nlp.AsksCareer(typed) {
 		absent = append(absent, "career") // what someone did before: a report of one event does not say
@@ -631,23 +644,15 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 	}
 }
 
-// questionWordPlace reports whether typed[i] stands where a question word would: first, after "and"/"so", or last
-// in a question with no question word ("it was held wher?"). A name's part elsewhere is no misspelt question word:
-// "wu ying chen promised what" is not "wu ying when".
+// questionWordPlace reports whether typed[i], one letter from a question word, stands for one: when the question
+// has no other question word ("hi wher was it held", "any idea wen it started"), or opens it. A question rarely
+// asks twice: in "wu ying chen promised what" and "who is chen", "chen" is a name.
 func questionWordPlace(typed []string, i int) bool {
-	switch {
-	case i == 0:
-		return true
-	case i == len(typed)-1:
-		return !slices.ContainsFunc(typed, func(w string) bool { return enQuestionWords[w] })
-	}
-	return clauseOpeners[typed[i-1]]
+	return i == 0 || !slices.ContainsFunc(typed, func(w string) bool { return enQuestionWords[w] })
 }
 
-var (
-	enQuestionWords = nlp.WordSet(`what where when which who whom whose how`)
-	clauseOpeners   = nlp.WordSet(`and so but then ok okay well also`)
-)
+// enQuestionWords are the English question words a misspelt one may stand for.
+var enQuestionWords = nlp.WordSet(`what where when which who whom whose how`)
 
 // nameParticles stand before a name: "ابن بطوطة", "أبو العلاء", "آل سعود".
 var nameParticles = nlp.WordSet(`ابن بن ابو أبو ام أم بنت ال آل`)

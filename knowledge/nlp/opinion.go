@@ -46,6 +46,25 @@ func phrases(cues []string) []string {
 	return out
 }
 
+// taskVerbs ask the bot to do something with text rather than say what the sources say: "translate it into
+// Kyrgyz", "ترجم لي الخبر". Only as the request's first word: "what did Garnett translate?" and "هل ترجم جبرا
+// هاملت؟" ask about a translation.
+var taskVerbs = WordSet(`translate ترجم ترجملي ترجمي ترجملنا ترجمو`)
+
+// politeOpeners may come before a request's verb: "pls translate", "can you translate", "لو سمحت ترجم".
+var politeOpeners = WordSet(`please pls plz can could would you u kindly hey hi hello لو سمحت ممكن من فضلك رجاء بدي ابي ابغى عايز يا`)
+
+// AsksTask reports whether a question (its normalised words) asks the bot to do something with text, such as
+// translating it, which no source answers.
+func AsksTask(words []string) bool {
+	for _, w := range words {
+		if !politeOpeners[w] {
+			return taskVerbs[w]
+		}
+	}
+	return false
+}
+
 // AsksCareer reports whether a question (its normalised words) asks what someone did before their present post.
 func AsksCareer(words []string) bool { return containsPhrase(words, careerPhrases) }
 

@@ -20,6 +20,10 @@ func TestAsksWhatNoReportTells(t *testing.T) {
 		{"opinion", AsksOpinion, "is the secretariat a good idea?", true}, // a judgement no source makes
 		{"opinion", AsksOpinion, "اطلاق الامانة فكرة حلوة ولا لا؟", true},
 		{"opinion", AsksOpinion, "is it good for kazakhstan?", false}, // what it brings: a source may say
+		{"task", AsksTask, "pls translate 'good morning' to kyrgyz", true},
+		{"task", AsksTask, "لو سمحت ترجم لي الخبر", true},
+		{"task", AsksTask, "what did Garnett translate?", false}, // about a translation
+		{"task", AsksTask, "هل ترجم جبرا هاملت؟", false},
 		{"career", AsksCareer, "what did wu yingchen do before becoming executive director", true},
 		{"career", AsksCareer, "وو ينغ تشين كان بيشتغل فين قبل ما يبقى مدير الأمانة؟", true},
 		{"career", AsksCareer, "what happened before the ceremony", false},

@@ -106,7 +106,7 @@ func (s *Speller) Correct(w string) string {
 		}
 	}
 	if best == w && !IsArabic(w) {
-		best = s.soundAlike(w, limit)
+		best = s.soundAlike(w)
 	}
 	if best == w {
 		// A name transliterated another way ("jeenbek", "kulubayev", "mukhriddin"): the one known name with
@@ -123,22 +123,17 @@ func (s *Speller) Correct(w string) string {
 // "secretariat", "uzbek" and "usbek".
 var soundFold = strings.NewReplacer("ph", "f", "ck", "k", "c", "k", "q", "k", "z", "s").Replace
 
-// soundAlike is the most frequent known word within limit edits of w once both are written by sound (see
-// soundFold), or w.
-func (s *Speller) soundAlike(w string, limit int) string {
-	fw := []rune(soundFold(w))
-	best, bestDist, bestFreq := w, limit+1, 0
-	for n := len(fw) - limit; n <= len(fw)+limit+1; n++ { // "ph" is one letter once folded
-		for _, cand := range s.byLen[n] {
-			if IsArabic(cand) {
-				continue
-			}
-			d := editDistance(fw, []rune(soundFold(cand)), limit)
-			if d > limit {
-				continue
-			}
-			if d < bestDist || d == bestDist && s.known[cand] > bestFreq {
-				best, bestDist, bestFreq = cand, d, s.known[cand]
+// soundAlike is the most frequent known word written exactly as w once both are written by sound (see
+// soundFold), or w. Only exactly: a name one letter off once folded ("ziad", "zhou") is another name, not a typo
+// of "sian" or "show".
+func (s *Speller) soundAlike(w string) string {
+	fw := soundFold(w)
+	n := len([]rune(fw))
+	best, bestFreq := w, 0
+	for _, l := range []int{n, n + 1, n + 2} { // "ph" and "ck" are one letter once folded
+		for _, cand := range s.byLen[l] {
+			if !IsArabic(cand) && s.known[cand] > bestFreq && soundFold(cand) == fw {
+				best, bestFreq = cand, s.known[cand]
 			}
 		}
 	}

@@ -10,13 +10,14 @@ func TestEditDistanceAndSpeller(t *testing.T) {
 		t.Errorf("editDistance(first, china, limit 1) = %d, want > 1", d)
 	}
 	sp := NewSpeller()
-	for _, w := range []string{"foreign", "minister", "secretariat", "قيرغيزستان", "photo"} {
+	for _, w := range []string{"foreign", "minister", "secretariat", "قيرغيزستان", "photo", "sian", "show", "tajik"} {
 		sp.Add(Token{Word: w, Stem: Stem(w)})
 	}
 	tests := []struct{ in, want string }{
 		{"forign", "foreign"}, {"minster", "minister"}, {"secretariate", "secretariat"},
 		{"قيرغستان", "قيرغيزستان"}, {"president", "president"}, {"first", "first"}, {"wng", "wng"},
 		{"foto", "photo"}, {"sekretariat", "secretariat"}, // the same sound in other letters
+		{"ziad", "ziad"}, {"zhou", "zhou"}, {"tariq", "tariq"}, // other names, not sound-alikes of sian, show, tajik
 	}
 	for _, tt := range tests {
 		if got := sp.Correct(tt.in); got != tt.want {

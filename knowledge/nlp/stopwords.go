@@ -34,7 +34,7 @@ wont isnt arent wasnt also else itself themselves himself herself ourselves your
 whichever wherever whenever therefore thus hence ever never maybe perhaps sure guess think thx ty exactly precisely basically anyway btw idk tbh wanna gonna gotta kinda lemme gimme
 located location based headquarters headquartered hq seat
 whered whatd whod howd whend itd itll theyd theyll youd hed wholl whatll whatre theyre youre smth sth smthg somethin
-acc acc. abt bc bcs cuz coz rn tho thru btw fyi good fine nice`
+acc acc. abt bc bcs cuz coz rn tho thru btw fyi good`
 
 const arabicStop = `من مين منو منين مين هو هي هم هن انا انت انتم نحن هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذين
 اللتين اللي اللى الي إلى الى في فى على عن مع عند لدى لدي حتى منذ مذ ثم او أو أم ام و ف ب ل ك لا لم لن ما ماذا لماذا ليش مادا لمادا بمادا الدي التى اللدي ماهو ماهي ماهى ماهيه ماهم ماهما ماهوا
@@ -77,12 +77,11 @@ var framingWords = WordSet(`title position post job role office capacity view op
 	place places north south east west northern southern شمال جنوب شرق غرب
 	full complete official officially weekday exist exists existed existence around
 	صفه الصفه صفته صفتها الرسمي الرسميه الكامل
-	use used uses using استخدم استخدمه استعمل استعمله see sees saw
+	use used uses using استخدم استخدمه استعمل استعمله
 	old age aged عمر عمره عمرها now currently today الحين هلق دلوقتي حاليا الان
 	ظاهرين يظهر ظاهر الصوره صوره اتاخدت اتعملت اتعمل اتعمل تابعه تابع تابعة مستقبل بمستقبل
 	يشغل تشغل يتولى تتولى يتقلد حقيبة يرى ترى يعتقد تعتقد يعتبر تعتبر تريد يريدون تتوقع يبدو تبدو التقطت الملتقطة
 	أقيم أقيمت عقدت جرى جرت يجري
-	new big large huge major جديد جديده الجديد الجديده كبير كبيره الكبير الكبيره ضخم
 	event events occasion occasions مناسبه المناسبه`)
 
 // framingStems are the stems of framingWords.
