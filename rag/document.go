@@ -87,7 +87,8 @@ func (l *lexicon) publisherIn(publisher string, lang nlp.Lang) string {
 		name = name[:i]
 	}
 	toks := nlp.Tokenize(name)
-	if sp := l.match(toks); len(sp) == 1 && sp[0].start == 0 && sp[0].end == len(toks) && l.entries[sp[0].entry].Kind == "org" {
+	sp := l.match(toks)
+	if len(sp) == 1 && sp[0].start == 0 && sp[0].end == len(toks) && l.entries[sp[0].entry].Kind == "org" {
 		return l.name(sp[0].entry, nlp.Arabic) + " — " + publisher
 	}
 	return publisher

@@ -563,7 +563,7 @@ func (ix *Index) readTokens(toks []nlp.Token, typed []string, capitalsAsCountrie
 			words[i], toks[i] = c, nlp.TokenOf(c)
 		} else if v, ok := ix.gVariant(t.Word); ok {
 			words[i], toks[i] = v, nlp.TokenOf(v) // "دونق" is "دونغ"
-		} else if qw := nlp.QuestionWordTypo(t.Word); qw != "" && questionWordPlace(typed, i) {
+		} else if qw := nlp.QuestionWordTypo(t.Word); qw != "" && standsForQuestionWord(typed, i) {
 			words[i], toks[i] = qw, nlp.Token{Word: qw, Stem: qw, Stop: true} // "wher", "and whta"
 		} else if nlp.StopTypo(t.Word) {
 			toks[i].Stop = true // "acording", "betwen": a misspelt function word is still one
@@ -644,10 +644,10 @@ func (ix *Index) weigh(q *query, a analysis, yesNo bool, cues map[string]bool) {
 	}
 }
 
-// questionWordPlace reports whether typed[i], one letter from a question word, stands for one: when the question
+// standsForQuestionWord reports whether typed[i], one letter from a question word, stands for one: when the question
 // has no other question word ("hi wher was it held", "any idea wen it started"), or opens it. A question rarely
 // asks twice: in "wu ying chen promised what" and "who is chen", "chen" is a name.
-func questionWordPlace(typed []string, i int) bool {
+func standsForQuestionWord(typed []string, i int) bool {
 	return i == 0 || !slices.ContainsFunc(typed, func(w string) bool { return enQuestionWords[w] })
 }
 

@@ -52,7 +52,8 @@ func phrases(cues []string) []string {
 var taskVerbs = WordSet(`translate ترجم ترجملي ترجمي ترجملنا ترجمو`)
 
 // politeOpeners may come before a request's verb: "pls translate", "can you translate", "لو سمحت ترجم".
-var politeOpeners = WordSet(`please pls plz can could would you u kindly hey hi hello لو سمحت ممكن من فضلك رجاء بدي ابي ابغى عايز يا`)
+var politeOpeners = WordSet(`please pls plz can could would you u kindly hey hi hello
+	لو سمحت ممكن من فضلك رجاء بدي ابي ابغى عايز يا`)
 
 // AsksTask reports whether a question (its normalised words) asks the bot to do something with text, such as
 // translating it, which no source answers.
