@@ -19,6 +19,9 @@ type lexicon struct {
 	// given maps the first word of a person's full Latin name ("zheenbek") to the person, -1 when it begins
 	// more than one person's name: a question may name someone by it alone ("jeenbek who?").
 	given map[string]int
+	// inner maps the stem key of a person's form that holds other names ("chines foreign minist", a title) to
+	// the entries it holds (China, Foreign Minister): in a source, the title names them as well as the person.
+	inner map[string][]int
 }
 
 func newLexicon(entries []knowledge.Entry) *lexicon {
@@ -62,6 +65,19 @@ func newLexicon(entries []knowledge.Entry) *lexicon {
 			}
 		}
 	}
+	l.inner = map[string][]int{}
+	for key, e := range l.entryOf {
+		if l.entries[e].Kind != "person" {
+			continue
+		}
+		var toks []nlp.Token
+		for _, st := range strings.Fields(key) {
+			toks = append(toks, nlp.Token{Word: st, Stem: st})
+		}
+		for _, sp := range l.matchExcept(toks, e) {
+			l.inner[key] = append(l.inner[key], sp.entry)
+		}
+	}
 	return l
 }
 
@@ -87,7 +103,10 @@ type span struct{ entry, start, end int }
 
 // match finds glossary forms in toks, left to right, longest first, without overlaps. A form's first word may
 // carry a preposition the stemmer leaves (see firstStems).
-func (l *lexicon) match(toks []nlp.Token) []span {
+func (l *lexicon) match(toks []nlp.Token) []span { return l.matchExcept(toks, -1) }
+
+// matchExcept is match with the forms of entry skip left out.
+func (l *lexicon) matchExcept(toks []nlp.Token, skip int) []span {
 	var out []span
 	for i := 0; i < len(toks); {
 		best := span{entry: -1}
@@ -103,8 +122,8 @@ func (l *lexicon) match(toks []nlp.Token) []span {
 						break
 					}
 				}
-				if ok {
-					best = span{entry: l.entryOf[strings.Join(stems, " ")], start: i, end: i + len(stems)}
+				if e := l.entryOf[strings.Join(stems, " ")]; ok && e != skip {
+					best = span{entry: e, start: i, end: i + len(stems)}
 				}
 			}
 		}
@@ -198,7 +217,8 @@ func (l *lexicon) analyzeTokens(toks []nlp.Token, source bool) analysis {
 		a.terms = append(a.terms, conceptTerm(s.entry))
 		a.free = append(a.free, conceptTerm(s.entry))
 		if source {
-			for _, b := range l.broader[s.entry] {
+			named := slices.Concat(l.broader[s.entry], l.inner[spanKey(toks[s.start:s.end])])
+			for _, b := range named {
 				a.terms = append(a.terms, conceptTerm(b))
 				a.free = append(a.free, conceptTerm(b))
 			}

@@ -53,6 +53,10 @@ func TestDecideReasons(t *testing.T) {
 		{"شيان بأي جزء من الصين؟", false, High, "", "شمال غربي"},
 		{"الخبر من اي وكالة؟", false, High, "", "شينخوا"},                                     // the agency in Arabic, as the glossary writes it
 		{"مين الضيوف؟", false, Low, ReasonWeakEvidence, ""},                                   // the guests: "أضاف" shares only its root
+		{"what did the secretariat achieve in 2025?", true, "", ReasonNamedAbsent, ""},        // after the newest source
+		{"in what year did the mechanism begin? 2020?", false, High, "", "2020"},              // before it: counted back
+		{"did any chinese official send a message? who", false, High, "", "Wang Yi"},          // his title also names China
+		{"منو بعث تبريكات من جهة بكين؟", false, High, "", "وانغ يي"},                          // a capital for its country
 		{"who is ziad?", true, "", ReasonWeakEvidence, ""},                                    // another name, not a sound-alike of Xi'an (sian)
 		{"how many nations altogether are in the mechanism?", false, High, "", "six"},         // the largest count of them
 		{"in what year did the china central asia mechanism begin?", false, High, "", "2020"}, // four years before 2024

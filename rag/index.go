@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,8 +41,10 @@ type Index struct {
 	// letter for the same sound (see gVariant).
 	nameWords map[string]bool
 	synonyms  map[string]string // English stem no unit holds → a synonym's stem some unit does
-	byID      map[string]int    // passage ID → passage index
-	sents     [][]sentence      // per passage: read by ranking (kindFit) and by the extractor
+	// lastYear is the year of the newest dated source: a year after it the sources cannot report on.
+	lastYear int
+	byID     map[string]int // passage ID → passage index
+	sents    [][]sentence   // per passage: read by ranking (kindFit) and by the extractor
 	// speaker is, for a paragraph that goes on with "He added …", the person (glossary entry) named in the
 	// paragraph before; -1 elsewhere.
 	speaker []int
@@ -92,6 +95,11 @@ func NewIndex(ctx context.Context, corpus knowledge.Corpus, opts IndexOptions) (
 		ix.local = &l
 	}
 	ix.lex.dropLooseTitles(corpus.Passages)
+	for _, p := range corpus.Passages {
+		if y, err := strconv.Atoi(p.Date[:min(4, len(p.Date))]); err == nil {
+			ix.lastYear = max(ix.lastYear, y)
+		}
+	}
 	for _, e := range opts.Glossary {
 		for _, f := range e.Forms() {
 			for _, t := range nlp.Tokenize(f) {

@@ -3,6 +3,7 @@ package rag
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -126,6 +127,8 @@ func (ix *Index) termWeight(t, word string) (float64, termClass) {
 			return unknownWeight, termUnknown // held in another form or word ("توفي" for "مات"), not as this stem
 		}
 		return full, termAbsent
+	case ix.afterSources(t):
+		return full, termAbsent // "what did the secretariat achieve in 2025?" of a report from 2024
 	case !nlp.IsArabic(t) && !nlp.IsDigits(t) && len(t) >= 4 && !nlp.IsCommonEnglish(word) && !nlp.IsCommonEnglish(t):
 		// An unknown Latin word that is no English word (asked of the word as typed: a stem such as "bodi" is
 		// none) is most likely a name the sources do not have.
@@ -145,6 +148,12 @@ var describingWords = nlp.WordSet(`new big large huge major جديد جديده 
 
 // describeWeight is the coverage weight of a describing word the sources hold (see describingWords).
 const describeWeight = 0.5
+
+// afterSources reports a year, as a question term no source holds, later than the newest dated source.
+func (ix *Index) afterSources(t string) bool {
+	y, err := strconv.Atoi(t)
+	return err == nil && len(t) == 4 && ix.lastYear > 0 && y > ix.lastYear
+}
 
 // namedKinds are the glossary kinds that name a thing a question can be about.
 var namedKinds = map[string]bool{"person": true, "place": true, "country": true, "region": true, "org": true,

@@ -14,22 +14,13 @@ import (
 // ("Chinese Foreign Minister Qin Gang"). Such title forms are kept only while every use of them in the corpus
 // stands right before the same person's name.
 
-// titleForms are the stem keys of the person forms that hold a role's form: "chines foreign minist" holds
-// "foreign minist".
+// titleForms are the stem keys of the person forms that hold a role's form (see lexicon.inner): "chines foreign
+// minist" holds "foreign minist".
 func (l *lexicon) titleForms() map[string]bool {
 	out := map[string]bool{}
-	for key, e := range l.entryOf {
-		if l.entries[e].Kind != "person" {
-			continue
-		}
-		stems := strings.Fields(key)
-		for i := range stems {
-			for _, role := range l.forms[stems[i]] {
-				if len(role) < len(stems)-i+1 && l.entries[l.entryOf[strings.Join(role, " ")]].Kind == "role" &&
-					slices.Equal(role, stems[i:i+len(role)]) {
-					out[key] = true
-				}
-			}
+	for key, inner := range l.inner {
+		if slices.ContainsFunc(inner, func(e int) bool { return l.entries[e].Kind == "role" }) {
+			out[key] = true
 		}
 	}
 	return out

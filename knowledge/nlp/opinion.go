@@ -1,6 +1,9 @@
 package nlp
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // opinionCues ask for the bot's own opinion ("what's your opinion", "رأيك الشخصي"), which no source holds. "Do
 // you think it will run smoothly?" is not among them: it asks what the sources say, in a chatty way.
@@ -14,8 +17,21 @@ var opinionCues = []string{"your opinion", "ur opinion", "your personal", "your 
 	"فكره منيحه", "فكره زينه", "قرار صائب", "قرار صح", "قرار غلط", "قرار خاطئ", "كويس ولا وحش", "منيح ولا عاطل",
 	"زين ولا شين", "جيد ام سيء", "جيد او سيء", "حلو ولا وحش"}
 
-// AsksOpinion reports whether a question (its normalised words) asks for the bot's own opinion.
-func AsksOpinion(words []string) bool { return containsPhrase(words, opinionPhrases) }
+// AsksOpinion reports whether a question (its normalised words) asks for the bot's own opinion: a cue phrase, or
+// "your" a word or two before "opinion" ("ur honest opinion", "your personal view").
+func AsksOpinion(words []string) bool {
+	for i, w := range words {
+		if opinionNouns[w] && slices.ContainsFunc(words[max(0, i-3):i], func(w string) bool { return yours[w] }) {
+			return true
+		}
+	}
+	return containsPhrase(words, opinionPhrases)
+}
+
+var (
+	opinionNouns = WordSet(`opinion opinions view views take thoughts feelings`)
+	yours        = WordSet(`your ur yours`)
+)
 
 // careerCues ask what someone did before the post the sources give them ("before becoming director", "قبل ما
 // يبقى مدير"): a news report of one event does not tell a career.

@@ -14,6 +14,8 @@ func TestAsksWhatNoReportTells(t *testing.T) {
 		{"opinion", AsksOpinion, "شو رأيك الشخصي بالموضوع", true},
 		{"opinion", AsksOpinion, "برأيك هل ستنجح الأمانة؟", true},
 		{"opinion", AsksOpinion, "what do you think about the mechanism", true},
+		{"opinion", AsksOpinion, "do u think this is good for the region? ur honest opinion", true},
+		{"opinion", AsksOpinion, "what are your own personal views on it", true},
 		{"opinion", AsksOpinion, "do you think the secretariat will run smoothly", false}, // what the sources say
 		{"opinion", AsksOpinion, "شو رأي وانغ يي بمستقبل الآلية؟", false},                 // Wang's, in the sources
 		{"opinion", AsksOpinion, "what is wang's view of the mechanism", false},
