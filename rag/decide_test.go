@@ -309,10 +309,7 @@ func TestWhereItLies(t *testing.T) {
 			Text: "وتتبع الواحة محافظة الجنوب. ويعمل أهل الواحة في الزراعة والتجارة. والواحة تقع في جنوب الصحراء الكبرى قرب الحدود."},
 	}
 	svc := docsService(t, docs...)
-	a, err := svc.Ask(t.Context(), Request{Question: "أين تقع الواحة؟"})
-	if err != nil || a.Refused || !strings.Contains(a.Body, "تقع في جنوب الصحراء") {
-		t.Errorf("Ask = %q (refused %v, reason %q), want where it lies", a.Body, a.Refused, a.Reason)
-	}
+	wantAnswered(t, svc, map[string]string{"أين تقع الواحة؟": "تقع في جنوب الصحراء"})
 }
 
 // Questions a reviewer asked of small operator documents, which drew confident answers the documents do not
