@@ -22,11 +22,13 @@ type lexicon struct {
 	// inner maps the stem key of a person's form that holds other names ("chines foreign minist", a title) to
 	// the entries it holds (China, Foreign Minister): in a source, the title names them as well as the person.
 	inner map[string][]int
+	// written maps the stem key of a person's form to the form as the glossary writes it (see roughFold).
+	written map[string][]string
 }
 
 func newLexicon(entries []knowledge.Entry) *lexicon {
 	l := &lexicon{entries: entries, forms: map[string][][]string{}, entryOf: map[string]int{},
-		broader: make([][]int, len(entries)), given: map[string]int{}}
+		broader: make([][]int, len(entries)), given: map[string]int{}, written: map[string][]string{}}
 	byName := map[string]int{}
 	for i, e := range entries {
 		byName[e.EN[0]] = i
@@ -51,6 +53,9 @@ func newLexicon(entries []knowledge.Entry) *lexicon {
 			key := strings.Join(stems, " ")
 			if _, dup := l.entryOf[key]; dup {
 				continue // the first entry to claim a spelling keeps it
+			}
+			if e.Kind == "person" {
+				l.written[key] = append(l.written[key], roughFold(f))
 			}
 			l.entryOf[key] = i
 			l.forms[stems[0]] = append(l.forms[stems[0]], stems)

@@ -27,32 +27,70 @@ func (l *lexicon) titleForms() map[string]bool {
 }
 
 // dropLooseTitles removes the title forms (see titleForms) that some passage uses without the same person's name
-// right after: in that corpus the title does not name the person.
+// right after: in that corpus the title does not name the person. Only the few words from where a passage writes
+// a title are read (see looseAt): tokenising every passage twice would add a fifth to building the index.
 func (l *lexicon) dropLooseTitles(passages []knowledge.Passage) {
 	titles := l.titleForms()
 	if len(titles) == 0 {
 		return
 	}
-	loose := map[string]bool{}
-	for _, p := range passages {
-		toks := nlp.Tokenize(p.Text)
-		spans := l.match(toks)
-		for k, sp := range spans {
-			key := spanKey(toks[sp.start:sp.end])
-			if !titles[key] {
-				continue
-			}
-			if k+1 == len(spans) || spans[k+1].entry != sp.entry || spans[k+1].start != sp.end {
-				loose[key] = true
+	looseIn := make([][]string, len(passages)) // per passage, read in parallel as the analysis is
+	parallel(len(passages), func(i int) {
+		text := roughFold(passages[i].Text)
+		for key := range titles {
+			for _, w := range l.written[key] {
+				for at := strings.Index(text, w); at >= 0; at = nextIndex(text, w, at) {
+					if l.looseAt(text, at, key) {
+						looseIn[i] = append(looseIn[i], key)
+					}
+				}
 			}
 		}
-	}
-	for key := range loose {
-		delete(l.entryOf, key)
-		first := strings.Fields(key)[0]
-		l.forms[first] = slices.DeleteFunc(l.forms[first], func(f []string) bool { return strings.Join(f, " ") == key })
+	})
+	for _, keys := range looseIn {
+		for _, key := range keys {
+			delete(l.entryOf, key)
+			first := strings.Fields(key)[0]
+			l.forms[first] = slices.DeleteFunc(l.forms[first], func(f []string) bool { return strings.Join(f, " ") == key })
+		}
 	}
 }
+
+// titleReach is how many bytes around where a title is written are read: the words before it, which may make it
+// part of a longer title ("نائب وزير الخارجية الصيني"), and the name that must follow it.
+const titleReach = 200
+
+// looseAt reports whether title form key, written in text at byte at, is the title there and is not followed
+// by the same person's name.
+func (l *lexicon) looseAt(text string, at int, key string) bool {
+	lo := max(0, at-titleReach/2)
+	if sp := strings.IndexByte(text[lo:at], ' '); lo > 0 && sp >= 0 {
+		lo += sp + 1 // from a word's start
+	}
+	before := len(nlp.Tokenize(text[lo:at]))
+	toks := nlp.Tokenize(strings.ToValidUTF8(text[lo:min(len(text), at+titleReach)], ""))
+	spans := l.match(toks)
+	k := slices.IndexFunc(spans, func(sp span) bool { return sp.start == before })
+	if k < 0 || spanKey(toks[spans[k].start:spans[k].end]) != key {
+		return false // not the title here: part of a longer one, or another form holding its words
+	}
+	return k+1 == len(spans) || spans[k+1].entry != spans[k].entry || spans[k+1].start != spans[k].end
+}
+
+// nextIndex is the index of the next w in text after the one at at, or -1.
+func nextIndex(text, w string, at int) int {
+	if i := strings.Index(text[at+len(w):], w); i >= 0 {
+		return at + len(w) + i
+	}
+	return -1
+}
+
+// roughFold is the cheap part of nlp.Normalize: lower case, one apostrophe and the Arabic letters it writes
+// alike. Enough to find a glossary form written in a text; Normalize's NFKC would cost as much as tokenising.
+var roughFold = func() func(string) string {
+	r := strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ة", "ه", "ى", "ي", "ئ", "ي", "ؤ", "و", "’", "'")
+	return func(s string) string { return r.Replace(strings.ToLower(s)) }
+}()
 
 // spanKey is the stem key of a matched form.
 func spanKey(toks []nlp.Token) string {
