@@ -37,6 +37,17 @@ var synsets = sync.OnceValue(func() [][]string {
 // of the sources. known reports the vocabulary's stems and df how often each occurs: among several synonyms the
 // most frequent wins. A stem keep rejects is never mapped (for the bot: a topic word, as "president" must stay a
 // thing the sources lack).
+// senseCounts is how many synsets each stem belongs to, counted once.
+var senseCounts = sync.OnceValue(func() map[string]int {
+	n := map[string]int{}
+	for _, set := range synsets() {
+		for _, s := range set {
+			n[s]++
+		}
+	}
+	return n
+})
+
 // maxSenses is the most synsets a word may belong to and still be read as a synonym. A word of many senses is
 // mostly a common verb whose everyday sense is not the one a synonym stands for: "get" (24 synsets) would read
 // as "develop", "hold" (32) as "support", "see" (18) as "ensure". "state" (11) and "nation" (7) still read as
@@ -45,12 +56,7 @@ const maxSenses = 12
 
 func EnglishSynonyms(known func(string) bool, df func(string) int, keep func(string) bool) map[string]string {
 	out := map[string]string{}
-	senses := map[string]int{}
-	for _, set := range synsets() {
-		for _, s := range set {
-			senses[s]++
-		}
-	}
+	senses := senseCounts()
 	for _, set := range synsets() {
 		best := ""
 		for _, s := range set {
